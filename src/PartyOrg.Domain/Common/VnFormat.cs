@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace PartyOrg.Domain.Common;
+
+/// <summary>vi-VN presentation: 1.642; 105,93%; 12/01/2024 in tables; "ngày 12 tháng 01 năm 2024" in documents.</summary>
+public static class VnFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string Number(long value) => value.ToString("#,0", Culture);
+
+    /// <summary>Percent rounded half away from zero to <paramref name="decimals"/>, trailing zeros dropped (111,9%).</summary>
+    public static string Percent(decimal value, int decimals = 2) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("0.##", Culture) + "%";
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    public static string DocumentDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}");
+}
