@@ -47,6 +47,14 @@ public class VnTextTests
     }
 
     [Fact]
+    public void CollationKey_KeepsWordOrderForPlaceNames()
+    {
+        string[] names = ["Xã Đức Hòa", "Xã Dương Minh Châu", "Xã An Ninh", "Xã Ăn Khê"];
+        var sorted = names.OrderBy(VnText.CollationKey, StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Xã An Ninh", "Xã Ăn Khê", "Xã Dương Minh Châu", "Xã Đức Hòa"], sorted);
+    }
+
+    [Fact]
     public void VnFormat_UsesDotForThousandsAndCommaForDecimals()
     {
         Assert.Equal("1.642", VnFormat.Number(1642));

@@ -70,8 +70,16 @@ public static class VnText
     public static string SortKey(string fullName)
     {
         var words = NormalizeName(fullName).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return "";
-        var ordered = words.Length == 1 ? words : [words[^1], .. words[..^1]];
+        return Key(words.Length <= 1 ? words : [words[^1], .. words[..^1]]);
+    }
+
+    /// <summary>The same ordering for names of things (organizations, places): words in their written order.</summary>
+    public static string CollationKey(string text) =>
+        Key(NormalizeName(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Key(string[] ordered)
+    {
+        if (ordered.Length == 0) return "";
         var primary = new StringBuilder();
         var tones = new StringBuilder();
         for (var w = 0; w < ordered.Length; w++)

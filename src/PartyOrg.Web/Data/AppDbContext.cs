@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace PartyOrg.Web.Data;
+
+/// <summary>The one model; each provider has its own subclass so each keeps its own migrations.</summary>
+public abstract class AppDbContext(DbContextOptions options, AuditActor actor) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
+    protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.Entity<Organization>(e =>
+        {
+            e.HasIndex(o => o.Code).IsUnique();
+            e.HasIndex(o => o.Path);
+            e.HasIndex(o => o.ParentId);
+            e.HasIndex(o => o.SuccessorId);
+            e.Property(o => o.Code).HasMaxLength(40);
+            e.Property(o => o.Name).HasMaxLength(300);
+            e.Property(o => o.Path).HasMaxLength(200);
+            e.Property(o => o.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(o => o.Field).HasConversion<string>().HasMaxLength(40);
+            e.Property(o => o.State).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(o => o.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Member>(e =>
+        {
+            e.HasIndex(m => m.CitizenId).IsUnique();
+            e.HasIndex(m => m.CardNumber).IsUnique();
+            e.HasIndex(m => m.SearchName);
+            e.HasIndex(m => m.SearchGiven);
+            e.HasIndex(m => new { m.OrgPath, m.SortKey });
+            e.HasIndex(m => m.OrganizationId);
+            e.Property(m => m.FullName).HasMaxLength(120);
+            e.Property(m => m.SearchName).HasMaxLength(120);
+            e.Property(m => m.SearchGiven).HasMaxLength(160);
+            e.Property(m => m.SortKey).HasMaxLength(300);
+            e.Property(m => m.OrgPath).HasMaxLength(200);
+            e.Property(m => m.CitizenId).HasMaxLength(12);
+            e.Property(m => m.CardNumber).HasMaxLength(20);
+            e.Property(m => m.EthnicGroupCode).HasMaxLength(2);
+            e.Property(m => m.Religion).HasMaxLength(120);
+            foreach (var p in new[] { nameof(Member.Birthplace), nameof(Member.HomeTown), nameof(Member.PermanentAddress), nameof(Member.CurrentAddress), nameof(Member.Profession) })
+                e.Property(p).HasMaxLength(300);
+            e.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.GeneralEducation).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.ProfessionalDegree).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.PoliticalTheory).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MemberPlacement>(e =>
+        {
+            e.HasIndex(p => new { p.OrgPath, p.FromDate });
+            e.HasIndex(p => p.MemberId);
+            e.Property(p => p.OrgPath).HasMaxLength(200);
+            e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.Property(a => a.EntityType).HasMaxLength(40);
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.UserName).HasMaxLength(256);
+        });
+    }
+
+    private static readonly HashSet<string> DerivedProperties =
+        [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth)];
+
+    /// <summary>Every write to an organization or member leaves an audit entry in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries()
+            .Where(e => e.Entity is Organization or Member && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        if (pending.Any(e => e.State == EntityState.Deleted))
+            throw new InvalidOperationException("Records are never physically deleted; change their state instead.");
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var audits = pending.Select(e => (Entry: e, Audit: Describe(e))).Where(a => a.Audit is not null).ToList();
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var (entry, audit) in audits)
+            {
+                audit!.EntityId = (int)entry.Property("Id").CurrentValue!;
+                AuditEntries.Add(audit);
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private AuditEntry? Describe(EntityEntry entry)
+    {
+        var added = entry.State == EntityState.Added;
+        var changes = entry.Properties
+            .Where(p => !p.Metadata.IsPrimaryKey() && !DerivedProperties.Contains(p.Metadata.Name))
+            .Where(p => added ? p.CurrentValue is not null : p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+            .Select(p => new AuditChange(p.Metadata.Name, added ? null : Show(p.OriginalValue), Show(p.CurrentValue)))
+            .ToList();
+        if (!added && changes.Count == 0) return null;
+        return new AuditEntry
+        {
+            EntityType = entry.Entity.GetType().Name,
+            Action = added ? AuditActions.Created : AuditActions.Updated,
+            UserName = actor.UserName,
+            At = DateTime.UtcNow,
+            Changes = JsonSerializer.Serialize(changes, AuditChange.Json),
+        };
+    }
+
+    private static string? Show(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
+
+public static class AuditActions
+{
+    public const string Created = "Created";
+    public const string Updated = "Updated";
+}
+
+public sealed record AuditChange(string Field, string? Before, string? After)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
+
+/// <summary>Who is making the change: the signed-in user, or the system for start-up work.</summary>
+public sealed class AuditActor(IHttpContextAccessor? http = null)
+{
+    public const string SystemName = "hệ thống";
+    public static readonly AuditActor System = new();
+
+    public string UserName => http?.HttpContext?.User.Identity?.Name ?? SystemName;
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AuditActor actor) : AppDbContext(options, actor);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, AuditActor actor) : AppDbContext(options, actor)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // Byte-wise collation, so prefix ranges and sort keys compare as they do in SQLite and in C#.
+        b.Entity<Member>(e => { foreach (var c in OrdinalColumns.Where(c => c != nameof(Organization.Path))) e.Property(c).UseCollation("C"); });
+        b.Entity<Organization>().Property(o => o.Path).UseCollation("C");
+        b.Entity<MemberPlacement>().Property(p => p.OrgPath).UseCollation("C");
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PartyOrg.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the store from configuration: Database:Provider and ConnectionStrings:PartyOrg.</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider ProviderFrom(IConfiguration config) =>
+        config["Database:Provider"] switch
+        {
+            null or "" => DatabaseProvider.Sqlite,
+            var p when p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+            var p when p.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
+            var p => throw new InvalidOperationException($"Database:Provider \"{p}\" không hợp lệ: chọn Sqlite hoặc Postgres."),
+        };
+
+    public static string ConnectionStringFrom(IConfiguration config, DatabaseProvider provider, string contentRoot)
+    {
+        var configured = config.GetConnectionString("PartyOrg");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Thiếu ConnectionStrings:PartyOrg cho PostgreSQL.");
+        var folder = Path.Combine(contentRoot, "App_Data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "partyorg.db")}";
+    }
+
+    public static IServiceCollection AddPartyOrgDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddScoped<AuditActor>();
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString)),
+            DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString)),
+        };
+    }
+
+    /// <summary>Applies the provider's migrations; SQLite also switches to write-ahead logging for concurrent readers.</summary>
+    public static async Task MigrateAsync(AppDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Identity;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+
+namespace PartyOrg.Web.Data;
+
+/// <summary>A party organization. Never deleted: it ends with a date and a state, and its tree stays readable.</summary>
+public sealed class Organization
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public OrganizationType Type { get; set; }
+    public OrganizationField Field { get; set; }
+    public int? ParentId { get; set; }
+    /// <summary>Materialized path of ids, "/1/17/240/": a subtree is one index range.</summary>
+    public string Path { get; set; } = "";
+    public int Depth { get; set; }
+    public DateOnly FoundedOn { get; set; }
+    public DateOnly? EndedOn { get; set; }
+    public OrganizationState State { get; set; }
+    /// <summary>The organization that took over this one's members and history (merger).</summary>
+    public int? SuccessorId { get; set; }
+    public string? EndReason { get; set; }
+
+    public bool IsActiveOn(DateOnly date) => FoundedOn <= date && (EndedOn is null || EndedOn > date);
+}
+
+/// <summary>A member's record (the Party member form, lý lịch đảng viên).</summary>
+public sealed class Member
+{
+    public int Id { get; set; }
+    public required string FullName { get; set; }
+    /// <summary>Folded full name ("nguyen van duoc") for diacritic-free prefix search.</summary>
+    public string SearchName { get; set; } = "";
+    /// <summary>Folded given name, then the folded full name ("duoc nguyen van duoc").</summary>
+    public string SearchGiven { get; set; } = "";
+    /// <summary>Vietnamese ordering key (given name first), compared ordinally.</summary>
+    public string SortKey { get; set; } = "";
+    public Gender Gender { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public string? Birthplace { get; set; }
+    /// <summary>Quê quán.</summary>
+    public string? HomeTown { get; set; }
+    public required string EthnicGroupCode { get; set; }
+    public required string Religion { get; set; }
+    /// <summary>Số định danh cá nhân (CCCD).</summary>
+    public required string CitizenId { get; set; }
+    /// <summary>Nơi thường trú.</summary>
+    public string? PermanentAddress { get; set; }
+    /// <summary>Nơi ở hiện nay.</summary>
+    public string? CurrentAddress { get; set; }
+    public GeneralEducation GeneralEducation { get; set; }
+    public ProfessionalDegree ProfessionalDegree { get; set; }
+    public string? Profession { get; set; }
+    public PoliticalTheory PoliticalTheory { get; set; }
+    public DateOnly AdmittedOn { get; set; }
+    public DateOnly? OfficialOn { get; set; }
+    public string? CardNumber { get; set; }
+    /// <summary>The cell where the member is active.</summary>
+    public int OrganizationId { get; set; }
+    /// <summary>Copy of the cell's path, so subtree filters need no join.</summary>
+    public string OrgPath { get; set; } = "";
+    public MemberStatus Status { get; set; }
+}
+
+/// <summary>Where a member was active and when (ToDate exclusive): the tree "as of" any date counts these.</summary>
+public sealed class MemberPlacement
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public int OrganizationId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public DateOnly FromDate { get; set; }
+    public DateOnly? ToDate { get; set; }
+}
+
+/// <summary>One change to a record: who, when, which fields, before and after.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public required string Action { get; set; }
+    public required string UserName { get; set; }
+    public DateTime At { get; set; }
+    /// <summary>JSON array of {field, before, after}.</summary>
+    public required string Changes { get; set; }
+}
+
+public sealed class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    /// <summary>Top of the subtree a commission user or cell secretary acts in.</summary>
+    public int? ScopeOrganizationId { get; set; }
+    /// <summary>The member record of a user with the Member role.</summary>
+    public int? MemberId { get; set; }
+    public bool CanWrite { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Commission = "Commission";
+    public const string CellSecretary = "CellSecretary";
+    public const string Member = "Member";
+
+    public static readonly string[] All = [Admin, Commission, CellSecretary, Member];
+
+    public static string Label(string role) => role switch
+    {
+        Admin => "Quản trị hệ thống",
+        Commission => "Cán bộ Ban Tổ chức",
+        CellSecretary => "Bí thư chi bộ",
+        Member => "Đảng viên",
+        _ => role,
+    };
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Members;
+
+/// <summary>Creates and edits member records: every write passes the register rules or saves nothing.</summary>
+public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<Outcome<Member>> CreateAsync(UserScope scope, MemberInput input)
+    {
+        if (!scope.CanWrite) return Outcome<Member>.Forbidden();
+        var member = new Member { FullName = "", EthnicGroupCode = "", Religion = "", CitizenId = "" };
+        var errors = await ApplyAsync(scope, member, input);
+        if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Members.Add(member);
+        await db.SaveChangesAsync();
+        db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = member.OrganizationId, OrgPath = member.OrgPath, FromDate = member.AdmittedOn });
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return Outcome<Member>.Ok(member);
+    }
+
+    public async Task<Outcome<Member>> UpdateAsync(UserScope scope, int id, MemberInput input)
+    {
+        var member = await scope.Filter(db.Members).SingleOrDefaultAsync(m => m.Id == id);
+        if (member is null) return Outcome<Member>.NotFound();
+        if (!scope.CanWriteAt(member.OrgPath)) return Outcome<Member>.Forbidden();
+        var previousOrganization = member.OrganizationId;
+        var errors = await ApplyAsync(scope, member, input);
+        if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (member.OrganizationId != previousOrganization) await MovePlacementAsync(member);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return Outcome<Member>.Ok(member);
+    }
+
+    /// <summary>A correction of the cell closes the open placement today and opens one in the new cell.</summary>
+    private async Task MovePlacementAsync(Member member)
+    {
+        var today = Today;
+        var open = await db.MemberPlacements.Where(p => p.MemberId == member.Id && p.ToDate == null).ToListAsync();
+        foreach (var p in open) p.ToDate = today;
+        db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = member.OrganizationId, OrgPath = member.OrgPath, FromDate = today });
+    }
+
+    private async Task<List<FieldError>> ApplyAsync(UserScope scope, Member member, MemberInput input)
+    {
+        var errors = new List<FieldError>();
+        var p = new InputParsing(errors, MemberFields.Label);
+        var fullName = p.Required(MemberFields.FullName, input.FullName);
+        var gender = p.Enum<Gender>(MemberFields.Gender, input.Gender);
+        var birth = p.Date(MemberFields.DateOfBirth, input.DateOfBirth, required: true);
+        var admitted = p.Date(MemberFields.AdmittedOn, input.AdmittedOn, required: true);
+        var official = p.Date(MemberFields.OfficialOn, input.OfficialOn, required: false);
+        var education = p.Enum<GeneralEducation>("generalEducation", input.GeneralEducation ?? nameof(GeneralEducation.UpperSecondary));
+        var degree = p.Enum<ProfessionalDegree>("professionalDegree", input.ProfessionalDegree ?? nameof(ProfessionalDegree.None));
+        var theory = p.Enum<PoliticalTheory>("politicalTheory", input.PoliticalTheory ?? nameof(PoliticalTheory.None));
+        var citizenId = InputParsing.Optional(input.CitizenId);
+        var cardNumber = InputParsing.Optional(input.CardNumber);
+        if (cardNumber is not null && (cardNumber.Length is < 6 or > 20 || !cardNumber.All(char.IsAsciiDigit)))
+            errors.Add(new(MemberFields.CardNumber, "Số thẻ đảng viên: chỉ gồm chữ số, từ 6 đến 20 chữ số."));
+
+        if (gender is { } g && birth is { } b && admitted is { } a)
+            errors.AddRange(MemberRules.Check(new MemberFacts(fullName, g, b, citizenId, input.EthnicGroupCode, input.Religion, a, official), Today));
+
+        var cell = await FindWritableCellAsync(scope, input.OrganizationId, errors);
+        if (citizenId is not null && await db.Members.AnyAsync(m => m.CitizenId == citizenId && m.Id != member.Id))
+            errors.Add(new(MemberFields.CitizenId, $"Số CCCD: {citizenId} đã có trong hồ sơ của đảng viên khác."));
+        if (cardNumber is not null && await db.Members.AnyAsync(m => m.CardNumber == cardNumber && m.Id != member.Id))
+            errors.Add(new(MemberFields.CardNumber, $"Số thẻ đảng viên: {cardNumber} đã được cấp cho đảng viên khác."));
+        if (errors.Count > 0) return errors;
+
+        member.FullName = fullName!;
+        member.SearchName = VnText.Fold(fullName);
+        member.SearchGiven = VnText.GivenFirstFold(fullName!);
+        member.SortKey = VnText.SortKey(fullName!);
+        member.Gender = gender!.Value;
+        member.DateOfBirth = birth!.Value;
+        member.Birthplace = InputParsing.Optional(input.Birthplace);
+        member.HomeTown = InputParsing.Optional(input.HomeTown);
+        member.EthnicGroupCode = input.EthnicGroupCode!;
+        member.Religion = input.Religion!;
+        member.CitizenId = citizenId!;
+        member.PermanentAddress = InputParsing.Optional(input.PermanentAddress);
+        member.CurrentAddress = InputParsing.Optional(input.CurrentAddress);
+        member.GeneralEducation = education!.Value;
+        member.ProfessionalDegree = degree!.Value;
+        member.Profession = InputParsing.Optional(input.Profession);
+        member.PoliticalTheory = theory!.Value;
+        member.AdmittedOn = admitted!.Value;
+        member.OfficialOn = official;
+        member.CardNumber = cardNumber;
+        member.OrganizationId = cell!.Id;
+        member.OrgPath = cell.Path;
+        // Exits come with their own decisions; a register edit only moves between probationary and official.
+        if (member.Status.IsActive() || member.Id == 0)
+            member.Status = official is null ? MemberStatus.Probationary : MemberStatus.Official;
+        return errors;
+    }
+
+    private async Task<Organization?> FindWritableCellAsync(UserScope scope, int? organizationId, List<FieldError> errors)
+    {
+        if (organizationId is null)
+        {
+            errors.Add(new(MemberFields.Organization, "Chi bộ sinh hoạt: phải chọn chi bộ."));
+            return null;
+        }
+        var cell = await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == organizationId);
+        if (cell is null || !scope.CanWriteAt(cell.Path))
+            errors.Add(new(MemberFields.Organization, "Chi bộ sinh hoạt: không có trong phạm vi được giao."));
+        else if (!cell.Type.IsCell())
+            errors.Add(new(MemberFields.Organization, $"Chi bộ sinh hoạt: \"{cell.Name}\" không phải chi bộ."));
+        else if (cell.EndedOn is not null)
+            errors.Add(new(MemberFields.Organization, $"Chi bộ sinh hoạt: \"{cell.Name}\" đã kết thúc hoạt động."));
+        else return cell;
+        return null;
+    }
+}

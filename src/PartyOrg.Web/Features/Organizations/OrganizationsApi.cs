@@ -1,0 +1,39 @@
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Organizations;
+
+public static class OrganizationsApi
+{
+    public static void MapOrganizationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/organizations").WithTags("Tổ chức đảng");
+
+        group.MapGet("/root", async (ScopeResolver scopes, OrganizationQueries q) =>
+            await q.RootAsync(await scopes.CurrentAsync()) is { } root ? Results.Ok(root) : NotFound());
+
+        group.MapGet("/{id:int}", async (int id, DateOnly? asOf, ScopeResolver scopes, OrganizationQueries q) =>
+            await q.GetAsync(await scopes.CurrentAsync(), id, asOf) is { } org ? Results.Ok(org) : NotFound());
+
+        group.MapGet("/{id:int}/children", async (int id, DateOnly? asOf, bool? includeEnded, ScopeResolver scopes, OrganizationQueries q) =>
+            await q.ChildrenAsync(await scopes.CurrentAsync(), id, asOf, includeEnded ?? false) is { } children ? Results.Ok(children) : NotFound());
+
+        group.MapGet("/{id:int}/history", async (int id, ScopeResolver scopes, OrganizationQueries q, AuditHistory history) =>
+            await q.FindAsync(await scopes.CurrentAsync(), id) is null ? NotFound() : Results.Ok(await history.ForAsync("Organization", id)));
+
+        group.MapPost("/{id:int}/children", async (int id, OrganizationInput input, ScopeResolver scopes, OrganizationEditor editor, OrganizationQueries q) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await editor.CreateAsync(scope, id, input);
+            return outcome.Failure() ?? Results.Created($"/api/v1/organizations/{outcome.Value!.Id}", await q.GetAsync(scope, outcome.Value.Id));
+        });
+
+        group.MapPut("/{id:int}", async (int id, OrganizationInput input, ScopeResolver scopes, OrganizationEditor editor, OrganizationQueries q) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await editor.UpdateAsync(scope, id, input);
+            return outcome.Failure() ?? Results.Ok(await q.GetAsync(scope, id));
+        });
+    }
+
+    internal static IResult NotFound() => Results.Problem(title: "Không tìm thấy.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using PartyOrg.Domain.Common;
+
+namespace PartyOrg.Web.Features.Shared;
+
+/// <summary>Turns form and JSON strings into values, collecting a Vietnamese error per bad field.</summary>
+public sealed class InputParsing(List<FieldError> errors, Func<string, string> label)
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public static string? Show(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    public string? Required(string field, string? value)
+    {
+        var trimmed = VnText.NormalizeName(value);
+        if (trimmed.Length > 0) return trimmed;
+        errors.Add(new(field, $"{label(field)}: không được để trống."));
+        return null;
+    }
+
+    public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public DateOnly? Date(string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(new(field, $"{label(field)}: không được để trống."));
+            return null;
+        }
+        string[] formats = [DateFormat, "dd/MM/yyyy", "d/M/yyyy"];
+        if (DateOnly.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors.Add(new(field, $"{label(field)}: \"{value}\" không phải ngày hợp lệ (dd/mm/yyyy)."));
+        return null;
+    }
+
+    public T? Enum<T>(string field, string? value) where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, $"{label(field)}: không được để trống."));
+            return null;
+        }
+        if (System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)) return parsed;
+        errors.Add(new(field, $"{label(field)}: giá trị \"{value}\" không có trong danh mục."));
+        return null;
+    }
+}
