@@ -69,6 +69,7 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Error");
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -17,6 +17,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
         if (!scope.CanWrite) return Outcome<Member>.Forbidden();
         var member = new Member { FullName = "", EthnicGroupCode = "", Religion = "", CitizenId = "" };
         var errors = await ApplyAsync(scope, member, input);
+        if (errors.Contains(OutsideScope)) return Outcome<Member>.NotFound();
         if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Members.Add(member);
@@ -34,6 +35,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
         if (!scope.CanWriteAt(member.OrgPath)) return Outcome<Member>.Forbidden();
         var previousOrganization = member.OrganizationId;
         var errors = await ApplyAsync(scope, member, input);
+        if (errors.Contains(OutsideScope)) return Outcome<Member>.NotFound();
         if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
         await using var tx = await db.Database.BeginTransactionAsync();
         if (member.OrganizationId != previousOrganization) await MovePlacementAsync(member);
@@ -72,6 +74,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
             errors.AddRange(MemberRules.Check(new MemberFacts(fullName, g, b, citizenId, input.EthnicGroupCode, input.Religion, a, official), Today));
 
         var cell = await FindWritableCellAsync(scope, input.OrganizationId, errors);
+        if (cell is null && input.OrganizationId is { } wanted && !await IsVisibleAsync(scope, wanted)) return [OutsideScope];
         if (citizenId is not null && await db.Members.AnyAsync(m => m.CitizenId == citizenId && m.Id != member.Id))
             errors.Add(new(MemberFields.CitizenId, $"Số CCCD: {citizenId} đã có trong hồ sơ của đảng viên khác."));
         if (cardNumber is not null && await db.Members.AnyAsync(m => m.CardNumber == cardNumber && m.Id != member.Id))
@@ -105,6 +108,12 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
             member.Status = official is null ? MemberStatus.Probationary : MemberStatus.Official;
         return errors;
     }
+
+    /// <summary>Marks a write aimed at an organization outside the scope: answered as not found, leaving no trace.</summary>
+    private static readonly FieldError OutsideScope = new(MemberFields.Organization, "");
+
+    private Task<bool> IsVisibleAsync(UserScope scope, int organizationId) =>
+        scope.Filter(db.Organizations.AsNoTracking()).AnyAsync(o => o.Id == organizationId);
 
     private async Task<Organization?> FindWritableCellAsync(UserScope scope, int? organizationId, List<FieldError> errors)
     {
