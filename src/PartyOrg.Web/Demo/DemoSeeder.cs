@@ -66,6 +66,7 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
     private readonly HashSet<string> citizenIds = [];
     private readonly HashSet<string> cardNumbers = [];
     private readonly List<(Member Member, List<(Organization Cell, DateOnly From, DateOnly? To)> Placements)> members = [];
+    private readonly Dictionary<int, string> communeNameOfCell = [];
 
     // District-level committees before 1/7/2025, each keyed by the first commune code (GSO order) that lies in it.
     private static readonly (string OldProvince, string Name, int FirstCommuneCode)[] Districts =
@@ -194,6 +195,8 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
             var predecessors = oldCommunesByNew[c.Code].SelectMany(o => oldCellsByCommune.GetValueOrDefault(o.Id, [])).ToList();
             var birthCode = int.Parse(c.Code, CultureInfo.InvariantCulture) >= 27000 ? "080" : "072";
             foreach (var (cell, _) in cells.Where(x => x.Item2 == org))
+                communeNameOfCell[cell.Id] = $"{c.Type.ToLowerInvariant()} {c.ShortName}";
+            foreach (var (cell, _) in cells.Where(x => x.Item2 == org))
                 AddMembers(cell, cell.Field == OrganizationField.Residential ? 6 + rng.Next(11) : 4 + rng.Next(6), predecessors, birthCode);
         }
         var oldAgencyCells = oldCells.Where(x => x.Item1.Field == OrganizationField.Agency).Select(x => x.Item1).ToList();
@@ -238,7 +241,7 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
                 EthnicGroupCode = names.Weighted<string>([("01", 96), ("05", 2.5), ("04", 1.5)]),
                 Religion = names.Weighted<string>([("Không theo tôn giáo", 84), ("Phật giáo", 8), ("Cao Đài", 5), ("Công giáo", 3)]),
                 CitizenId = NewCitizenId(birthProvinceCode, gender, birth),
-                PermanentAddress = cell.Name.Replace("Chi bộ ", "", StringComparison.Ordinal) + ", tỉnh Tây Ninh",
+                PermanentAddress = Address(cell),
                 GeneralEducation = names.Weighted<GeneralEducation>([(GeneralEducation.UpperSecondary, 85), (GeneralEducation.LowerSecondary, 13), (GeneralEducation.Primary, 2)]),
                 ProfessionalDegree = names.Weighted<ProfessionalDegree>([(ProfessionalDegree.Bachelor, 45), (ProfessionalDegree.None, 27), (ProfessionalDegree.Vocational, 15), (ProfessionalDegree.College, 8), (ProfessionalDegree.Master, 5)]),
                 Profession = cell.Field switch
@@ -265,6 +268,16 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
             else placements.Add((cell, admitted < DemoSeeder.ReformDay ? DemoSeeder.ReformDay : admitted, null));
             members.Add((member, placements));
         }
+    }
+
+    /// <summary>"Ấp 3, xã Tân Biên, tỉnh Tây Ninh" for a hamlet cell; the commune and province for the others.</summary>
+    private string Address(Organization cell)
+    {
+        var commune = communeNameOfCell.GetValueOrDefault(cell.Id);
+        if (commune is null) return "Tỉnh Tây Ninh";
+        if (cell.Field != OrganizationField.Residential) return $"{commune}, tỉnh Tây Ninh";
+        var hamlet = cell.Name.Replace("Chi bộ ", "", StringComparison.Ordinal);
+        return $"{char.ToUpperInvariant(hamlet[0])}{hamlet[1..]}, {commune}, tỉnh Tây Ninh";
     }
 
     private string NewCitizenId(string provinceCode, Gender gender, DateOnly birth)

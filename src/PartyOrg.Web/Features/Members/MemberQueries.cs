@@ -6,13 +6,13 @@ using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Members;
 
-public sealed record MemberListItem(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, int OrganizationId, string OrganizationName, MemberStatus Status);
+public sealed record MemberListItem(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, int OrganizationId, string OrganizationName, string? ParentOrganizationName, MemberStatus Status);
 
 public sealed record MemberDetail(
     int Id, string FullName, Gender Gender, DateOnly DateOfBirth, string? Birthplace, string? HomeTown, string EthnicGroupCode,
     string Religion, string CitizenId, string? PermanentAddress, string? CurrentAddress, GeneralEducation GeneralEducation,
     ProfessionalDegree ProfessionalDegree, string? Profession, PoliticalTheory PoliticalTheory, DateOnly AdmittedOn, DateOnly? OfficialOn,
-    string? CardNumber, int OrganizationId, string OrganizationName, MemberStatus Status);
+    string? CardNumber, int OrganizationId, string OrganizationName, string? ParentOrganizationName, MemberStatus Status);
 
 /// <summary>Member look-ups: by folded name prefix (full name or given name), CCCD or card number, within the scope.</summary>
 public sealed class MemberQueries(AppDbContext db)
@@ -34,7 +34,8 @@ public sealed class MemberQueries(AppDbContext db)
         var items = await query.OrderBy(m => m.SortKey).ThenBy(m => m.Id)
             .Skip((number - 1) * size).Take(size)
             .Join(db.Organizations, m => m.OrganizationId, o => o.Id,
-                (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name, m.Status))
+                (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name,
+                    db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status))
             .ToListAsync();
         return new Page<MemberListItem>(items, total, number, size);
     }
@@ -58,7 +59,8 @@ public sealed class MemberQueries(AppDbContext db)
             .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new MemberDetail(
                 m.Id, m.FullName, m.Gender, m.DateOfBirth, m.Birthplace, m.HomeTown, m.EthnicGroupCode, m.Religion, m.CitizenId,
                 m.PermanentAddress, m.CurrentAddress, m.GeneralEducation, m.ProfessionalDegree, m.Profession, m.PoliticalTheory,
-                m.AdmittedOn, m.OfficialOn, m.CardNumber, m.OrganizationId, o.Name, m.Status))
+                m.AdmittedOn, m.OfficialOn, m.CardNumber, m.OrganizationId, o.Name,
+                db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status))
             .SingleOrDefaultAsync();
 
     /// <summary>Where the member was active, latest first.</summary>

@@ -43,8 +43,10 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
     {
         var query = scope.Filter(db.Organizations.AsNoTracking());
         query = scope.IsAdmin ? query.Where(o => o.ParentId == null) : query.Where(o => scope.Prefixes.Contains(o.Path));
-        var tops = await query.OrderBy(o => o.Name).ToListAsync();
-        return await ViewsAsync(tops.Where(o => includeEnded || o.IsActiveOn(asOf)), asOf);
+        var tops = await query.ToListAsync();
+        var shown = tops.Where(o => includeEnded || o.IsActiveOn(asOf))
+            .OrderBy(o => o.IsActiveOn(asOf) ? 0 : 1).ThenBy(o => Domain.Common.VnText.CollationKey(o.Name), StringComparer.Ordinal);
+        return await ViewsAsync(shown, asOf);
     }
 
     public async Task<IReadOnlyList<OrganizationView>?> ChildrenAsync(UserScope scope, int id, DateOnly? asOf = null, bool includeEnded = false)

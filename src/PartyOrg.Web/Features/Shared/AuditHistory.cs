@@ -20,11 +20,28 @@ public sealed class AuditHistory(AppDbContext db)
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
             .OrderByDescending(a => a.Id).ToListAsync();
+        var changes = entries.ToDictionary(a => a.Id, a => JsonSerializer.Deserialize<List<AuditChange>>(a.Changes, AuditChange.Json) ?? []);
+        var organizationNames = await OrganizationNamesAsync(changes.Values.SelectMany(c => c));
+        string? Show(string field, string? value) =>
+            OrganizationFields.Contains(field) && value is not null && organizationNames.TryGetValue(value, out var name) ? name : ShowValue(field, value);
+        var order = Labels.Keys.ToList();
         return entries.Select(a => new AuditRow(
             DateTime.SpecifyKind(a.At, DateTimeKind.Utc), a.UserName, a.Action,
-            (JsonSerializer.Deserialize<List<AuditChange>>(a.Changes, AuditChange.Json) ?? [])
+            changes[a.Id].OrderBy(c => order.IndexOf(c.Field) is var i and >= 0 ? i : int.MaxValue)
                 .Select(c => new AuditChangeRow(c.Field, Label(c.Field), Show(c.Field, c.Before), Show(c.Field, c.After)))
                 .ToList())).ToList();
+    }
+
+    private static readonly HashSet<string> OrganizationFields = [nameof(Member.OrganizationId), nameof(Organization.ParentId), nameof(Organization.SuccessorId)];
+
+    private async Task<Dictionary<string, string>> OrganizationNamesAsync(IEnumerable<AuditChange> changes)
+    {
+        var ids = changes.Where(c => OrganizationFields.Contains(c.Field))
+            .SelectMany(c => new[] { c.Before, c.After })
+            .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).Distinct().ToList();
+        return await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o => o.Name);
     }
 
     public static string ActionLabel(string action) => action switch
@@ -53,23 +70,23 @@ public sealed class AuditHistory(AppDbContext db)
         [nameof(Member.AdmittedOn)] = "Ngày vào Đảng",
         [nameof(Member.OfficialOn)] = "Ngày chính thức",
         [nameof(Member.CardNumber)] = "Số thẻ đảng viên",
-        [nameof(Member.OrganizationId)] = "Chi bộ sinh hoạt (mã số)",
+        [nameof(Member.OrganizationId)] = "Chi bộ sinh hoạt",
         [nameof(Member.Status)] = "Tình trạng",
         [nameof(Organization.Code)] = "Mã tổ chức",
         [nameof(Organization.Name)] = "Tên tổ chức",
         [nameof(Organization.Type)] = "Loại tổ chức",
         [nameof(Organization.Field)] = "Loại hình",
-        [nameof(Organization.ParentId)] = "Tổ chức cấp trên (mã số)",
+        [nameof(Organization.ParentId)] = "Tổ chức cấp trên",
         [nameof(Organization.FoundedOn)] = "Ngày thành lập",
         [nameof(Organization.EndedOn)] = "Ngày kết thúc",
         [nameof(Organization.State)] = "Trạng thái",
-        [nameof(Organization.SuccessorId)] = "Tổ chức kế thừa (mã số)",
+        [nameof(Organization.SuccessorId)] = "Tổ chức kế thừa",
         [nameof(Organization.EndReason)] = "Lý do kết thúc",
     };
 
     public static string Label(string field) => Labels.GetValueOrDefault(field, field);
 
-    private static string? Show(string field, string? value)
+    private static string? ShowValue(string field, string? value)
     {
         if (value is null) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))

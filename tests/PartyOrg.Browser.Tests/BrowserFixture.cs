@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PartyOrg.Tests.Shared;
+
+[assembly: AssemblyFixture(typeof(PartyOrg.Browser.Tests.BrowserFixture))]
+
+namespace PartyOrg.Browser.Tests;
+
+/// <summary>The application on a real Kestrel port with the demo province, and Debian's Chromium driven headless.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Password = "Th3-Browser-Password!";
+    private TestDatabase database = null!;
+    private WebApplicationFactory<Program> factory = null!;
+    private IPlaywright playwright = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public IServiceProvider Services => factory.Services;
+
+    /// <summary>Where screenshots of each page go, for people to look at.</summary>
+    public static string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", database.Provider);
+            b.UseSetting("ConnectionStrings:PartyOrg", database.ConnectionString);
+            b.UseSetting("Demo:Enabled", "true");
+            b.UseSetting("Demo:Password", Password);
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Running as root on a closed network: no sandbox, no background traffic.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await factory.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 860)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+}
