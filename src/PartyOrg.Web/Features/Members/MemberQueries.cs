@@ -30,13 +30,14 @@ public sealed class MemberQueries(AppDbContext db)
             query = query.Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]));
         }
         query = Matching(query, q);
-        var total = await query.CountAsync();
         var items = await query.OrderBy(m => m.SortKey).ThenBy(m => m.Id)
             .Skip((number - 1) * size).Take(size)
             .Join(db.Organizations, m => m.OrganizationId, o => o.Id,
                 (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name,
                     db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status))
             .ToListAsync();
+        // A first page that is not full already tells the total (the usual case for a CCCD or a full name).
+        var total = number == 1 && items.Count < size ? items.Count : await query.CountAsync();
         return new Page<MemberListItem>(items, total, number, size);
     }
 

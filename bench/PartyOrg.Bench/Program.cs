@@ -1,0 +1,288 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Demo;
+using PartyOrg.Web.Features.Members;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Shared;
+
+// Usage: dotnet run -c Release --project bench/PartyOrg.Bench -- [--provider sqlite|postgres] [--members N] [--connection CS]
+// Fills a fresh database with one province of N members, then times the application's queries against
+// hand-written SQL doing the same work on the same connection, and prints the ratios.
+var options = Args.Parse(args);
+Console.WriteLine($"Cơ sở dữ liệu: {options.Provider}; số đảng viên: {options.Members.ToString("#,0", VnFormat.Culture)}");
+
+await using var db = options.CreateContext();
+await db.Database.EnsureDeletedAsync();
+await DatabaseSetup.MigrateAsync(db);
+var sw = Stopwatch.StartNew();
+var (province, cells) = await Generator.FillAsync(db, options.Members);
+Console.WriteLine($"Đã tạo dữ liệu trong {sw.Elapsed.TotalSeconds:0.0} giây ({cells.Count} chi bộ).");
+if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+else await db.Database.ExecuteSqlRawAsync("ANALYZE");
+
+var scope = new UserScope { UserName = "bench", Role = Roles.Commission, RootOrganizationId = province.Id, Prefixes = [province.Path] };
+var members = new MemberQueries(db);
+var organizations = new OrganizationQueries(db, TimeProvider.System);
+var raw = new RawSql(db.Database.GetDbConnection(), db.Database.IsNpgsql());
+var sample = await db.Members.AsNoTracking().OrderBy(m => m.Id).Skip(options.Members / 2).FirstAsync();
+var today = DateOnly.FromDateTime(DateTime.Today);
+var nameQuery = VnText.Fold(sample.FullName);
+var givenQuery = VnText.Fold(VnText.GivenName(sample.FullName));
+
+var rows = new List<(string Case, double Ours, double Raw)>
+{
+    await Measure.CompareAsync("Tìm theo họ tên không dấu (trang 1, 25 dòng, kèm tổng)",
+        async () => (await members.SearchAsync(scope, nameQuery, null, 1, 25)).Total,
+        () => raw.SearchAsync(province.Path, nameQuery)),
+    await Measure.CompareAsync("Tìm theo tên gọi (trang 1, 25 dòng, kèm tổng)",
+        async () => (await members.SearchAsync(scope, givenQuery, null, 1, 25)).Total,
+        () => raw.SearchAsync(province.Path, givenQuery)),
+    await Measure.CompareAsync("Tìm theo số CCCD",
+        async () => (await members.SearchAsync(scope, sample.CitizenId, null, 1, 25)).Total,
+        () => raw.ByCitizenIdAsync(province.Path, sample.CitizenId)),
+    await Measure.CompareAsync("Đếm đảng viên toàn tỉnh (cây tổ chức, cộng dồn)",
+        () => organizations.CountMembersAsync(province.Path, today),
+        () => raw.CountAsync(province.Path, today)),
+};
+var scan = await Measure.TimeAsync(() => raw.ScanByNameAsync(givenQuery));
+
+Console.WriteLine();
+Console.WriteLine("| Phép đo | Mã ứng dụng (ms, trung vị) | SQL viết tay (ms, trung vị) | Tỷ lệ |");
+Console.WriteLine("|---|---:|---:|---:|");
+foreach (var (name, ours, rawMs) in rows)
+    Console.WriteLine($"| {name} | {ours.ToString("0.00", VnFormat.Culture)} | {rawMs.ToString("0.00", VnFormat.Culture)} | {(ours / rawMs).ToString("0.00", VnFormat.Culture)} |");
+Console.WriteLine($"| Đối chứng: quét toàn bảng bằng LIKE '%…%' trên họ tên | | {scan.ToString("0.00", VnFormat.Culture)} | |");
+return 0;
+
+internal sealed record Args(DatabaseProvider Provider, int Members, string Connection)
+{
+    public static Args Parse(string[] args)
+    {
+        string Value(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        var provider = Value("--provider", "sqlite").Equals("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var members = int.Parse(Value("--members", "1000000"), CultureInfo.InvariantCulture);
+        var connection = Value("--connection", provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(Path.GetTempPath(), "partyorg-bench.db")}"
+            : "Host=127.0.0.1;Username=partyorg;Password=partyorg;Database=partyorg_bench");
+        return new Args(provider, members, connection);
+    }
+
+    public AppDbContext CreateContext() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Connection).Options, AuditActor.System)
+        : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(Connection).Options, AuditActor.System);
+}
+
+internal static class Measure
+{
+    private const int Warmup = 3;
+    private const int Runs = 25;
+
+    public static async Task<(string, double, double)> CompareAsync(string name, Func<Task<int>> ours, Func<Task<int>> raw)
+    {
+        var expected = await raw();
+        var got = await ours();
+        if (expected != got) throw new InvalidOperationException($"{name}: ứng dụng trả {got}, SQL trả {expected}.");
+        // Interleaved so that both sides see the same cache and machine load.
+        var oursTimes = new List<double>();
+        var rawTimes = new List<double>();
+        for (var i = 0; i < Warmup + Runs; i++)
+        {
+            var a = await TimeOnceAsync(ours);
+            var b = await TimeOnceAsync(raw);
+            if (i < Warmup) continue;
+            oursTimes.Add(a);
+            rawTimes.Add(b);
+        }
+        return (name, Median(oursTimes), Median(rawTimes));
+    }
+
+    public static async Task<double> TimeAsync(Func<Task<int>> work)
+    {
+        await work();
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++) times.Add(await TimeOnceAsync(work));
+        return Median(times);
+    }
+
+    private static async Task<double> TimeOnceAsync(Func<Task<int>> work)
+    {
+        var sw = Stopwatch.StartNew();
+        await work();
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
+
+/// <summary>The same reads written by hand against the schema, the yardstick for the application's queries.</summary>
+internal sealed class RawSql(DbConnection connection, bool postgres)
+{
+    private string Q(string name) => postgres ? $"\"{name}\"" : name;
+
+    public async Task<int> SearchAsync(string path, string folded)
+    {
+        var matches = $"""
+            SELECT {Q("Id")} FROM {Q("Members")} WHERE {Q("OrgPath")} >= @p AND {Q("OrgPath")} < @pu AND {Q("Status")} IN ('Probationary','Official')
+              AND {Q("SearchName")} >= @q AND {Q("SearchName")} < @qu
+            UNION
+            SELECT {Q("Id")} FROM {Q("Members")} WHERE {Q("OrgPath")} >= @p AND {Q("OrgPath")} < @pu AND {Q("Status")} IN ('Probationary','Official')
+              AND {Q("SearchGiven")} >= @q AND {Q("SearchGiven")} < @qu
+            """;
+        await using var page = Command($"""
+            SELECT m.{Q("Id")}, m.{Q("FullName")}, m.{Q("Gender")}, m.{Q("DateOfBirth")}, m.{Q("OrganizationId")}, o.{Q("Name")}, p.{Q("Name")}, m.{Q("Status")}
+            FROM {Q("Members")} m JOIN ({matches}) u ON u.{Q("Id")} = m.{Q("Id")}
+            JOIN {Q("Organizations")} o ON o.{Q("Id")} = m.{Q("OrganizationId")}
+            LEFT JOIN {Q("Organizations")} p ON p.{Q("Id")} = o.{Q("ParentId")}
+            ORDER BY m.{Q("SortKey")}, m.{Q("Id")} LIMIT 25
+            """, path, folded);
+        var rows = 0;
+        await using (var reader = await page.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows++;
+        // Same shortcut as the application: a first page that is not full is the whole answer.
+        return rows < 25 ? rows : await ScalarAsync($"SELECT COUNT(*) FROM ({matches}) u", path, folded);
+    }
+
+    public async Task<int> ByCitizenIdAsync(string path, string citizenId)
+    {
+        await using var cmd = Command($"""
+            SELECT m.{Q("Id")}, m.{Q("FullName")}, o.{Q("Name")} FROM {Q("Members")} m JOIN {Q("Organizations")} o ON o.{Q("Id")} = m.{Q("OrganizationId")}
+            WHERE m.{Q("CitizenId")} = @q AND m.{Q("OrgPath")} >= @p AND m.{Q("OrgPath")} < @pu
+            """, path, citizenId);
+        var n = 0;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) n++;
+        return n;
+    }
+
+    public Task<int> CountAsync(string path, DateOnly asOf) => ScalarAsync($"""
+        SELECT COUNT(*) FROM {Q("MemberPlacements")} WHERE {Q("OrgPath")} >= @p AND {Q("OrgPath")} < @pu
+          AND {Q("FromDate")} <= @d AND ({Q("ToDate")} IS NULL OR {Q("ToDate")} > @d)
+        """, path, null, asOf);
+
+    public Task<int> ScanByNameAsync(string folded) =>
+        ScalarAsync($"SELECT COUNT(*) FROM {Q("Members")} WHERE lower({Q("FullName")}) LIKE @q OR {Q("SearchName")} LIKE @q", "/", "%" + folded + "%");
+
+    private async Task<int> ScalarAsync(string sql, string path, string? text, DateOnly? date = null)
+    {
+        await using var cmd = Command(sql, path, text, date);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private DbCommand Command(string sql, string path, string? text, DateOnly? date = null)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        Add(cmd, "p", path);
+        Add(cmd, "pu", PathRange.UpperBound(path));
+        if (text is not null)
+        {
+            Add(cmd, "q", text);
+            Add(cmd, "qu", PathRange.TextUpperBound(text));
+        }
+        if (date is not null) Add(cmd, "d", date.Value);
+        return cmd;
+    }
+
+    private static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}
+
+/// <summary>One province: 100 communes of 8 cells each, and N members spread over the cells, written in batches.</summary>
+internal static class Generator
+{
+    public static async Task<(Organization Province, List<Organization> Cells)> FillAsync(AppDbContext db, int count)
+    {
+        var province = new Organization { Code = "B", Name = "Đảng bộ tỉnh (đo hiệu năng)", Type = OrganizationType.Provincial, Field = OrganizationField.General, FoundedOn = new(2025, 7, 1) };
+        db.Organizations.Add(province);
+        await db.SaveChangesAsync();
+        province.Path = $"/{province.Id}/";
+        var communes = Enumerable.Range(1, 100).Select(i => new Organization
+        {
+            Code = $"B.{i:000}", Name = $"Đảng bộ xã {i}", Type = OrganizationType.Commune, Field = OrganizationField.Commune,
+            ParentId = province.Id, Depth = 1, FoundedOn = new(2025, 7, 1),
+        }).ToList();
+        db.Organizations.AddRange(communes);
+        await db.SaveChangesAsync();
+        communes.ForEach(c => c.Path = $"{province.Path}{c.Id}/");
+        var cells = communes.SelectMany(c => Enumerable.Range(1, 8).Select(i => new Organization
+        {
+            Code = $"{c.Code}.{i:00}", Name = $"Chi bộ ấp {i}", Type = OrganizationType.BaseCell, Field = OrganizationField.Residential,
+            ParentId = c.Id, Depth = 2, FoundedOn = new(2025, 7, 1),
+        })).ToList();
+        db.Organizations.AddRange(cells);
+        await db.SaveChangesAsync();
+        var parentPaths = communes.ToDictionary(c => c.Id, c => c.Path);
+        cells.ForEach(c => c.Path = $"{parentPaths[c.ParentId!.Value]}{c.Id}/");
+        await db.SaveChangesAsync();
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var rng = new Random(7);
+        var names = new DemoNames(new Random(11));
+        const int batch = 1000;
+        for (var start = 0; start < count; start += batch)
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            var n = Math.Min(batch, count - start);
+            var memberRows = new List<object[]>(n);
+            var placementRows = new List<object[]>(n);
+            for (var i = 0; i < n; i++)
+            {
+                var id = start + i + 1;
+                var gender = rng.NextDouble() < 0.36 ? Gender.Female : Gender.Male;
+                var birth = new DateOnly(1950 + rng.Next(55), 1 + rng.Next(12), 1 + rng.Next(28));
+                var admitted = birth.AddYears(20 + rng.Next(15));
+                var name = names.FullName(gender);
+                var cell = cells[rng.Next(cells.Count)];
+                memberRows.Add([id, name, VnText.Fold(name), VnText.GivenFirstFold(name), VnText.SortKey(name), gender.ToString(), birth, "01", "Không theo tôn giáo",
+                    CitizenIdFor(id, gender, birth), "UpperSecondary", "None", "None", admitted, cell.Id, cell.Path, "Official"]);
+                placementRows.Add([id, cell.Id, cell.Path, admitted]);
+            }
+            await InsertAsync(connection, tx, db.Database.IsNpgsql(), "Members",
+                ["Id", "FullName", "SearchName", "SearchGiven", "SortKey", "Gender", "DateOfBirth", "EthnicGroupCode", "Religion", "CitizenId",
+                 "GeneralEducation", "ProfessionalDegree", "PoliticalTheory", "AdmittedOn", "OrganizationId", "OrgPath", "Status"], memberRows);
+            await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberPlacements", ["MemberId", "OrganizationId", "OrgPath", "FromDate"], placementRows);
+            await tx.CommitAsync();
+        }
+        return (province, cells);
+    }
+
+    /// <summary>Unique and valid: province 080, century-and-gender digit, birth year, then the row number.</summary>
+    private static string CitizenIdFor(int id, Gender gender, DateOnly birth) =>
+        string.Create(CultureInfo.InvariantCulture, $"080{Cccd.CenturyGenderDigit(gender, birth.Year)}{birth.Year % 100:00}{id % 1_000_000:000000}");
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction tx, bool postgres, string table, string[] columns, List<object[]> rows)
+    {
+        string Q(string n) => postgres ? $"\"{n}\"" : n;
+        // PostgreSQL takes a multi-row VALUES list in one round trip; SQLite is fastest with one prepared row reused.
+        var rowsPerStatement = postgres ? rows.Count : 1;
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        var values = Enumerable.Range(0, rowsPerStatement).Select(r => "(" + string.Join(",", columns.Select((_, c) => $"@p{r}_{c}")) + ")");
+        cmd.CommandText = $"INSERT INTO {Q(table)} ({string.Join(",", columns.Select(Q))}) VALUES {string.Join(",", values)}";
+        var parameters = new DbParameter[rowsPerStatement * columns.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = cmd.CreateParameter();
+            parameters[i].ParameterName = $"p{i / columns.Length}_{i % columns.Length}";
+            cmd.Parameters.Add(parameters[i]);
+        }
+        for (var start = 0; start < rows.Count; start += rowsPerStatement)
+        {
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = rows[start + i / columns.Length][i % columns.Length];
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
