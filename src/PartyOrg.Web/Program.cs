@@ -6,6 +6,7 @@ using PartyOrg.Web.Features.Auth;
 using PartyOrg.Web.Features.Members;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Targets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -63,6 +64,7 @@ builder.Services.AddScoped<OrganizationEditor>();
 builder.Services.AddScoped<MemberQueries>();
 builder.Services.AddScoped<MemberEditor>();
 builder.Services.AddScoped<AuditHistory>();
+builder.Services.AddScoped<TargetQueries>();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -102,6 +104,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapTokenApi();
 api.MapOrganizationsApi();
 api.MapMembersApi();
+api.MapTargetsApi();
 
 app.MapRazorPages();
 app.Run();

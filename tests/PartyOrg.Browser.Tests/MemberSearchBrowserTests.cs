@@ -76,4 +76,17 @@ public class MemberSearchBrowserTests(BrowserFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Lịch sử thay đổi" }).ClickAsync();
         await Assertions.Expect(page.Locator(".history-entry").First).ToContainTextAsync("Giáo viên");
     }
+
+    [Fact]
+    public async Task Commission_OpensTheAdmissionTargets_OfTheProvince()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "tochuc");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đảng bộ tỉnh Tây Ninh", Exact = true }).ClickAsync();
+        await BrowserFixture.ShotAsync(page, "09-province");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chỉ tiêu kết nạp" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".org-card")).ToContainTextAsync("chỉ tiêu");
+        await Assertions.Expect(page.Locator(".tree-table tbody tr")).Not.ToHaveCountAsync(0);
+        await BrowserFixture.ShotAsync(page, "10-targets");
+    }
 }

@@ -12,6 +12,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -62,11 +63,19 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         });
         b.Entity<MemberPlacement>(e =>
         {
-            e.HasIndex(p => new { p.OrgPath, p.FromDate });
+            e.HasIndex(p => new { p.OrgPath, p.FromDate, p.ToDate }); // covers the "active on date" counts
             e.HasIndex(p => p.MemberId);
             e.Property(p => p.OrgPath).HasMaxLength(200);
             e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AdmissionTarget>(e =>
+        {
+            e.HasIndex(t => new { t.OrganizationId, t.Year, t.Term, t.Source }).IsUnique();
+            e.Property(t => t.Term).HasMaxLength(20);
+            e.Property(t => t.Document).HasMaxLength(300);
+            e.Property(t => t.Source).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<AuditEntry>(e =>
         {

@@ -75,6 +75,34 @@ public sealed class MemberPlacement
     public DateOnly? ToDate { get; set; }
 }
 
+/// <summary>
+/// An admission target (chỉ tiêu kết nạp đảng viên) of an organization for a year or a term (nhiệm kỳ),
+/// allocated from above or proposed from below.
+/// </summary>
+public sealed class AdmissionTarget
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    /// <summary>The year, for a yearly target; null for a term target.</summary>
+    public int? Year { get; set; }
+    /// <summary>The term label ("2020-2025"), for a term target; null for a yearly target.</summary>
+    public string? Term { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public int Count { get; set; }
+    public TargetSource Source { get; set; }
+    /// <summary>The document that set it, e.g. "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI".</summary>
+    public string? Document { get; set; }
+}
+
+public enum TargetSource
+{
+    /// <summary>Giao (allocated top-down).</summary>
+    Allocated,
+    /// <summary>Đề xuất (proposed bottom-up).</summary>
+    Proposed,
+}
+
 /// <summary>One change to a record: who, when, which fields, before and after.</summary>
 public sealed class AuditEntry
 {

@@ -209,7 +209,28 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
             foreach (var (cell, from, to) in placements)
                 db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = cell.Id, OrgPath = cell.Path, FromDate = from, ToDate = to });
         await db.SaveChangesAsync();
+        AddTargets(province, newCommunes.Select(x => x.org).Concat(agencies).ToList());
+        await db.SaveChangesAsync();
         await tx.CommitAsync();
+    }
+
+    /// <summary>
+    /// Demo targets for this year and the 2025–2030 term: about 3,5% of each unit's members a year (the NQ 21-NQ/TW
+    /// range of 3–4%), allocated to each commune and block; the province's is their sum.
+    /// </summary>
+    private void AddTargets(Organization province, List<Organization> units)
+    {
+        var membersPerUnit = units.ToDictionary(u => u.Id, u => members.Count(m => m.Member.OrgPath.StartsWith(u.Path, StringComparison.Ordinal)));
+        var year = today.Year;
+        foreach (var unit in units)
+        {
+            var yearly = Math.Max(1, (int)Math.Round(membersPerUnit[unit.Id] * 0.035, MidpointRounding.AwayFromZero));
+            db.AdmissionTargets.Add(new AdmissionTarget { OrganizationId = unit.Id, Year = year, PeriodStart = new(year, 1, 1), PeriodEnd = new(year, 12, 31), Count = yearly, Source = TargetSource.Allocated, Document = "Thông báo giao chỉ tiêu kết nạp đảng viên (dữ liệu trình diễn)" });
+            db.AdmissionTargets.Add(new AdmissionTarget { OrganizationId = unit.Id, Term = "2025-2030", PeriodStart = DemoSeeder.ReformDay, PeriodEnd = new(2030, 6, 30), Count = yearly * 5, Source = TargetSource.Allocated, Document = "Nghị quyết đại hội (dữ liệu trình diễn)" });
+        }
+        var total = db.ChangeTracker.Entries<AdmissionTarget>().Where(e => e.Entity.Year == year).Sum(e => e.Entity.Count);
+        db.AdmissionTargets.Add(new AdmissionTarget { OrganizationId = province.Id, Year = year, PeriodStart = new(year, 1, 1), PeriodEnd = new(year, 12, 31), Count = total, Source = TargetSource.Allocated, Document = "Nghị quyết Tỉnh ủy (dữ liệu trình diễn)" });
+        db.AdmissionTargets.Add(new AdmissionTarget { OrganizationId = province.Id, Term = "2025-2030", PeriodStart = DemoSeeder.ReformDay, PeriodEnd = new(2030, 6, 30), Count = total * 5, Source = TargetSource.Allocated, Document = "Nghị quyết Đại hội Đảng bộ tỉnh (dữ liệu trình diễn)" });
     }
 
     private static bool SameOldProvince(string oldProvince, string communeCode) =>
@@ -222,8 +243,9 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
             var gender = rng.NextDouble() < 0.36 ? Gender.Female : Gender.Male;
             var birth = new DateOnly(1948 + (int)Math.Round(Math.Pow(rng.NextDouble(), 0.8) * 56), 1 + rng.Next(12), 1 + rng.Next(28));
             var admitted = birth.AddYears(18 + rng.Next(22)).AddDays(rng.Next(365));
-            if (admitted > today) admitted = today.AddDays(-rng.Next(1, 300));
-            if (admitted < birth.AddYears(18)) admitted = birth.AddYears(18).AddDays(rng.Next(1, 200));
+            // The young are admitted at some point between their 18th birthday and today, not all this year.
+            var adult = birth.AddYears(18);
+            if (admitted > today) admitted = adult >= today ? today.AddDays(1) : DateOnly.FromDayNumber(adult.DayNumber + rng.Next(today.DayNumber - adult.DayNumber));
             if (admitted > today) continue;
             var officialCandidate = admitted.AddMonths(12).AddDays(rng.Next(0, 40));
             DateOnly? official = officialCandidate <= today ? officialCandidate : null;
