@@ -27,13 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Database:Provider", database.Provider);
-            b.UseSetting("ConnectionStrings:PartyOrg", database.ConnectionString);
-            b.UseSetting("Demo:Enabled", "true");
-            b.UseSetting("Demo:Password", Password);
-        });
+        factory = TestApp.Create(database, Password);
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

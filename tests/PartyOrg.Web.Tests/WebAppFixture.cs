@@ -28,13 +28,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Database:Provider", database.Provider);
-            b.UseSetting("ConnectionStrings:PartyOrg", database.ConnectionString);
-            b.UseSetting("Demo:Enabled", "true");
-            b.UseSetting("Demo:Password", Password);
-        });
+        Factory = TestApp.Create(database, Password);
         _ = Factory.Server;
         // A commission user who may only read, scoped to one commune: the scope tests use it.
         await WithDbAsync(async (db, sp) =>

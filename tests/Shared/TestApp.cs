@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PartyOrg.Tests.Shared;
+
+/// <summary>The real application on the given test database, with the demo province and accounts.</summary>
+public static class TestApp
+{
+    public static WebApplicationFactory<Program> Create(TestDatabase database, string demoPassword) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", database.Provider);
+            b.UseSetting("ConnectionStrings:PartyOrg", database.ConnectionString);
+            b.UseSetting("Demo:Enabled", "true");
+            b.UseSetting("Demo:Password", demoPassword);
+        });
+}
