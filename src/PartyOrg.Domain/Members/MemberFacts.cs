@@ -9,7 +9,8 @@ public sealed record MemberFacts(
     string? EthnicGroupCode,
     string? Religion,
     DateOnly AdmittedOn,
-    DateOnly? OfficialOn);
+    DateOnly? OfficialOn,
+    DateOnly? CeremonyOn = null);
 
 /// <summary>Vietnamese names of the record's fields, as the Party member form prints them.</summary>
 public static class MemberFields
@@ -24,6 +25,7 @@ public static class MemberFields
     public const string OfficialOn = "officialOn";
     public const string CardNumber = "cardNumber";
     public const string Organization = "organizationId";
+    public const string CeremonyOn = "ceremonyOn";
 
     public static string Label(string field) => field switch
     {
@@ -37,6 +39,7 @@ public static class MemberFields
         OfficialOn => "Ngày chính thức",
         CardNumber => "Số thẻ đảng viên",
         Organization => "Chi bộ sinh hoạt",
+        CeremonyOn => "Ngày lễ kết nạp",
         _ => field,
     };
 }

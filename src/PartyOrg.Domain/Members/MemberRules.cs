@@ -48,10 +48,11 @@ public static class DatesNotInFutureRule
         if (m.DateOfBirth > today) yield return MemberRules.Error(MemberFields.DateOfBirth, "không được sau ngày hôm nay.");
         if (m.AdmittedOn > today) yield return MemberRules.Error(MemberFields.AdmittedOn, "không được sau ngày hôm nay.");
         if (m.OfficialOn > today) yield return MemberRules.Error(MemberFields.OfficialOn, "không được sau ngày hôm nay.");
+        if (m.CeremonyOn > today) yield return MemberRules.Error(MemberFields.CeremonyOn, "không được sau ngày hôm nay.");
     }
 }
 
-/// <summary>Birth comes before admission, and admission before (or on) the official date.</summary>
+/// <summary>Birth comes before admission, and admission before (or on) the ceremony and the official date.</summary>
 public static class DateOrderRule
 {
     public static IEnumerable<FieldError> Check(MemberFacts m)
@@ -60,6 +61,8 @@ public static class DateOrderRule
             yield return MemberRules.Error(MemberFields.AdmittedOn, "phải sau ngày sinh.");
         if (m.OfficialOn is { } official && official < m.AdmittedOn)
             yield return MemberRules.Error(MemberFields.OfficialOn, "không được trước ngày vào Đảng.");
+        if (m.CeremonyOn is { } ceremony && ceremony < m.AdmittedOn)
+            yield return MemberRules.Error(MemberFields.CeremonyOn, "không được trước ngày vào Đảng (ngày quyết định kết nạp).");
     }
 }
 
@@ -95,8 +98,8 @@ public static class AdmissionAgeRule
 }
 
 /// <summary>
-/// Probation lasts 12 months before the member can be official (Charter 2011 Art. 5; point 4.2 of the
-/// implementing regulation in force on the admission date).
+/// Probation lasts 12 months from the admission ceremony before the member can be official (Charter 2011 Art. 5; point 4.2 of
+/// the implementing regulation in force on the admission date). Without a recorded ceremony the admission date stands in.
 /// </summary>
 public static class ProbationPeriodRule
 {
@@ -109,7 +112,7 @@ public static class ProbationPeriodRule
     public static IEnumerable<FieldError> Check(MemberFacts m)
     {
         if (m.OfficialOn is not { } official || official < m.AdmittedOn) yield break;
-        var earliest = EarliestOfficialDate(m.AdmittedOn);
+        var earliest = EarliestOfficialDate(m.CeremonyOn ?? m.AdmittedOn);
         if (official < earliest)
             yield return MemberRules.Error(MemberFields.OfficialOn,
                 $"chỉ được công nhận chính thức sau {ProbationMonths} tháng dự bị, tức từ ngày {VnFormat.Date(earliest)} (Điều lệ Đảng, Điều 5).");
