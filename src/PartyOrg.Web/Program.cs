@@ -7,6 +7,12 @@ using PartyOrg.Web.Features.Members;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Targets;
+using PartyOrg.Web.Features.Admissions;
+using PartyOrg.Web.Features.Badges;
+using PartyOrg.Web.Features.Decisions;
+using PartyOrg.Web.Features.Probation;
+using PartyOrg.Web.Features.Transfers;
+using PartyOrg.Domain.Lifecycle;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -65,6 +71,17 @@ builder.Services.AddScoped<MemberQueries>();
 builder.Services.AddScoped<MemberEditor>();
 builder.Services.AddScoped<AuditHistory>();
 builder.Services.AddScoped<TargetQueries>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<AdmissionSettings>() ?? AdmissionSettings.Default);
+builder.Services.AddScoped<Calendar>();
+builder.Services.AddScoped<ScopedWrites>();
+builder.Services.AddScoped<AdmissionWorkflow>();
+builder.Services.AddScoped<AdmissionQueries>();
+builder.Services.AddScoped<AdmissionChoices>();
+builder.Services.AddScoped<ProbationQueries>();
+builder.Services.AddScoped<MemberDecisions>();
+builder.Services.AddScoped<PartyAges>();
+builder.Services.AddScoped<TransferLedger>();
+builder.Services.AddScoped<BadgeRegister>();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -105,6 +122,11 @@ api.MapTokenApi();
 api.MapOrganizationsApi();
 api.MapMembersApi();
 api.MapTargetsApi();
+api.MapAdmissionsApi();
+api.MapProbationApi();
+api.MapDecisionsApi();
+api.MapTransfersApi();
+api.MapBadgesApi();
 
 app.MapRazorPages();
 app.Run();

@@ -13,6 +13,11 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
+    public DbSet<AdmissionCase> AdmissionCases => Set<AdmissionCase>();
+    public DbSet<MemberDecision> MemberDecisions => Set<MemberDecision>();
+    public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
+    public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -77,6 +82,72 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(t => t.Source).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<AdmissionCase>(e =>
+        {
+            e.HasIndex(c => new { c.OrgPath, c.Step });
+            e.HasIndex(c => c.CitizenId);
+            e.HasIndex(c => c.SearchName);
+            e.Property(c => c.FullName).HasMaxLength(120);
+            e.Property(c => c.SearchName).HasMaxLength(120);
+            e.Property(c => c.CitizenId).HasMaxLength(12);
+            e.Property(c => c.EthnicGroupCode).HasMaxLength(2);
+            e.Property(c => c.Religion).HasMaxLength(120);
+            e.Property(c => c.OrgPath).HasMaxLength(200);
+            foreach (var p in new[] { nameof(AdmissionCase.Occupation), nameof(AdmissionCase.DropReason), nameof(AdmissionCase.ProvincialConsent) })
+                e.Property(p).HasMaxLength(300);
+            foreach (var p in new[] { nameof(AdmissionCase.CourseCertificateNumber), nameof(AdmissionCase.CellResolutionNumber), nameof(AdmissionCase.DecisionNumber) })
+                e.Property(p).HasMaxLength(60);
+            e.Property(c => c.Gender).HasConversion<string>().HasMaxLength(10);
+            e.Property(c => c.GeneralEducation).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.SourceGroup).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Step).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.ApprovingOrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(c => c.Sponsor1Id).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(c => c.Sponsor2Id).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MemberDecision>(e =>
+        {
+            e.HasIndex(d => new { d.MemberId, d.DecidedOn });
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.RemovalCase).HasConversion<string>().HasMaxLength(30);
+            e.Property(d => d.Number).HasMaxLength(60);
+            e.Property(d => d.Reason).HasMaxLength(500);
+            e.Property(d => d.ConsentDocument).HasMaxLength(120);
+            e.Property(d => d.RecordedBy).HasMaxLength(256);
+            e.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.IssuerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MemberTransfer>(e =>
+        {
+            e.HasIndex(t => new { t.FromPath, t.State });
+            e.HasIndex(t => new { t.ToPath, t.State });
+            e.HasIndex(t => t.MemberId);
+            e.Property(t => t.FromPath).HasMaxLength(200);
+            e.Property(t => t.ToPath).HasMaxLength(200);
+            e.Property(t => t.LetterNumber).HasMaxLength(60);
+            e.Property(t => t.Reason).HasMaxLength(300);
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(t => t.FromOrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(t => t.ToOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<BadgeAward>(e =>
+        {
+            e.HasIndex(a => new { a.MemberId, a.Milestone }).IsUnique();
+            e.HasIndex(a => new { a.OrgPath, a.OccasionOn });
+            e.Property(a => a.OrgPath).HasMaxLength(200);
+            e.Property(a => a.DecisionNumber).HasMaxLength(60);
+            e.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Holiday>(e =>
+        {
+            e.HasIndex(h => h.Date).IsUnique();
+            e.Property(h => h.Name).HasMaxLength(120);
+        });
+        b.Entity<Member>().HasIndex(m => new { m.Status, m.AdmittedOn });
         b.Entity<AuditEntry>(e =>
         {
             e.HasIndex(a => new { a.EntityType, a.EntityId });
@@ -86,6 +157,10 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         });
     }
 
+    /// <summary>The records whose every change is kept in history.</summary>
+    private static readonly HashSet<Type> AuditedTypes =
+        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(Holiday)];
+
     private static readonly HashSet<string> DerivedProperties =
         [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth)];
 
@@ -93,7 +168,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = ChangeTracker.Entries()
-            .Where(e => e.Entity is Organization or Member && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => AuditedTypes.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         if (pending.Any(e => e.State == EntityState.Deleted))
             throw new InvalidOperationException("Records are never physically deleted; change their state instead.");
@@ -184,5 +259,10 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Member>(e => { foreach (var c in OrdinalColumns.Where(c => c != nameof(Organization.Path))) e.Property(c).UseCollation("C"); });
         b.Entity<Organization>().Property(o => o.Path).UseCollation("C");
         b.Entity<MemberPlacement>().Property(p => p.OrgPath).UseCollation("C");
+        b.Entity<AdmissionCase>().Property(c => c.OrgPath).UseCollation("C");
+        b.Entity<AdmissionCase>().Property(c => c.SearchName).UseCollation("C");
+        b.Entity<MemberTransfer>().Property(t => t.FromPath).UseCollation("C");
+        b.Entity<MemberTransfer>().Property(t => t.ToPath).UseCollation("C");
+        b.Entity<BadgeAward>().Property(a => a.OrgPath).UseCollation("C");
     }
 }

@@ -54,7 +54,12 @@ public sealed class Member
     public ProfessionalDegree ProfessionalDegree { get; set; }
     public string? Profession { get; set; }
     public PoliticalTheory PoliticalTheory { get; set; }
+    /// <summary>Ngày vào Đảng: the (first) admission decision; party age counts from it.</summary>
     public DateOnly AdmittedOn { get; set; }
+    /// <summary>The admission ceremony (or the readmission's): probation runs 12 months from it.</summary>
+    public DateOnly? CeremonyOn { get; set; }
+    /// <summary>Ngày kết nạp lại, for a readmitted member.</summary>
+    public DateOnly? ReadmittedOn { get; set; }
     public DateOnly? OfficialOn { get; set; }
     public string? CardNumber { get; set; }
     /// <summary>The cell where the member is active.</summary>

@@ -1,16 +1,64 @@
 using Microsoft.AspNetCore.Mvc;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Web.Features.Admissions;
+using PartyOrg.Web.Features.Badges;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Probation;
 using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Targets;
+using PartyOrg.Web.Features.Transfers;
 
 namespace PartyOrg.Web.Features;
 
-/// <summary>Home: a member goes to their own record; everyone else to the organization tree.</summary>
-public sealed class IndexModel : ScopedPage
+/// <summary>
+/// Home: the worklist of what is due in the user's scope (probations ending, transfers overdue, badges for the next occasion,
+/// targets behind pace, admission cases past their deadline). A member goes to their own record.
+/// </summary>
+public sealed class IndexModel(
+    OrganizationQueries organizations, ProbationQueries probation, TransferLedger transfers, BadgeRegister badges,
+    TargetQueries targets, AdmissionQueries cases, Calendar calendar) : ScopedPage
 {
+    public OrganizationView Root { get; private set; } = null!;
+    public IReadOnlyList<ProbationItem> Probation { get; private set; } = [];
+    public IReadOnlyList<TransferView> Transfers { get; private set; } = [];
+    public DateOnly Occasion { get; private set; }
+    public IReadOnlyList<BadgeCandidate> Badges { get; private set; } = [];
+    public TargetProgressView? Target { get; private set; }
+    public IReadOnlyList<TargetProgressView> BehindPace { get; private set; } = [];
+    public IReadOnlyList<AdmissionCaseItem> OverdueCases { get; private set; } = [];
+    public int OpenCases { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var scope = await ScopeAsync();
         if (!scope.SeesOrganizations)
             return scope.MemberId is { } id ? Redirect($"/Members/Details/{id}") : Redirect("/Account/Login");
-        return Redirect("/Organizations");
+        var root = await organizations.RootAsync(scope);
+        if (root is null) return Redirect("/Organizations");
+        Root = root;
+        var path = (await organizations.FindAsync(scope, root.Id))!.Path;
+        var today = calendar.Today;
+        Probation = await probation.ListAsync(scope, path, all: false);
+        Transfers = (await transfers.ListAsync(scope, null, all: false)).Where(t => t.State == TransferState.InTransit).ToList();
+        Occasion = BadgeRule.NextOccasion(today);
+        Badges = await badges.EligibleAsync(scope, path, Occasion);
+        Target = await targets.ProgressAsync(scope, root.Id, today.Year, null);
+        var behind = new List<TargetProgressView>();
+        if (Target is not null && IsBehind(Target)) behind.Add(Target);
+        foreach (var child in await organizations.ChildrenAsync(scope, root.Id) ?? [])
+            if (await targets.ProgressAsync(scope, child.Id, today.Year, null) is { } p && IsBehind(p)) behind.Add(p);
+        BehindPace = behind;
+        var open = await cases.ListAsync(scope, path, null, null, 1, 500);
+        OpenCases = open.Total;
+        OverdueCases = open.Items.Where(c => c.Overdue).ToList();
+        return Page();
+    }
+
+    /// <summary>Behind pace: the share admitted is below the share of the period already past.</summary>
+    public static bool IsBehind(TargetProgressView p)
+    {
+        if (p.Target == 0 || p.PeriodEnd <= p.PeriodStart) return false;
+        var elapsed = (decimal)(p.CountedTo.DayNumber - p.PeriodStart.DayNumber + 1) / (p.PeriodEnd.DayNumber - p.PeriodStart.DayNumber + 1);
+        return p.Admitted < p.Target * elapsed;
     }
 }

@@ -61,6 +61,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
         var gender = p.Enum<Gender>(MemberFields.Gender, input.Gender);
         var birth = p.Date(MemberFields.DateOfBirth, input.DateOfBirth, required: true);
         var admitted = p.Date(MemberFields.AdmittedOn, input.AdmittedOn, required: true);
+        var ceremony = p.Date(MemberFields.CeremonyOn, input.CeremonyOn, required: false);
         var official = p.Date(MemberFields.OfficialOn, input.OfficialOn, required: false);
         var education = p.Enum<GeneralEducation>("generalEducation", input.GeneralEducation ?? nameof(GeneralEducation.UpperSecondary));
         var degree = p.Enum<ProfessionalDegree>("professionalDegree", input.ProfessionalDegree ?? nameof(ProfessionalDegree.None));
@@ -71,7 +72,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
             errors.Add(new(MemberFields.CardNumber, "Số thẻ đảng viên: chỉ gồm chữ số, từ 6 đến 20 chữ số."));
 
         if (gender is { } g && birth is { } b && admitted is { } a)
-            errors.AddRange(MemberRules.Check(new MemberFacts(fullName, g, b, citizenId, input.EthnicGroupCode, input.Religion, a, official), Today));
+            errors.AddRange(MemberRules.Check(new MemberFacts(fullName, g, b, citizenId, input.EthnicGroupCode, input.Religion, a, official, ceremony), Today));
 
         var cell = await FindWritableCellAsync(scope, input.OrganizationId, errors);
         if (cell is null && input.OrganizationId is { } wanted && !await IsVisibleAsync(scope, wanted)) return [OutsideScope];
@@ -99,6 +100,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
         member.Profession = InputParsing.Optional(input.Profession);
         member.PoliticalTheory = theory!.Value;
         member.AdmittedOn = admitted!.Value;
+        member.CeremonyOn = ceremony;
         member.OfficialOn = official;
         member.CardNumber = cardNumber;
         member.OrganizationId = cell!.Id;

@@ -21,6 +21,7 @@ public sealed class MemberInput
     public string? Profession { get; set; }
     public string? PoliticalTheory { get; set; }
     public string? AdmittedOn { get; set; }
+    public string? CeremonyOn { get; set; }
     public string? OfficialOn { get; set; }
     public string? CardNumber { get; set; }
     public int? OrganizationId { get; set; }
@@ -31,7 +32,7 @@ public sealed class MemberInput
         Birthplace = m.Birthplace, HomeTown = m.HomeTown, EthnicGroupCode = m.EthnicGroupCode, Religion = m.Religion,
         CitizenId = m.CitizenId, PermanentAddress = m.PermanentAddress, CurrentAddress = m.CurrentAddress,
         GeneralEducation = m.GeneralEducation.ToString(), ProfessionalDegree = m.ProfessionalDegree.ToString(), Profession = m.Profession,
-        PoliticalTheory = m.PoliticalTheory.ToString(), AdmittedOn = InputParsing.Show(m.AdmittedOn), OfficialOn = InputParsing.Show(m.OfficialOn),
+        PoliticalTheory = m.PoliticalTheory.ToString(), AdmittedOn = InputParsing.Show(m.AdmittedOn), CeremonyOn = InputParsing.Show(m.CeremonyOn), OfficialOn = InputParsing.Show(m.OfficialOn),
         CardNumber = m.CardNumber, OrganizationId = m.OrganizationId,
     };
 }

@@ -20,6 +20,10 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
             ? await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == id)
             : null;
 
+    /// <summary>The organization asked for, or the user's own when none is given; null outside the scope.</summary>
+    public async Task<Organization?> FindOrRootAsync(UserScope scope, int? id) =>
+        id is { } given ? await FindAsync(scope, given) : (await RootAsync(scope)) is { } root ? await FindAsync(scope, root.Id) : null;
+
     public async Task<OrganizationView?> GetAsync(UserScope scope, int id, DateOnly? asOf = null)
     {
         var org = await FindAsync(scope, id);

@@ -35,6 +35,10 @@ public sealed class UserScope
         return query.Where(PathRange.WithinAny<Member>(m => m.OrgPath, Prefixes));
     }
 
+    /// <summary>Records placed in the tree by a path column (cases, awards): members only see none of them.</summary>
+    public IQueryable<T> FilterByPath<T>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, string>> path) =>
+        IsAdmin ? query : query.Where(PathRange.WithinAny(path, Prefixes));
+
     /// <summary>Writable only within the user's subtree and when the account may write.</summary>
     public bool CanWriteAt(string path) => (IsAdmin || (CanWrite && Prefixes.Count > 0)) && Covers(path);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Domain.Common;
 using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Targets;
@@ -11,8 +12,22 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Term { get; set; }
 
+    [BindProperty] public TargetInput Input { get; set; } = new();
     public TargetProgressView Current { get; private set; } = null!;
+    public IReadOnlyList<OrganizationView> ChildChoices { get; private set; } = [];
+    public bool CanWrite { get; private set; }
+    public string? Saved { get; private set; }
     public IReadOnlyList<TargetProgressView> Children { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var outcome = await targets.SetAsync(await ScopeAsync(), Input);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.Kind == OutcomeKind.Invalid) ShowErrors(outcome.Errors);
+        else Saved = $"Đã lưu chỉ tiêu {VnFormat.Number(outcome.Value!.Count)}.";
+        return await OnGetAsync();
+    }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -26,6 +41,8 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
         if (current is null) return NotFound();
         Current = current;
         var children = await organizations.ChildrenAsync(scope, orgId.Value) ?? [];
+        ChildChoices = children;
+        CanWrite = (await organizations.FindAsync(scope, orgId.Value)) is { } self && scope.CanWriteAt(self.Path);
         var rows = new List<TargetProgressView>();
         foreach (var child in children)
             if (await targets.ProgressAsync(scope, child.Id, year, term) is { } p && (p.Target > 0 || p.Admitted > 0)) rows.Add(p);
@@ -33,11 +50,5 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
         return Page();
     }
 
-    /// <summary>Behind pace: the share admitted is below the share of the period already past.</summary>
-    public bool BehindPace(TargetProgressView p)
-    {
-        if (p.Target == 0 || p.PeriodEnd <= p.PeriodStart) return false;
-        var elapsed = (decimal)(p.CountedTo.DayNumber - p.PeriodStart.DayNumber + 1) / (p.PeriodEnd.DayNumber - p.PeriodStart.DayNumber + 1);
-        return p.Admitted < p.Target * elapsed;
-    }
+    public bool BehindPace(TargetProgressView p) => Features.IndexModel.IsBehind(p);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Admission;
+using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
@@ -9,9 +10,25 @@ namespace PartyOrg.Web.Features.Targets;
 /// <summary>Admissions against the target of one organization for a year or a term, rolled up from its subtree.</summary>
 public sealed record TargetProgressView(
     int OrganizationId, string OrganizationName, int? Year, string? Term, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly CountedTo,
-    int Target, int Admitted, decimal? Percent, int ChildrenTarget);
+    int Target, int Admitted, decimal? Percent, int ChildrenTarget,
+    int SourcePool, decimal? SourcePoolRatio, bool SourcePoolShort, int Membership, decimal? AdmissionRate, bool AdmissionRateShort)
+{
+    /// <summary>Allocated to the children minus this level's own target (the "side by side" of top-down allocation).</summary>
+    public int ChildrenDifference => ChildrenTarget - Target;
+}
 
-public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizations)
+/// <summary>A target set from above (giao) or proposed from below (đề xuất), for a year or a term.</summary>
+public sealed class TargetInput
+{
+    public int? OrganizationId { get; set; }
+    public int? Year { get; set; }
+    public string? Term { get; set; }
+    public int? Count { get; set; }
+    public string? Source { get; set; }
+    public string? Document { get; set; }
+}
+
+public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizations, Admissions.AdmissionQueries cases, PartyOrg.Domain.Lifecycle.AdmissionSettings settings)
 {
     /// <summary>
     /// Progress for the year or the term (one of them), counting to <paramref name="asOf"/> (default today, capped at the period's end).
@@ -32,7 +49,54 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
             .Where(t => children.Contains(t.OrganizationId) && t.Year == year && t.Term == term && t.Source == TargetSource.Allocated)
             .SumAsync(t => (int?)t.Count) ?? 0;
         var progress = new TargetProgress(target?.Count ?? 0, admitted);
-        return new TargetProgressView(org.Id, org.Name, year, term, start, end, countedTo, progress.Target, admitted, progress.Percent, childrenTarget);
+        // The pool is set against the year's target (1,5–2×); the rate against the membership at the start of the year (3–4%).
+        var pool = await cases.PoolAsync(org.Path, countedTo);
+        var membership = year is { } yy ? await organizations.CountMembersAsync(org.Path, new DateOnly(yy, 1, 1)) : 0;
+        return new TargetProgressView(org.Id, org.Name, year, term, start, end, countedTo, progress.Target, admitted, progress.Percent, childrenTarget,
+            pool, SourcePoolRule.Ratio(pool, progress.Target), year is not null && SourcePoolRule.FallsShort(pool, progress.Target, settings),
+            membership, AdmissionRateRule.Percent(admitted, membership),
+            year is not null && countedTo >= end && AdmissionRateRule.FallsShort(admitted, membership, settings));
+    }
+
+    /// <summary>Admissions in the subtree over any date range (no target applies).</summary>
+    public async Task<object?> RangeAsync(UserScope scope, int organizationId, DateOnly from, DateOnly to)
+    {
+        var org = await organizations.FindAsync(scope, organizationId);
+        if (org is null) return null;
+        return new { organizationId = org.Id, organizationName = org.Name, from, to, admitted = await CountAdmissionsAsync(org.Path, from, to) };
+    }
+
+    /// <summary>Sets (or corrects) a target; the writer must cover the organization. The period follows the year or the term label.</summary>
+    public async Task<Outcome<AdmissionTarget>> SetAsync(UserScope scope, TargetInput input)
+    {
+        var org = input.OrganizationId is { } id ? await organizations.FindAsync(scope, id) : null;
+        if (org is null) return Outcome<AdmissionTarget>.NotFound();
+        if (!scope.CanWriteAt(org.Path)) return Outcome<AdmissionTarget>.Forbidden();
+        var errors = new List<Domain.Common.FieldError>();
+        var term = string.IsNullOrWhiteSpace(input.Term) ? null : input.Term.Trim();
+        (DateOnly Start, DateOnly End)? period = null;
+        if (input.Year is { } y && term is null && y is >= 2000 and <= 2100) period = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+        else if (input.Year is null && term is not null && TermYears(term) is { } years) period = (new DateOnly(years.First, 1, 1), new DateOnly(years.Last, 12, 31));
+        if (period is null) errors.Add(new("year", "Năm hoặc nhiệm kỳ: phải chọn đúng một trong hai; nhiệm kỳ viết dạng 2025-2030."));
+        if (input.Count is not ({ } c and >= 0 and <= 1_000_000)) errors.Add(new("count", "Chỉ tiêu: phải là số nguyên không âm."));
+        var source = new InputParsing(errors, f => "Hình thức").Enum<TargetSource>("source", input.Source ?? nameof(TargetSource.Allocated));
+        if (errors.Count > 0) return Outcome<AdmissionTarget>.Invalid(errors);
+        var year = term is null ? input.Year : null;
+        var target = await db.AdmissionTargets.SingleOrDefaultAsync(t => t.OrganizationId == org.Id && t.Year == year && t.Term == term && t.Source == source);
+        if (target is null)
+        {
+            target = new AdmissionTarget { OrganizationId = org.Id, Year = year, Term = term, Source = source!.Value };
+            db.AdmissionTargets.Add(target);
+        }
+        (target.PeriodStart, target.PeriodEnd, target.Count, target.Document) = (period!.Value.Start, period.Value.End, input.Count!.Value, InputParsing.Optional(input.Document));
+        await db.SaveChangesAsync();
+        return Outcome<AdmissionTarget>.Ok(target);
+    }
+
+    private static (int First, int Last)? TermYears(string term)
+    {
+        var parts = term.Split('-');
+        return parts.Length == 2 && int.TryParse(parts[0], out var a) && int.TryParse(parts[1], out var b) && a >= 2000 && b > a && b - a <= 10 ? (a, b) : null;
     }
 
     /// <summary>

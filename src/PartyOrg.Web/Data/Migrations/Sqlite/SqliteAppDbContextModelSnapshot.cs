@@ -145,6 +145,155 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Data.AdmissionCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ApplicationOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovingOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CellResolutionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CellResolutionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CeremonyOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseCertificateNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CourseCertificateOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DroppedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EthnicGroupCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneralEducation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvincialConsent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Religion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SourceSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sponsor1Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Sponsor1Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sponsor2Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Sponsor2Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SponsorsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovingOrganizationId");
+
+                    b.HasIndex("CitizenId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("Sponsor1Id");
+
+                    b.HasIndex("Sponsor2Id");
+
+                    b.HasIndex("OrgPath", "Step");
+
+                    b.ToTable("AdmissionCases");
+                });
+
             modelBuilder.Entity("PartyOrg.Web.Data.AdmissionTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -301,6 +450,65 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Data.BadgeAward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Milestone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccasionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Posthumous")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Milestone")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath", "OccasionOn");
+
+                    b.ToTable("BadgeAwards");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.Holiday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+                });
+
             modelBuilder.Entity("PartyOrg.Web.Data.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -316,6 +524,9 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("CardNumber")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CeremonyOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CitizenId")
@@ -383,6 +594,9 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReadmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Religion")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -424,7 +638,65 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgPath", "SortKey");
 
+                    b.HasIndex("Status", "AdmittedOn");
+
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentDocument")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CorruptionOrSeriousCrime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExtremeFamilyHardship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IssuerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalCase")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerOrganizationId");
+
+                    b.HasIndex("MemberId", "DecidedOn");
+
+                    b.ToTable("MemberDecisions");
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.MemberPlacement", b =>
@@ -459,6 +731,79 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrgPath", "FromDate", "ToDate");
 
                     b.ToTable("MemberPlacements");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForStudy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PresentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromOrganizationId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ToOrganizationId");
+
+                    b.HasIndex("FromPath", "State");
+
+                    b.HasIndex("ToPath", "State");
+
+                    b.ToTable("MemberTransfers");
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.Organization", b =>
@@ -580,6 +925,35 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Data.AdmissionCase", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovingOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("Sponsor1Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("Sponsor2Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PartyOrg.Web.Data.AdmissionTarget", b =>
                 {
                     b.HasOne("PartyOrg.Web.Data.Organization", null)
@@ -589,11 +963,34 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Data.BadgeAward", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartyOrg.Web.Data.Member", b =>
                 {
                     b.HasOne("PartyOrg.Web.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberDecision", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -609,6 +1006,27 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasOne("PartyOrg.Web.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberTransfer", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

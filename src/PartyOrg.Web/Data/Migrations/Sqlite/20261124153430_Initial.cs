@@ -73,6 +73,20 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Holidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Holidays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -215,6 +229,32 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AdmissionTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdmissionTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdmissionTargets_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Members",
                 columns: table => new
                 {
@@ -238,6 +278,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     Profession = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     PoliticalTheory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AdmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CeremonyOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReadmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OfficialOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CardNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -250,6 +292,139 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_Members_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdmissionCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CitizenId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    EthnicGroupCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Religion = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    GeneralEducation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Occupation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SourceGroup = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CourseCertificateNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CourseCertificateOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Sponsor1Id = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sponsor1Since = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Sponsor2Id = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sponsor2Since = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SponsorsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApplicationOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CellResolutionNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CellResolutionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProvincialConsent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ApprovingOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    DecisionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CeremonyOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DroppedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DropReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdmissionCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdmissionCases_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdmissionCases_Members_Sponsor1Id",
+                        column: x => x.Sponsor1Id,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdmissionCases_Members_Sponsor2Id",
+                        column: x => x.Sponsor2Id,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdmissionCases_Organizations_ApprovingOrganizationId",
+                        column: x => x.ApprovingOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdmissionCases_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BadgeAwards",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Milestone = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccasionOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Posthumous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgeAwards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BadgeAwards_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    IssuerOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RemovalCase = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ExtremeFamilyHardship = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorruptionOrSeriousCrime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentDocument = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MemberDecisions_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MemberDecisions_Organizations_IssuerOrganizationId",
+                        column: x => x.IssuerOrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -283,6 +458,96 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "MemberTransfers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FromOrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ToOrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LetterNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PresentBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReturnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ForStudy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberTransfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MemberTransfers_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MemberTransfers_Organizations_FromOrganizationId",
+                        column: x => x.FromOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MemberTransfers_Organizations_ToOrganizationId",
+                        column: x => x.ToOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_ApprovingOrganizationId",
+                table: "AdmissionCases",
+                column: "ApprovingOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_CitizenId",
+                table: "AdmissionCases",
+                column: "CitizenId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_MemberId",
+                table: "AdmissionCases",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_OrganizationId",
+                table: "AdmissionCases",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_OrgPath_Step",
+                table: "AdmissionCases",
+                columns: new[] { "OrgPath", "Step" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_SearchName",
+                table: "AdmissionCases",
+                column: "SearchName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_Sponsor1Id",
+                table: "AdmissionCases",
+                column: "Sponsor1Id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionCases_Sponsor2Id",
+                table: "AdmissionCases",
+                column: "Sponsor2Id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionTargets_OrganizationId_Year_Term_Source",
+                table: "AdmissionTargets",
+                columns: new[] { "OrganizationId", "Year", "Term", "Source" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -327,6 +592,33 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BadgeAwards_MemberId_Milestone",
+                table: "BadgeAwards",
+                columns: new[] { "MemberId", "Milestone" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgeAwards_OrgPath_OccasionOn",
+                table: "BadgeAwards",
+                columns: new[] { "OrgPath", "OccasionOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Holidays_Date",
+                table: "Holidays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberDecisions_IssuerOrganizationId",
+                table: "MemberDecisions",
+                column: "IssuerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberDecisions_MemberId_DecidedOn",
+                table: "MemberDecisions",
+                columns: new[] { "MemberId", "DecidedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MemberPlacements_MemberId",
                 table: "MemberPlacements",
                 column: "MemberId");
@@ -337,9 +629,9 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MemberPlacements_OrgPath_FromDate",
+                name: "IX_MemberPlacements_OrgPath_FromDate_ToDate",
                 table: "MemberPlacements",
-                columns: new[] { "OrgPath", "FromDate" });
+                columns: new[] { "OrgPath", "FromDate", "ToDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_CardNumber",
@@ -374,6 +666,36 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                 column: "SearchName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_Status_AdmittedOn",
+                table: "Members",
+                columns: new[] { "Status", "AdmittedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberTransfers_FromOrganizationId",
+                table: "MemberTransfers",
+                column: "FromOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberTransfers_FromPath_State",
+                table: "MemberTransfers",
+                columns: new[] { "FromPath", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberTransfers_MemberId",
+                table: "MemberTransfers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberTransfers_ToOrganizationId",
+                table: "MemberTransfers",
+                column: "ToOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberTransfers_ToPath_State",
+                table: "MemberTransfers",
+                columns: new[] { "ToPath", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_Code",
                 table: "Organizations",
                 column: "Code",
@@ -399,6 +721,12 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AdmissionCases");
+
+            migrationBuilder.DropTable(
+                name: "AdmissionTargets");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -417,7 +745,19 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BadgeAwards");
+
+            migrationBuilder.DropTable(
+                name: "Holidays");
+
+            migrationBuilder.DropTable(
+                name: "MemberDecisions");
+
+            migrationBuilder.DropTable(
                 name: "MemberPlacements");
+
+            migrationBuilder.DropTable(
+                name: "MemberTransfers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,110 @@
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Members;
+
+namespace PartyOrg.Web.Data;
+
+/// <summary>
+/// One person's way into the Party (hồ sơ phát triển đảng viên), from the source pool to the ceremony. Each step keeps its date
+/// and document; a dropped case keeps its reason. Never deleted.
+/// </summary>
+public sealed class AdmissionCase
+{
+    public int Id { get; set; }
+    public required string FullName { get; set; }
+    public string SearchName { get; set; } = "";
+    public Gender Gender { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public required string CitizenId { get; set; }
+    public required string EthnicGroupCode { get; set; }
+    public required string Religion { get; set; }
+    public GeneralEducation GeneralEducation { get; set; }
+    public string? Occupation { get; set; }
+    public SourceGroup SourceGroup { get; set; }
+    /// <summary>The cell that develops the person and will hold the ceremony.</summary>
+    public int OrganizationId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public AdmissionStep Step { get; set; }
+    public DateOnly SourceSince { get; set; }
+    public string? CourseCertificateNumber { get; set; }
+    public DateOnly? CourseCertificateOn { get; set; }
+    public int? Sponsor1Id { get; set; }
+    public DateOnly? Sponsor1Since { get; set; }
+    public int? Sponsor2Id { get; set; }
+    public DateOnly? Sponsor2Since { get; set; }
+    public DateOnly? SponsorsOn { get; set; }
+    /// <summary>Đơn xin vào Đảng, lý lịch and the comments of the unions and the residence cell.</summary>
+    public DateOnly? ApplicationOn { get; set; }
+    public string? CellResolutionNumber { get; set; }
+    public DateOnly? CellResolutionOn { get; set; }
+    /// <summary>Consent of the provincial-level committee for an applicant over 60.</summary>
+    public string? ProvincialConsent { get; set; }
+    public int? ApprovingOrganizationId { get; set; }
+    public string? DecisionNumber { get; set; }
+    public DateOnly? DecisionOn { get; set; }
+    public DateOnly? CeremonyOn { get; set; }
+    /// <summary>The member record the ceremony created.</summary>
+    public int? MemberId { get; set; }
+    public DateOnly? DroppedOn { get; set; }
+    public string? DropReason { get; set; }
+}
+
+/// <summary>A dated decision on a member's standing: recognition, exit, readmission.</summary>
+public sealed class MemberDecision
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public DecisionKind Kind { get; set; }
+    public DateOnly DecidedOn { get; set; }
+    public string? Number { get; set; }
+    /// <summary>The committee that decided.</summary>
+    public int? IssuerOrganizationId { get; set; }
+    public string? Reason { get; set; }
+    public NameRemovalCase? RemovalCase { get; set; }
+    public bool ExtremeFamilyHardship { get; set; }
+    public bool CorruptionOrSeriousCrime { get; set; }
+    public string? ConsentDocument { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>A transfer of party activity: issued by the sending side, confirmed by the receiving cell.</summary>
+public sealed class MemberTransfer
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public TransferKind Kind { get; set; }
+    public int FromOrganizationId { get; set; }
+    public string FromPath { get; set; } = "";
+    public int ToOrganizationId { get; set; }
+    public string ToPath { get; set; } = "";
+    public DateOnly IssuedOn { get; set; }
+    public string? LetterNumber { get; set; }
+    public string? Reason { get; set; }
+    /// <summary>The member presents the letter by this day (30 working days).</summary>
+    public DateOnly PresentBy { get; set; }
+    public DateOnly? ReceivedOn { get; set; }
+    /// <summary>Planned end of a temporary transfer.</summary>
+    public DateOnly? ReturnOn { get; set; }
+    public bool ForStudy { get; set; }
+    public TransferState State { get; set; }
+}
+
+/// <summary>A party badge awarded (trao tặng) or awarded posthumously (truy tặng).</summary>
+public sealed class BadgeAward
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public int Milestone { get; set; }
+    public DateOnly OccasionOn { get; set; }
+    public string? DecisionNumber { get; set; }
+    public bool Posthumous { get; set; }
+    /// <summary>Where the member was active when awarded, for counts by subtree.</summary>
+    public string OrgPath { get; set; } = "";
+}
+
+/// <summary>A public holiday or swapped day off: the yearly table behind working-day deadlines, kept by the administrator.</summary>
+public sealed class Holiday
+{
+    public int Id { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Name { get; set; }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Members;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Admissions;
+
+public sealed record AdmissionCaseItem(
+    int Id, string FullName, Gender Gender, DateOnly DateOfBirth, SourceGroup SourceGroup, string SourceGroupLabel, AdmissionStep Step, string StepLabel,
+    int OrganizationId, string OrganizationName, DateOnly? NextDeadline, bool Overdue, int? MemberId);
+
+/// <summary>A case with each step's date and document, the names behind its ids and the deadline of the step it waits for.</summary>
+public sealed record AdmissionCaseDetail(
+    AdmissionCaseItem Summary, string CitizenId, string EthnicGroupCode, string Religion, GeneralEducation GeneralEducation, string? Occupation,
+    DateOnly SourceSince, string? CourseCertificateNumber, DateOnly? CourseCertificateOn,
+    int? Sponsor1Id, string? Sponsor1Name, DateOnly? Sponsor1Since, int? Sponsor2Id, string? Sponsor2Name, DateOnly? Sponsor2Since, DateOnly? SponsorsOn,
+    DateOnly? ApplicationOn, string? CellResolutionNumber, DateOnly? CellResolutionOn, string? ProvincialConsent,
+    int? ApprovingOrganizationId, string? ApprovingOrganizationName, string? DecisionNumber, DateOnly? DecisionOn, DateOnly? CeremonyOn,
+    DateOnly? DroppedOn, string? DropReason);
+
+public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
+{
+    public static bool IsOpen(AdmissionStep step) => step is not (AdmissionStep.Ceremony or AdmissionStep.Dropped);
+
+    /// <summary>Cases of a subtree, open ones unless a step is asked for; the worklist order: nearest deadline first.</summary>
+    public async Task<Page<AdmissionCaseItem>> ListAsync(UserScope scope, string path, AdmissionStep? step, string? q, int? page, int? pageSize)
+    {
+        var (number, size) = Paging.Normalize(page, pageSize);
+        var query = scope.FilterByPath(db.AdmissionCases.AsNoTracking(), c => c.OrgPath).Where(PathRange.WithinAny<AdmissionCase>(c => c.OrgPath, [path]));
+        query = step is { } s ? query.Where(c => c.Step == s) : query.Where(c => c.Step != AdmissionStep.Ceremony && c.Step != AdmissionStep.Dropped);
+        if (!string.IsNullOrWhiteSpace(q)) query = query.Where(PathRange.StartsWith<AdmissionCase>(c => c.SearchName, VnText.Fold(q)));
+        var total = await query.CountAsync();
+        var rows = await query.OrderBy(c => c.SourceSince).ThenBy(c => c.Id).Skip((number - 1) * size).Take(size).ToListAsync();
+        return new Page<AdmissionCaseItem>(await ItemsAsync(rows), total, number, size);
+    }
+
+    public async Task<AdmissionCaseDetail?> GetAsync(UserScope scope, int id)
+    {
+        var c = await scope.FilterByPath(db.AdmissionCases.AsNoTracking(), x => x.OrgPath).SingleOrDefaultAsync(x => x.Id == id);
+        if (c is null) return null;
+        var memberIds = new[] { c.Sponsor1Id, c.Sponsor2Id }.OfType<int>().ToList();
+        var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        var approver = c.ApprovingOrganizationId is { } a ? await db.Organizations.AsNoTracking().Where(o => o.Id == a).Select(o => o.Name).SingleAsync() : null;
+        return new AdmissionCaseDetail(
+            (await ItemsAsync([c]))[0], c.CitizenId, c.EthnicGroupCode, c.Religion, c.GeneralEducation, c.Occupation, c.SourceSince,
+            c.CourseCertificateNumber, c.CourseCertificateOn,
+            c.Sponsor1Id, c.Sponsor1Id is { } s1 ? names.GetValueOrDefault(s1) : null, c.Sponsor1Since,
+            c.Sponsor2Id, c.Sponsor2Id is { } s2 ? names.GetValueOrDefault(s2) : null, c.Sponsor2Since, c.SponsorsOn,
+            c.ApplicationOn, c.CellResolutionNumber, c.CellResolutionOn, c.ProvincialConsent, c.ApprovingOrganizationId, approver,
+            c.DecisionNumber, c.DecisionOn, c.CeremonyOn, c.DroppedOn, c.DropReason);
+    }
+
+    public Task<string> CellPathAsync(int organizationId) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).SingleAsync();
+
+    /// <summary>Open cases of the subtree on a date: the source pool set against the target (the 1,5–2× rule).</summary>
+    public Task<int> PoolAsync(string path, DateOnly asOf) =>
+        db.AdmissionCases.AsNoTracking().Where(PathRange.WithinAny<AdmissionCase>(c => c.OrgPath, [path]))
+            .Where(c => c.SourceSince <= asOf)
+            .Where(c => (c.DecisionOn == null || c.DecisionOn > asOf) && (c.DroppedOn == null || c.DroppedOn > asOf))
+            .CountAsync();
+
+    /// <summary>Open cases per step in the subtree, for the pipeline summary.</summary>
+    public async Task<IReadOnlyList<(AdmissionStep Step, int Count)>> CountByStepAsync(UserScope scope, string path)
+    {
+        var rows = await scope.FilterByPath(db.AdmissionCases.AsNoTracking(), c => c.OrgPath).Where(PathRange.WithinAny<AdmissionCase>(c => c.OrgPath, [path]))
+            .Where(c => c.Step != AdmissionStep.Ceremony && c.Step != AdmissionStep.Dropped)
+            .GroupBy(c => c.Step).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return rows.OrderBy(r => r.Key).Select(r => (r.Key, r.Count)).ToList();
+    }
+
+    private async Task<IReadOnlyList<AdmissionCaseItem>> ItemsAsync(IReadOnlyList<AdmissionCase> rows)
+    {
+        var orgIds = rows.Select(c => c.OrganizationId).Distinct().ToList();
+        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var working = await calendar.WorkingAsync();
+        var today = calendar.Today;
+        return rows.Select(c =>
+        {
+            // Only the committee's decision and the ceremony have deadlines in the regulation.
+            DateOnly? due = c.Step switch
+            {
+                AdmissionStep.CellResolution => AdmissionDeadlines.DecisionDue(c.CellResolutionOn!.Value, working),
+                AdmissionStep.Decision => AdmissionDeadlines.CeremonyDue(c.DecisionOn!.Value, working),
+                _ => null,
+            };
+            return new AdmissionCaseItem(c.Id, c.FullName, c.Gender, c.DateOfBirth, c.SourceGroup, c.SourceGroup.Label(), c.Step, c.Step.Label(),
+                c.OrganizationId, orgs[c.OrganizationId], due, due < today, c.MemberId);
+        }).ToList();
+    }
+}
+
+/// <summary>Choices the admission forms offer: cells to develop in, sponsors, the committees that may decide.</summary>
+public sealed class AdmissionChoices(AppDbContext db)
+{
+    public async Task<IReadOnlyList<(int Id, string Name)>> CellsAsync(UserScope scope, string path) =>
+        (await scope.Filter(db.Organizations.AsNoTracking()).Where(PathRange.WithinAny<Organization>(o => o.Path, [path]))
+            .Where(o => (o.Type == Domain.Organizations.OrganizationType.BaseCell || o.Type == Domain.Organizations.OrganizationType.DependentCell) && o.EndedOn == null)
+            .Select(o => new { o.Id, o.Name, o.Path }).Take(1000).ToListAsync())
+        .OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => (o.Id, o.Name)).ToList();
+
+    /// <summary>Official members of the case's cell, the usual sponsors.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> SponsorsAsync(int cellId) =>
+        (await db.Members.AsNoTracking().Where(m => m.OrganizationId == cellId && m.Status == MemberStatus.Official)
+            .OrderBy(m => m.SortKey).Select(m => new { m.Id, m.FullName }).ToListAsync()).Select(m => (m.Id, m.FullName)).ToList();
+
+    /// <summary>The committees above the cell, nearest first (the commune or base committee decides in practice).</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> ApproversAsync(string cellPath)
+    {
+        var ids = cellPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var chain = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync();
+        return chain.Where(o => o.Type is not (Domain.Organizations.OrganizationType.SubCommittee or Domain.Organizations.OrganizationType.PartyGroup
+                                  or Domain.Organizations.OrganizationType.BaseCell or Domain.Organizations.OrganizationType.DependentCell) && o.EndedOn == null)
+            .OrderByDescending(o => o.Depth).Select(o => (o.Id, o.Name)).ToList();
+    }
+}

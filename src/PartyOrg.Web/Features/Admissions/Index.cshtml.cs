@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Admissions;
+
+/// <summary>The admission pipeline of an organization's subtree: open cases by step, each with the deadline it waits on.</summary>
+public sealed class IndexModel(OrganizationQueries organizations, AdmissionQueries cases) : ScopedPage
+{
+    [BindProperty(SupportsGet = true)] public int? Org { get; set; }
+    [BindProperty(SupportsGet = true)] public AdmissionStep? Step { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public string OrganizationName { get; private set; } = "";
+    public int OrganizationId { get; private set; }
+    public Page<AdmissionCaseItem> Cases { get; private set; } = null!;
+    public IReadOnlyList<(AdmissionStep Step, int Count)> Counts { get; private set; } = [];
+    public bool CanWrite { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var scope = await ScopeAsync();
+        var org = await organizations.FindOrRootAsync(scope, Org);
+        if (org is null) return NotFound();
+        (OrganizationId, OrganizationName) = (org.Id, org.Name);
+        Cases = await cases.ListAsync(scope, org.Path, Step, Q, PageNumber, 50);
+        Counts = await cases.CountByStepAsync(scope, org.Path);
+        CanWrite = scope.CanWriteAt(org.Path);
+        return Page();
+    }
+}

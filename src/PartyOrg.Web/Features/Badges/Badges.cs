@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Members;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Decisions;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Badges;
+
+public sealed record BadgeCandidate(int MemberId, string FullName, string OrganizationName, DateOnly AdmittedOn, string PartyAge, int Milestone);
+
+public sealed record MilestoneCount(int Milestone, int Count);
+
+public sealed record BadgeSummary(DateOnly From, DateOnly To, int Total, int Posthumous, IReadOnlyList<MilestoneCount> ByMilestone);
+
+public sealed class BadgeAwardInput
+{
+    public int? MemberId { get; set; }
+    public int? Milestone { get; set; }
+    public string? OccasionOn { get; set; }
+    public string? DecisionNumber { get; set; }
+    public bool Posthumous { get; set; }
+}
+
+/// <summary>Who is due a party badge at an occasion, the awards, and the counts per milestone the reports print.</summary>
+public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar calendar)
+{
+    /// <summary>Official members of the subtree due a milestone at the occasion, highest milestone first.</summary>
+    public async Task<IReadOnlyList<BadgeCandidate>> EligibleAsync(UserScope scope, string path, DateOnly occasion)
+    {
+        // Nobody under 30 years since admission can be due; the index on (Status, AdmittedOn) narrows the scan.
+        var latestAdmission = occasion.AddYears(-BadgeRule.Milestones[0]);
+        var members = await scope.Filter(db.Members.AsNoTracking())
+            .Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]))
+            .Where(m => m.Status == MemberStatus.Official && m.AdmittedOn <= latestAdmission)
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.Id, m.FullName, m.AdmittedOn, m.SortKey, Cell = o.Name })
+            .ToListAsync();
+        var ids = members.Select(m => m.Id).ToList();
+        var gaps = await partyAges.GapsAsync(ids);
+        var awarded = (await db.BadgeAwards.AsNoTracking().Where(a => ids.Contains(a.MemberId)).Select(a => new { a.MemberId, a.Milestone }).ToListAsync())
+            .ToLookup(a => a.MemberId, a => a.Milestone);
+        var result = new List<BadgeCandidate>();
+        foreach (var m in members.OrderBy(m => m.SortKey, StringComparer.Ordinal))
+        {
+            var age = PartyAgeRule.On(m.AdmittedOn, true, gaps[m.Id], occasion);
+            if (BadgeRule.DueMilestone(age, awarded[m.Id].ToList()) is { } milestone)
+                result.Add(new BadgeCandidate(m.Id, m.FullName, m.Cell, m.AdmittedOn, age!.Value.ToString(), milestone));
+        }
+        return result.OrderByDescending(c => c.Milestone).ToList();
+    }
+
+    public async Task<Outcome<BadgeAward>> AwardAsync(UserScope scope, BadgeAwardInput input)
+    {
+        var member = input.MemberId is { } id ? await scope.Filter(db.Members.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id) : null;
+        if (member is null) return Outcome<BadgeAward>.NotFound();
+        if (!scope.CanWriteAt(member.OrgPath)) return Outcome<BadgeAward>.Forbidden();
+        var errors = new List<FieldError>();
+        var occasion = new InputParsing(errors, f => f == "occasionOn" ? "Dịp trao tặng" : "Huy hiệu").Date("occasionOn", input.OccasionOn, required: true);
+        if (input.Milestone is not { } milestone || !BadgeRule.Milestones.Contains(milestone))
+            errors.Add(new("milestone", $"Huy hiệu: phải là một mốc {string.Join(", ", BadgeRule.Milestones)} năm tuổi đảng."));
+        else if (occasion is { } on)
+        {
+            // Posthumous awards may come up to 12 months early (section 18, HD 01-HD/TW 2021).
+            var ageStatus = input.Posthumous && member.Status == MemberStatus.Deceased ? MemberStatus.Official : member.Status;
+            var age = await partyAges.OfAsync(member.Id, member.AdmittedOn, ageStatus, on.AddMonths(input.Posthumous ? BadgeRule.EarlyMonthsAllowed(milestone, true) : 0));
+            if (age is null || age.Value.TotalMonths < milestone * 12)
+                errors.Add(new("milestone", $"Huy hiệu: đồng chí {member.FullName} chưa đủ {milestone} năm tuổi đảng vào ngày {VnFormat.Date(on)}."));
+            if (input.Posthumous != (member.Status == MemberStatus.Deceased))
+                errors.Add(new("posthumous", "Truy tặng: chỉ dành cho đảng viên đã từ trần."));
+            if (on > calendar.Today.AddYears(1)) errors.Add(new("occasionOn", "Dịp trao tặng: quá xa so với hôm nay."));
+            if (await db.BadgeAwards.AnyAsync(a => a.MemberId == member.Id && a.Milestone >= milestone))
+                errors.Add(new("milestone", $"Huy hiệu: đồng chí {member.FullName} đã được tặng Huy hiệu {milestone} năm tuổi đảng hoặc cao hơn."));
+        }
+        if (errors.Count > 0) return Outcome<BadgeAward>.Invalid(errors);
+        var award = new BadgeAward
+        {
+            MemberId = member.Id, Milestone = input.Milestone!.Value, OccasionOn = occasion!.Value, DecisionNumber = InputParsing.Optional(input.DecisionNumber),
+            Posthumous = input.Posthumous, OrgPath = member.OrgPath,
+        };
+        db.BadgeAwards.Add(award);
+        await db.SaveChangesAsync();
+        return Outcome<BadgeAward>.Ok(award);
+    }
+
+    /// <summary>"Trao tặng, truy tặng 1.205 Huy hiệu Đảng, trong đó 70 năm cho 2 đồng chí, 75 năm cho 4 đồng chí".</summary>
+    public async Task<BadgeSummary> SummaryAsync(UserScope scope, string path, DateOnly from, DateOnly to)
+    {
+        var rows = await scope.FilterByPath(db.BadgeAwards.AsNoTracking(), a => a.OrgPath)
+            .Where(PathRange.WithinAny<BadgeAward>(a => a.OrgPath, [path]))
+            .Where(a => a.OccasionOn >= from && a.OccasionOn <= to)
+            .GroupBy(a => new { a.Milestone, a.Posthumous }).Select(g => new { g.Key.Milestone, g.Key.Posthumous, Count = g.Count() })
+            .ToListAsync();
+        var byMilestone = rows.GroupBy(r => r.Milestone).OrderBy(g => g.Key).Select(g => new MilestoneCount(g.Key, g.Sum(r => r.Count))).ToList();
+        return new BadgeSummary(from, to, rows.Sum(r => r.Count), rows.Where(r => r.Posthumous).Sum(r => r.Count), byMilestone);
+    }
+}

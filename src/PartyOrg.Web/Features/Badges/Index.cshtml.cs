@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Badges;
+
+/// <summary>Members due a party badge at an occasion, awarding them, and this year's awards per milestone.</summary>
+public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister badges, Calendar calendar) : ScopedPage
+{
+    [BindProperty(SupportsGet = true)] public int? Org { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? Occasion { get; set; }
+    [BindProperty] public BadgeAwardInput Input { get; set; } = new();
+
+    public string OrganizationName { get; private set; } = "";
+    public int OrganizationId { get; private set; }
+    public DateOnly OccasionOn { get; private set; }
+    public IReadOnlyList<BadgeCandidate> Candidates { get; private set; } = [];
+    public BadgeSummary Summary { get; private set; } = null!;
+    public bool CanWrite { get; private set; }
+    public string? Saved { get; private set; }
+
+    public Task<IActionResult> OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var outcome = await badges.AwardAsync(await ScopeAsync(), Input);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.Kind == OutcomeKind.Invalid) ShowErrors(outcome.Errors);
+        else Saved = $"Đã ghi trao tặng Huy hiệu {outcome.Value!.Milestone} năm tuổi đảng.";
+        return await LoadAsync();
+    }
+
+    private async Task<IActionResult> LoadAsync()
+    {
+        var scope = await ScopeAsync();
+        var org = await organizations.FindOrRootAsync(scope, Org);
+        if (org is null) return NotFound();
+        (OrganizationId, OrganizationName) = (org.Id, org.Name);
+        var today = calendar.Today;
+        OccasionOn = Occasion ?? BadgeRule.NextOccasion(today);
+        Candidates = await badges.EligibleAsync(scope, org.Path, OccasionOn);
+        Summary = await badges.SummaryAsync(scope, org.Path, new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+        CanWrite = scope.CanWriteAt(org.Path);
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Decisions;
+
+public static class DecisionsApi
+{
+    public static void MapDecisionsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/members/{id:int}").WithTags("Đảng viên");
+
+        group.MapGet("/decisions", async (int id, ScopeResolver scopes, MemberDecisions decisions) =>
+            await decisions.ListAsync(await scopes.CurrentAsync(), id) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound());
+
+        // POST /api/v1/members/{id}/decisions  {"kind":"Recognition","decidedOn":"2026-11-20","number":"45-QĐ/ĐU"}
+        group.MapPost("/decisions", async (int id, DecisionInput input, ScopeResolver scopes, MemberDecisions decisions) =>
+        {
+            var outcome = await decisions.RecordAsync(await scopes.CurrentAsync(), id, input);
+            return outcome.Failure() ?? Results.Ok(MemberDecisions.View(outcome.Value!));
+        });
+
+        group.MapGet("/party-age", async (int id, DateOnly? asOf, ScopeResolver scopes, Members.MemberQueries members, PartyAges ages, Calendar calendar) =>
+        {
+            var m = await members.GetAsync(await scopes.CurrentAsync(), id);
+            if (m is null) return OrganizationsApi.NotFound();
+            var age = await ages.OfAsync(m.Id, m.AdmittedOn, m.Status, asOf ?? calendar.Today);
+            return Results.Ok(new { memberId = m.Id, admittedOn = m.AdmittedOn, years = age?.Years, months = age?.Months, text = age?.ToString() });
+        });
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+
+namespace PartyOrg.Web.Features.Shared;
+
+/// <summary>Finds the records a write is aimed at, within the scope: outside it they do not exist for the user.</summary>
+public sealed class ScopedWrites(AppDbContext db)
+{
+    /// <summary>An active cell the user may write in, or a Vietnamese error for the field.</summary>
+    public async Task<(Organization? Cell, FieldError? Error)> WritableCellAsync(UserScope scope, int? organizationId, string field, string label)
+    {
+        if (organizationId is null) return (null, new(field, $"{label}: phải chọn chi bộ."));
+        var cell = await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == organizationId);
+        if (cell is null || !scope.CanWriteAt(cell.Path)) return (null, new(field, $"{label}: không có trong phạm vi được giao."));
+        if (!cell.Type.IsCell()) return (null, new(field, $"{label}: \"{cell.Name}\" không phải chi bộ."));
+        if (cell.EndedOn is not null) return (null, new(field, $"{label}: \"{cell.Name}\" đã kết thúc hoạt động."));
+        return (cell, null);
+    }
+
+    /// <summary>Closes the member's open placement on the date (exclusive end).</summary>
+    public async Task ClosePlacementAsync(int memberId, DateOnly on)
+    {
+        foreach (var p in await db.MemberPlacements.Where(p => p.MemberId == memberId && p.ToDate == null).ToListAsync())
+            p.ToDate = on < p.FromDate ? p.FromDate : on;
+    }
+
+    public void OpenPlacement(Member member, DateOnly from) =>
+        db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = member.OrganizationId, OrgPath = member.OrgPath, FromDate = from });
+}

@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Transfers;
+
+public sealed class TransferInput
+{
+    public int? MemberId { get; set; }
+    public string? Kind { get; set; }
+    public int? ToOrganizationId { get; set; }
+    /// <summary>The receiving cell's code, as a clerk types it (used when no id is given).</summary>
+    public string? ToOrganizationCode { get; set; }
+    public string? IssuedOn { get; set; }
+    public string? LetterNumber { get; set; }
+    public string? Reason { get; set; }
+    public string? ReturnOn { get; set; }
+    public bool ForStudy { get; set; }
+}
+
+public sealed class TransferReceiptInput
+{
+    public string? ReceivedOn { get; set; }
+}
+
+public sealed record TransferView(
+    int Id, int MemberId, string MemberName, TransferKind Kind, string KindLabel, int FromOrganizationId, string FromOrganizationName,
+    int ToOrganizationId, string ToOrganizationName, DateOnly IssuedOn, string? LetterNumber, DateOnly PresentBy, DateOnly? ReceivedOn,
+    DateOnly? ReturnOn, TransferState State, string StateLabel, bool Overdue, bool Outgoing, bool Incoming);
+
+/// <summary>
+/// Transfers of party activity. The member stays placed in the sending cell until the receiving cell confirms, so they are never in
+/// two cells nor in none; while in transit both sides see them with the deadline.
+/// </summary>
+public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWrites writes)
+{
+    /// <summary>Transfers leaving or entering the scope (optionally one organization's subtree); open ones unless <paramref name="all"/>.</summary>
+    public async Task<IReadOnlyList<TransferView>> ListAsync(UserScope scope, string? path, bool all)
+    {
+        var query = db.MemberTransfers.AsNoTracking();
+        if (!all) query = query.Where(t => t.State == TransferState.InTransit || (t.Kind == TransferKind.Temporary && t.State == TransferState.Received));
+        if (!scope.IsAdmin || path is not null)
+        {
+            IReadOnlyList<string> prefixes = path is null ? scope.Prefixes : [path];
+            query = query.Where(PathRange.WithinAny<MemberTransfer>(t => t.FromPath, prefixes))
+                .Union(query.Where(PathRange.WithinAny<MemberTransfer>(t => t.ToPath, prefixes)));
+        }
+        var rows = await query.OrderBy(t => t.PresentBy).Take(500).ToListAsync();
+        return await ViewsAsync(scope, rows);
+    }
+
+    public async Task<TransferView?> GetAsync(UserScope scope, int id)
+    {
+        var t = await db.MemberTransfers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
+        if (t is null || !(scope.Covers(t.FromPath) || scope.Covers(t.ToPath))) return null;
+        return (await ViewsAsync(scope, [t]))[0];
+    }
+
+    private async Task<IReadOnlyList<TransferView>> ViewsAsync(UserScope scope, List<MemberTransfer> rows)
+    {
+        var memberIds = rows.Select(t => t.MemberId).Distinct().ToList();
+        var orgIds = rows.SelectMany(t => new[] { t.FromOrganizationId, t.ToOrganizationId }).Distinct().ToList();
+        var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var today = calendar.Today;
+        return rows.Select(t => new TransferView(
+            t.Id, t.MemberId, names[t.MemberId], t.Kind, t.Kind.Label(), t.FromOrganizationId, orgs[t.FromOrganizationId], t.ToOrganizationId,
+            orgs[t.ToOrganizationId], t.IssuedOn, t.LetterNumber, t.PresentBy, t.ReceivedOn, t.ReturnOn, t.State, t.State.Label(),
+            t.State == TransferState.InTransit && today > t.PresentBy, scope.Covers(t.FromPath), scope.Covers(t.ToPath))).ToList();
+    }
+
+    public async Task<Outcome<MemberTransfer>> IssueAsync(UserScope scope, TransferInput input)
+    {
+        var member = input.MemberId is { } id ? await scope.Filter(db.Members).SingleOrDefaultAsync(m => m.Id == id) : null;
+        if (member is null) return Outcome<MemberTransfer>.NotFound();
+        if (!scope.CanWriteAt(member.OrgPath)) return Outcome<MemberTransfer>.Forbidden();
+        var errors = new List<FieldError>();
+        var p = new InputParsing(errors, TransferFields.Label);
+        var kind = p.Enum<TransferKind>(TransferFields.Kind, input.Kind);
+        var issuedOn = p.Date(TransferFields.IssuedOn, input.IssuedOn, required: true);
+        var returnOn = p.Date(TransferFields.ReturnOn, input.ReturnOn, required: false);
+        var letter = p.Required(TransferFields.LetterNumber, input.LetterNumber);
+        if (!member.Status.IsActive()) errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đã {member.Status.Label().ToLowerInvariant()}."));
+        if (await db.MemberTransfers.AnyAsync(t => t.MemberId == member.Id && (t.State == TransferState.InTransit || (t.Kind == TransferKind.Temporary && t.State == TransferState.Received))))
+            errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đang có một lần chuyển sinh hoạt chưa kết thúc."));
+        if (issuedOn > calendar.Today) errors.Add(new(TransferFields.IssuedOn, "Ngày giới thiệu chuyển đi: không được sau ngày hôm nay."));
+        if (kind == TransferKind.Temporary && issuedOn is { } io) errors.AddRange(TransferRule.CheckTemporary(io, returnOn, input.ForStudy));
+        // The receiving cell may lie anywhere in the country: it is looked up outside the sender's scope, by id or code.
+        var code = InputParsing.Optional(input.ToOrganizationCode);
+        var to = input.ToOrganizationId is { } toId ? await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == toId)
+            : code is not null ? await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code) : null;
+        if (to is null) errors.Add(new(TransferFields.ToOrganization, "Chi bộ nơi đến: không tìm thấy (nhập mã chi bộ)."));
+        else if (!to.Type.IsCell() || to.EndedOn is not null) errors.Add(new(TransferFields.ToOrganization, $"Chi bộ nơi đến: \"{to.Name}\" không phải chi bộ đang hoạt động."));
+        else if (to.Id == member.OrganizationId) errors.Add(new(TransferFields.ToOrganization, "Chi bộ nơi đến: trùng với chi bộ đang sinh hoạt."));
+        if (errors.Count > 0) return Outcome<MemberTransfer>.Invalid(errors);
+
+        var transfer = new MemberTransfer
+        {
+            MemberId = member.Id, Kind = kind!.Value, FromOrganizationId = member.OrganizationId, FromPath = member.OrgPath,
+            ToOrganizationId = to!.Id, ToPath = to.Path, IssuedOn = issuedOn!.Value, LetterNumber = letter,
+            Reason = InputParsing.Optional(input.Reason), PresentBy = TransferRule.PresentBy(issuedOn.Value, await calendar.WorkingAsync()),
+            ReturnOn = kind == TransferKind.Temporary ? returnOn : null, ForStudy = input.ForStudy, State = TransferState.InTransit,
+        };
+        db.MemberTransfers.Add(transfer);
+        await db.SaveChangesAsync();
+        return Outcome<MemberTransfer>.Ok(transfer);
+    }
+
+    /// <summary>The receiving side confirms: an official transfer moves the member's placement; a temporary one keeps the home cell.</summary>
+    public async Task<Outcome<MemberTransfer>> ReceiveAsync(UserScope scope, int id, TransferReceiptInput input)
+    {
+        var t = await db.MemberTransfers.SingleOrDefaultAsync(x => x.Id == id);
+        if (t is null || !(scope.Covers(t.FromPath) || scope.Covers(t.ToPath))) return Outcome<MemberTransfer>.NotFound();
+        if (!scope.CanWriteAt(t.ToPath)) return Outcome<MemberTransfer>.Forbidden();
+        var errors = new List<FieldError>();
+        var receivedOn = new InputParsing(errors, TransferFields.Label).Date(TransferFields.ReceivedOn, input.ReceivedOn, required: true);
+        if (t.State != TransferState.InTransit) errors.Add(new(TransferFields.ReceivedOn, $"Ngày tiếp nhận: việc chuyển đã ở trạng thái \"{t.State.Label()}\"."));
+        if (receivedOn is { } r && (r < t.IssuedOn || r > calendar.Today))
+            errors.Add(new(TransferFields.ReceivedOn, $"Ngày tiếp nhận: phải từ ngày giới thiệu ({VnFormat.Date(t.IssuedOn)}) đến hôm nay."));
+        if (errors.Count > 0) return Outcome<MemberTransfer>.Invalid(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        (t.State, t.ReceivedOn) = (TransferState.Received, receivedOn);
+        if (t.Kind == TransferKind.Official)
+        {
+            var member = await db.Members.SingleAsync(m => m.Id == t.MemberId);
+            await writes.ClosePlacementAsync(member.Id, receivedOn!.Value);
+            (member.OrganizationId, member.OrgPath) = (t.ToOrganizationId, t.ToPath);
+            writes.OpenPlacement(member, receivedOn.Value);
+        }
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return Outcome<MemberTransfer>.Ok(t);
+    }
+
+    /// <summary>The sending side withdraws a letter not yet received, or closes a temporary transfer when the member is back.</summary>
+    public async Task<Outcome<MemberTransfer>> CloseAsync(UserScope scope, int id)
+    {
+        var t = await db.MemberTransfers.SingleOrDefaultAsync(x => x.Id == id);
+        if (t is null || !(scope.Covers(t.FromPath) || scope.Covers(t.ToPath))) return Outcome<MemberTransfer>.NotFound();
+        if (!scope.CanWriteAt(t.FromPath)) return Outcome<MemberTransfer>.Forbidden();
+        if (t.State == TransferState.InTransit) t.State = TransferState.Cancelled;
+        else if (t.Kind == TransferKind.Temporary && t.State == TransferState.Received) t.State = TransferState.Returned;
+        else return Outcome<MemberTransfer>.Invalid([new(TransferFields.Kind, $"Việc chuyển đã ở trạng thái \"{t.State.Label()}\".")]);
+        await db.SaveChangesAsync();
+        return Outcome<MemberTransfer>.Ok(t);
+    }
+}
