@@ -122,7 +122,7 @@ public class TargetProgressTests(WebAppFixture app)
         {
             FullName = name, SearchName = VnText.Fold(name), SearchGiven = VnText.GivenFirstFold(name), SortKey = VnText.SortKey(name),
             Gender = Gender.Male, DateOfBirth = birth, EthnicGroupCode = "01", Religion = "Không theo tôn giáo",
-            CitizenId = $"080095{900000 + serial:000000}", AdmittedOn = admittedOn, OrganizationId = cell.Id, OrgPath = cell.Path, Status = MemberStatus.Probationary,
+            CitizenId = $"001095{900000 + serial:000000}", AdmittedOn = admittedOn, OrganizationId = cell.Id, OrgPath = cell.Path, Status = MemberStatus.Probationary,
         };
     }
 }

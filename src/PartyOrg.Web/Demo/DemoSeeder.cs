@@ -26,7 +26,11 @@ public static class DemoSeeder
         var db = services.GetRequiredService<AppDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
         if (!await db.Organizations.AnyAsync())
-            await new DemoProvince(db, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).BuildAsync();
+        {
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            await new DemoProvince(db, today).BuildAsync();
+            await new DemoLifecycle(db, today).BuildAsync();
+        }
         await EnsureAccountsAsync(services, db, options.Password);
     }
 
@@ -247,8 +251,10 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
             var adult = birth.AddYears(18);
             if (admitted > today) admitted = adult >= today ? today.AddDays(1) : DateOnly.FromDayNumber(adult.DayNumber + rng.Next(today.DayNumber - adult.DayNumber));
             if (admitted > today) continue;
-            var officialCandidate = admitted.AddMonths(12).AddDays(rng.Next(0, 40));
-            DateOnly? official = officialCandidate <= today ? officialCandidate : null;
+            var ceremony = DateOnly.FromDayNumber(Math.Min(today.DayNumber, admitted.DayNumber + 5 + rng.Next(20)));
+            // Official from the end of the 12 months; probations that ended in the last two months may still await the cell.
+            var probationEnd = ceremony.AddMonths(12);
+            DateOnly? official = probationEnd <= today.AddDays(-rng.Next(0, 60)) ? probationEnd : null;
             var fullName = names.FullName(gender);
             var member = new Member
             {
@@ -275,6 +281,7 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
                 },
                 PoliticalTheory = names.Weighted<PoliticalTheory>([(PoliticalTheory.Elementary, 55), (PoliticalTheory.Intermediate, 25), (PoliticalTheory.None, 16), (PoliticalTheory.Advanced, 4)]),
                 AdmittedOn = admitted,
+                CeremonyOn = ceremony,
                 OfficialOn = official,
                 CardNumber = official is null ? null : NewCardNumber(),
                 OrganizationId = cell.Id,

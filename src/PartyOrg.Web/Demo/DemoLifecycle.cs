@@ -1,0 +1,161 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+
+namespace PartyOrg.Web.Demo;
+
+/// <summary>
+/// The demo's working life on top of the register: the holiday table, admission cases at every step, transfers in transit,
+/// exits, a readmission and badges awarded this year, so that every page shows something on first run.
+/// </summary>
+internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
+{
+    private readonly Random rng = new(1930);
+    private readonly DemoNames names = new(new Random(2026));
+
+    /// <summary>Public holidays and swapped days off (Labour Code 2019 Art. 112 and the government's yearly notices); editable data.</summary>
+    public static readonly (string Date, string Name)[] Holidays =
+    [
+        ("2025-01-01", "Tết Dương lịch"),
+        ("2025-01-27", "Tết Nguyên đán"), ("2025-01-28", "Tết Nguyên đán"), ("2025-01-29", "Tết Nguyên đán"), ("2025-01-30", "Tết Nguyên đán"), ("2025-01-31", "Tết Nguyên đán"),
+        ("2025-04-07", "Giỗ Tổ Hùng Vương"), ("2025-04-30", "Ngày Giải phóng miền Nam"), ("2025-05-01", "Ngày Quốc tế Lao động"), ("2025-05-02", "Nghỉ hoán đổi"),
+        ("2025-09-01", "Quốc khánh"), ("2025-09-02", "Quốc khánh"),
+        ("2026-01-01", "Tết Dương lịch"),
+        ("2026-02-16", "Tết Nguyên đán"), ("2026-02-17", "Tết Nguyên đán"), ("2026-02-18", "Tết Nguyên đán"), ("2026-02-19", "Tết Nguyên đán"), ("2026-02-20", "Tết Nguyên đán"),
+        ("2026-04-27", "Giỗ Tổ Hùng Vương (nghỉ bù)"), ("2026-04-30", "Ngày Giải phóng miền Nam"), ("2026-05-01", "Ngày Quốc tế Lao động"),
+        ("2026-09-01", "Quốc khánh"), ("2026-09-02", "Quốc khánh"),
+    ];
+
+    public async Task BuildAsync()
+    {
+        foreach (var (date, name) in Holidays)
+            db.Holidays.Add(new Holiday { Date = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), Name = name });
+
+        var cells = await db.Organizations.AsNoTracking()
+            .Where(o => (o.Type == OrganizationType.BaseCell || o.Type == OrganizationType.DependentCell) && o.EndedOn == null).ToListAsync();
+        var committees = await db.Organizations.AsNoTracking().Where(o => o.EndedOn == null && !(o.Type == OrganizationType.BaseCell || o.Type == OrganizationType.DependentCell))
+            .ToDictionaryAsync(o => o.Id);
+        var officialsByCell = (await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official && m.OfficialOn != null)
+            .Select(m => new { m.Id, m.OrganizationId }).ToListAsync()).ToLookup(m => m.OrganizationId, m => m.Id);
+        var usedIds = (await db.Members.AsNoTracking().Select(m => m.CitizenId).ToListAsync()).ToHashSet();
+
+        // Every fourth cell develops one or two people; the secretary's cell has one case at each step.
+        var secretaryCell = cells.Single(c => c.Code == DemoSeeder.SecretaryCellCode);
+        foreach (var cell in cells.Where((_, i) => i % 4 == 0).Append(secretaryCell))
+        {
+            var sponsors = officialsByCell[cell.Id].ToList();
+            if (sponsors.Count < 2) continue;
+            var steps = cell == secretaryCell ? Enum.GetValues<AdmissionStep>().Where(s => s != AdmissionStep.Ceremony) : [(AdmissionStep)rng.Next(0, 6)];
+            foreach (var step in steps)
+                db.AdmissionCases.Add(NewCase(cell, committees, sponsors, step, usedIds));
+        }
+        await db.SaveChangesAsync();
+        await AddTransfersAndExitsAsync(cells);
+        await AddBadgesAsync();
+    }
+
+    private AdmissionCase NewCase(Organization cell, Dictionary<int, Organization> committees, List<int> sponsors, AdmissionStep step, HashSet<string> usedIds)
+    {
+        var gender = rng.NextDouble() < 0.45 ? Gender.Female : Gender.Male;
+        var birth = today.AddYears(-19 - rng.Next(16)).AddDays(-rng.Next(365));
+        var name = names.FullName(gender);
+        string citizenId;
+        do citizenId = string.Create(CultureInfo.InvariantCulture, $"072{Cccd.CenturyGenderDigit(gender, birth.Year)}{birth.Year % 100:00}{rng.Next(1_000_000):000000}");
+        while (!usedIds.Add(citizenId));
+        // Steps are spread back from today so that each later step follows the one before.
+        var source = today.AddDays(-200 - rng.Next(200));
+        var c = new AdmissionCase
+        {
+            FullName = name, SearchName = VnText.Fold(name), Gender = gender, DateOfBirth = birth, CitizenId = citizenId,
+            EthnicGroupCode = "01", Religion = "Không theo tôn giáo", GeneralEducation = GeneralEducation.UpperSecondary,
+            Occupation = cell.Field == OrganizationField.Residential ? "Đoàn viên thanh niên ở ấp, khu phố" : "Viên chức",
+            SourceGroup = cell.Field == OrganizationField.Residential ? SourceGroup.YouthUnion : (SourceGroup)rng.Next(0, 8),
+            OrganizationId = cell.Id, OrgPath = cell.Path, SourceSince = source, Step = step,
+        };
+        if (step == AdmissionStep.Dropped)
+        {
+            (c.DroppedOn, c.DropReason) = (source.AddDays(90), "Chuyển đi làm việc ở tỉnh khác, không còn điều kiện bồi dưỡng.");
+            return c;
+        }
+        if (step >= AdmissionStep.Course) (c.CourseCertificateOn, c.CourseCertificateNumber) = (source.AddDays(30), $"{rng.Next(100, 999)}/GCN-TTCT");
+        if (step >= AdmissionStep.Sponsors)
+        {
+            var pair = sponsors.OrderBy(_ => rng.Next()).Take(2).ToList();
+            (c.Sponsor1Id, c.Sponsor2Id, c.SponsorsOn) = (pair[0], pair[1], source.AddDays(45));
+            (c.Sponsor1Since, c.Sponsor2Since) = (source.AddYears(-2), source.AddYears(-3));
+        }
+        if (step >= AdmissionStep.Application) c.ApplicationOn = source.AddDays(60);
+        if (step >= AdmissionStep.CellResolution) (c.CellResolutionOn, c.CellResolutionNumber) = (source.AddDays(90), $"{rng.Next(1, 30)}-NQ/CB");
+        if (step >= AdmissionStep.Decision)
+        {
+            var approver = cell.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().First(committees.ContainsKey);
+            (c.ApprovingOrganizationId, c.DecisionOn, c.DecisionNumber) = (approver, today.AddDays(-10 - rng.Next(40)), $"{rng.Next(100, 999)}-QĐ/ĐU");
+            if (c.DecisionOn <= c.CellResolutionOn) c.DecisionOn = c.CellResolutionOn.Value.AddDays(20);
+        }
+        return c;
+    }
+
+    /// <summary>A few transfers (one overdue), a name removal, a death and an old exit later undone by readmission.</summary>
+    private async Task AddTransfersAndExitsAsync(List<Organization> cells)
+    {
+        var members = await db.Members.Where(m => m.Status == MemberStatus.Official).OrderBy(m => m.Id).Take(400).ToListAsync();
+        var working = new WorkingCalendar(Holidays.Select(h => DateOnly.ParseExact(h.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var pick = members.Where((_, i) => i % 50 == 7).ToList();
+        for (var i = 0; i < 4 && i < pick.Count; i++)
+        {
+            var m = pick[i];
+            var to = cells[(cells.FindIndex(c => c.Id == m.OrganizationId) + 40 + i) % cells.Count];
+            var issued = today.AddDays(i == 0 ? -70 : -7 * (i + 1));
+            var t = new MemberTransfer
+            {
+                MemberId = m.Id, Kind = i == 3 ? TransferKind.Temporary : TransferKind.Official, FromOrganizationId = m.OrganizationId, FromPath = m.OrgPath,
+                ToOrganizationId = to.Id, ToPath = to.Path, IssuedOn = issued, LetterNumber = $"{rng.Next(10, 99)}-GGT/ĐU", PresentBy = TransferRule.PresentBy(issued, working),
+                Reason = i == 3 ? "Đi học tập trung" : "Chuyển công tác", ReturnOn = i == 3 ? issued.AddMonths(6) : null, State = TransferState.InTransit,
+            };
+            db.MemberTransfers.Add(t);
+        }
+        var removed = pick[4];
+        db.MemberDecisions.Add(new MemberDecision { MemberId = removed.Id, Kind = DecisionKind.NameRemoval, DecidedOn = today.AddMonths(-2), Number = "12-QĐ/ĐU", RemovalCase = NameRemovalCase.AbandonedActivity, RecordedBy = "hệ thống" });
+        removed.Status = MemberStatus.NameRemoved;
+        await CloseAsync(removed.Id, today.AddMonths(-2));
+        var deceased = pick[5];
+        db.MemberDecisions.Add(new MemberDecision { MemberId = deceased.Id, Kind = DecisionKind.Death, DecidedOn = today.AddMonths(-1), RecordedBy = "hệ thống", Reason = "Từ trần" });
+        deceased.Status = MemberStatus.Deceased;
+        await CloseAsync(deceased.Id, today.AddMonths(-1));
+        // A member who left in 2005, was readmitted in 2010 and is official again: five years are out of their party age.
+        var returned = members.First(m => m.AdmittedOn < new DateOnly(2000, 1, 1));
+        db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.NameRemoval, DecidedOn = new(2005, 3, 1), Number = "05-QĐ/HU", RemovalCase = NameRemovalCase.TwoYearsViolations, RecordedBy = "hệ thống" });
+        db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.Readmission, DecidedOn = new(2010, 3, 1), Number = "21-QĐ/HU", ConsentDocument = "310-CV/TU", RecordedBy = "hệ thống" });
+        db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.Recognition, DecidedOn = new(2011, 3, 20), Number = "40-QĐ/HU", RecordedBy = "hệ thống" });
+        (returned.ReadmittedOn, returned.CeremonyOn, returned.OfficialOn) = (new(2010, 3, 1), new(2010, 3, 15), new(2011, 3, 15));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task CloseAsync(int memberId, DateOnly on)
+    {
+        foreach (var p in await db.MemberPlacements.Where(p => p.MemberId == memberId && p.ToDate == null).ToListAsync()) p.ToDate = on;
+    }
+
+    /// <summary>This year's awards at the occasions already past: a share of the members who had reached a milestone by then.</summary>
+    private async Task AddBadgesAsync()
+    {
+        var occasions = BadgeRule.Occasions.Select(o => new DateOnly(today.Year, o.Month, o.Day)).Where(d => d < today).ToList();
+        if (occasions.Count == 0) return;
+        var senior = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official && m.ReadmittedOn == null && m.AdmittedOn <= occasions[0].AddYears(-30))
+            .Select(m => new { m.Id, m.AdmittedOn, m.OrgPath }).ToListAsync();
+        foreach (var m in senior)
+        {
+            var occasion = occasions[rng.Next(occasions.Count)];
+            var years = (occasion.DayNumber - m.AdmittedOn.DayNumber) / 365;
+            var milestone = BadgeRule.Milestones.LastOrDefault(x => x <= years);
+            // Only those who crossed the milestone in the last year, and most of them, as in practice.
+            if (milestone == 0 || m.AdmittedOn.AddYears(milestone) < occasion.AddYears(-1) || m.AdmittedOn.AddYears(milestone) > occasion || rng.NextDouble() < 0.2) continue;
+            db.BadgeAwards.Add(new BadgeAward { MemberId = m.Id, Milestone = milestone, OccasionOn = occasion, OrgPath = m.OrgPath, DecisionNumber = $"{rng.Next(100, 999)}-QĐ/TU" });
+        }
+        await db.SaveChangesAsync();
+    }
+}
