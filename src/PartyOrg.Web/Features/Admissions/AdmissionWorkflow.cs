@@ -142,21 +142,21 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 var cell = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == c.OrganizationId);
                 if (cell.EndedOn is not null) errors.Add(new(AdmissionFields.Organization, $"Chi bộ: \"{cell.Name}\" đã kết thúc hoạt động; chuyển hồ sơ về chi bộ mới trước khi kết nạp."));
                 if (errors.Count > 0) break;
-                c.CeremonyOn = ce;
-                member = NewProbationaryMember(c, cell);
+                member = NewProbationaryMember(c, cell, ce);
                 break;
         }
         if (errors.Count > 0) return Outcome<AdmissionCase>.Invalid(errors);
 
-        c.Step = step.Value;
         await using var tx = await db.Database.BeginTransactionAsync();
         if (member is not null)
         {
+            // The member first, so the case records its step and the new member in one change.
             db.Members.Add(member);
             await db.SaveChangesAsync();
             writes.OpenPlacement(member, member.AdmittedOn);
-            c.MemberId = member.Id;
+            (c.CeremonyOn, c.MemberId) = (member.CeremonyOn, member.Id);
         }
+        c.Step = step.Value;
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return Outcome<AdmissionCase>.Ok(c);
@@ -216,11 +216,11 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
         return null;
     }
 
-    private static Member NewProbationaryMember(AdmissionCase c, Organization cell) => new()
+    private static Member NewProbationaryMember(AdmissionCase c, Organization cell, DateOnly ceremonyOn) => new()
     {
         FullName = c.FullName, SearchName = VnText.Fold(c.FullName), SearchGiven = VnText.GivenFirstFold(c.FullName), SortKey = VnText.SortKey(c.FullName),
         Gender = c.Gender, DateOfBirth = c.DateOfBirth, EthnicGroupCode = c.EthnicGroupCode, Religion = c.Religion, CitizenId = c.CitizenId,
-        GeneralEducation = c.GeneralEducation, Profession = c.Occupation, AdmittedOn = c.DecisionOn!.Value, CeremonyOn = c.CeremonyOn,
+        GeneralEducation = c.GeneralEducation, Profession = c.Occupation, AdmittedOn = c.DecisionOn!.Value, CeremonyOn = ceremonyOn,
         OrganizationId = cell.Id, OrgPath = cell.Path, Status = MemberStatus.Probationary,
     };
 }
