@@ -20,6 +20,9 @@ public class MemberSearchBrowserTests(BrowserFixture app)
 
         var page = await app.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "tochuc");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Việc cần làm" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "00-worklist");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức đảng", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổ chức được giao" })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "01-organizations-top");
 
@@ -35,8 +38,9 @@ public class MemberSearchBrowserTests(BrowserFixture app)
         await BrowserFixture.ShotAsync(page, "03-member-record");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lịch sử thay đổi" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".history-entry").First).ToContainTextAsync("Tạo mới");
-        await Assertions.Expect(page.Locator(".history-entry").First).ToContainTextAsync(member.FullName);
+        // Newest first: the record's creation is the last entry.
+        await Assertions.Expect(page.Locator(".history-entry").Last).ToContainTextAsync("Tạo mới");
+        await Assertions.Expect(page.Locator(".history-entry").Last).ToContainTextAsync(member.FullName);
         await BrowserFixture.ShotAsync(page, "04-member-history");
     }
 
@@ -45,8 +49,10 @@ public class MemberSearchBrowserTests(BrowserFixture app)
     {
         var page = await app.NewPageAsync(390, 844);
         await BrowserFixture.SignInAsync(page, "bithu");
+        await BrowserFixture.ShotAsync(page, "05-phone-secretary-worklist");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức đảng", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".tree-table")).ToContainTextAsync("Chi bộ khu phố 1");
-        await BrowserFixture.ShotAsync(page, "05-phone-secretary-top");
+        await BrowserFixture.ShotAsync(page, "05b-phone-secretary-top");
         await page.GetByRole(AriaRole.Link, new() { Name = "Chi bộ khu phố 1" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Danh sách đảng viên" }).ClickAsync();
         await Assertions.Expect(page.Locator(".member-table tbody tr").First).ToBeVisibleAsync();
@@ -82,6 +88,7 @@ public class MemberSearchBrowserTests(BrowserFixture app)
     {
         var page = await app.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "tochuc");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức đảng", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Đảng bộ tỉnh Tây Ninh", Exact = true }).ClickAsync();
         await BrowserFixture.ShotAsync(page, "09-province");
         await page.GetByRole(AriaRole.Link, new() { Name = "Chỉ tiêu kết nạp" }).ClickAsync();

@@ -27,6 +27,21 @@ public class ScopeTests(WebAppFixture app)
         { "dangvien", "GET /api/v1/members/{member}/history" },
         { "dangvien", "PUT /api/v1/members/{member}" },
         { "dangvien", "POST /api/v1/members" },
+        { "bithu", "GET /api/v1/admissions?org={org}" },
+        { "bithu", "POST /api/v1/admissions" },
+        { "bithu", "GET /api/v1/probation?org={org}" },
+        { "bithu", "GET /api/v1/members/{member}/decisions" },
+        { "bithu", "POST /api/v1/members/{member}/decisions" },
+        { "bithu", "GET /api/v1/members/{member}/party-age" },
+        { "bithu", "GET /api/v1/transfers?org={org}" },
+        { "bithu", "GET /api/v1/badges/eligible?org={org}" },
+        { "bithu", "GET /api/v1/badges/summary?org={org}" },
+        { "bithu", "GET /api/v1/targets/progress?org={org}&year=2026" },
+        { "xem-phuong", "POST /api/v1/members/{member}/decisions" },
+        { "dangvien", "GET /api/v1/admissions" },
+        { "dangvien", "GET /api/v1/probation" },
+        { "dangvien", "GET /api/v1/badges/eligible" },
+        { "dangvien", "GET /api/v1/transfers/1" },
     };
 
     [Theory]
