@@ -140,22 +140,21 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
         foreach (var p in await db.MemberPlacements.Where(p => p.MemberId == memberId && p.ToDate == null).ToListAsync()) p.ToDate = on;
     }
 
-    /// <summary>This year's awards at the occasions already past: a share of the members who had reached a milestone by then.</summary>
+    /// <summary>
+    /// Badges already given: every milestone a senior member reached before today was awarded at the first occasion after it
+    /// (a few of this year's are still pending), so the next occasion's list holds only those who reach a milestone by then.
+    /// </summary>
     private async Task AddBadgesAsync()
     {
-        var occasions = BadgeRule.Occasions.Select(o => new DateOnly(today.Year, o.Month, o.Day)).Where(d => d < today).ToList();
-        if (occasions.Count == 0) return;
-        var senior = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official && m.ReadmittedOn == null && m.AdmittedOn <= occasions[0].AddYears(-30))
+        var senior = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official && m.ReadmittedOn == null && m.AdmittedOn <= today.AddYears(-BadgeRule.Milestones[0]))
             .Select(m => new { m.Id, m.AdmittedOn, m.OrgPath }).ToListAsync();
         foreach (var m in senior)
-        {
-            var occasion = occasions[rng.Next(occasions.Count)];
-            var years = (occasion.DayNumber - m.AdmittedOn.DayNumber) / 365;
-            var milestone = BadgeRule.Milestones.LastOrDefault(x => x <= years);
-            // Only those who crossed the milestone in the last year, and most of them, as in practice.
-            if (milestone == 0 || m.AdmittedOn.AddYears(milestone) < occasion.AddYears(-1) || m.AdmittedOn.AddYears(milestone) > occasion || rng.NextDouble() < 0.2) continue;
-            db.BadgeAwards.Add(new BadgeAward { MemberId = m.Id, Milestone = milestone, OccasionOn = occasion, OrgPath = m.OrgPath, DecisionNumber = $"{rng.Next(100, 999)}-QĐ/TU" });
-        }
+            foreach (var milestone in BadgeRule.Milestones)
+            {
+                var occasion = BadgeRule.NextOccasion(m.AdmittedOn.AddYears(milestone));
+                if (occasion >= today || (occasion.Year == today.Year && rng.NextDouble() < 0.1)) break;
+                db.BadgeAwards.Add(new BadgeAward { MemberId = m.Id, Milestone = milestone, OccasionOn = occasion, OrgPath = m.OrgPath, DecisionNumber = $"{rng.Next(100, 999)}-QĐ/TU" });
+            }
         await db.SaveChangesAsync();
     }
 }
