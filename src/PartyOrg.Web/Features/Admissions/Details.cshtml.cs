@@ -29,10 +29,8 @@ public sealed class DetailsModel(AdmissionQueries cases, AdmissionChoices choice
 
     private async Task<IActionResult> AfterAsync(int id, Outcome<Data.AdmissionCase> outcome, Func<Data.AdmissionCase, string> message)
     {
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.Kind == OutcomeKind.Invalid) ShowErrors(outcome.Errors);
-        else
+        if (Refusal(outcome) is { } refused) return refused;
+        if (outcome.Kind == OutcomeKind.Ok)
         {
             Saved = message(outcome.Value!);
             ModelState.Clear();

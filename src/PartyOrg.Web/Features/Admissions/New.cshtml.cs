@@ -24,9 +24,7 @@ public sealed class NewModel(OrganizationQueries organizations, AdmissionChoices
         var scope = await ScopeAsync();
         var outcome = await workflow.CreateAsync(scope, Input);
         if (outcome.Kind == OutcomeKind.Ok) return Redirect($"/Admissions/Details/{outcome.Value!.Id}");
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        ShowErrors(outcome.Errors);
+        if (Refusal(outcome) is { } refused) return refused;
         return await LoadAsync(scope) ? Page() : NotFound();
     }
 

@@ -25,10 +25,8 @@ public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister 
     public async Task<IActionResult> OnPostAsync()
     {
         var outcome = await badges.AwardAsync(await ScopeAsync(), Input);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.Kind == OutcomeKind.Invalid) ShowErrors(outcome.Errors);
-        else Saved = $"Đã ghi trao tặng Huy hiệu {outcome.Value!.Milestone} năm tuổi đảng.";
+        if (Refusal(outcome) is { } refused) return refused;
+        if (outcome.Kind == OutcomeKind.Ok) Saved = $"Đã ghi trao tặng Huy hiệu {outcome.Value!.Milestone} năm tuổi đảng.";
         return await LoadAsync();
     }
 

@@ -25,11 +25,9 @@ public sealed class DetailsModel(MemberQueries members, AuditHistory history, Me
     public async Task<IActionResult> OnPostDecisionAsync(int id)
     {
         var outcome = await decisions.RecordAsync(await ScopeAsync(), id, Input);
-        if (outcome.Kind == Shared.OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == Shared.OutcomeKind.Forbidden) return Forbid();
+        if (Refusal(outcome) is { } refused) return refused;
         Tab = "decisions";
-        if (outcome.Kind == Shared.OutcomeKind.Invalid) ShowErrors(outcome.Errors);
-        else
+        if (outcome.Kind == OutcomeKind.Ok)
         {
             Saved = $"Đã ghi quyết định: {outcome.Value!.Kind.Label()}.";
             Input = new DecisionInput();

@@ -8,7 +8,7 @@ using PartyOrg.Web.Features.Shared;
 namespace PartyOrg.Web.Features.Members;
 
 /// <summary>Creates and edits member records: every write passes the register rules or saves nothing.</summary>
-public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
+public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrites writes)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -47,10 +47,8 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
     /// <summary>A correction of the cell closes the open placement today and opens one in the new cell.</summary>
     private async Task MovePlacementAsync(Member member)
     {
-        var today = Today;
-        var open = await db.MemberPlacements.Where(p => p.MemberId == member.Id && p.ToDate == null).ToListAsync();
-        foreach (var p in open) p.ToDate = today;
-        db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = member.OrganizationId, OrgPath = member.OrgPath, FromDate = today });
+        await writes.ClosePlacementAsync(member.Id, Today);
+        writes.OpenPlacement(member, Today);
     }
 
     private async Task<List<FieldError>> ApplyAsync(UserScope scope, Member member, MemberInput input)
@@ -119,19 +117,8 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock)
 
     private async Task<Organization?> FindWritableCellAsync(UserScope scope, int? organizationId, List<FieldError> errors)
     {
-        if (organizationId is null)
-        {
-            errors.Add(new(MemberFields.Organization, "Chi bộ sinh hoạt: phải chọn chi bộ."));
-            return null;
-        }
-        var cell = await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == organizationId);
-        if (cell is null || !scope.CanWriteAt(cell.Path))
-            errors.Add(new(MemberFields.Organization, "Chi bộ sinh hoạt: không có trong phạm vi được giao."));
-        else if (!cell.Type.IsCell())
-            errors.Add(new(MemberFields.Organization, $"Chi bộ sinh hoạt: \"{cell.Name}\" không phải chi bộ."));
-        else if (cell.EndedOn is not null)
-            errors.Add(new(MemberFields.Organization, $"Chi bộ sinh hoạt: \"{cell.Name}\" đã kết thúc hoạt động."));
-        else return cell;
-        return null;
+        var (cell, error) = await writes.WritableCellAsync(scope, organizationId, MemberFields.Organization, MemberFields.Label(MemberFields.Organization));
+        if (error is not null) errors.Add(error);
+        return cell;
     }
 }

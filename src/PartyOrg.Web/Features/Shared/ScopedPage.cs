@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartyOrg.Domain.Common;
 
@@ -9,6 +10,21 @@ public abstract class ScopedPage : PageModel
     public IReadOnlyList<FieldError> Errors { get; protected set; } = [];
 
     protected Task<UserScope> ScopeAsync() => HttpContext.RequestServices.GetRequiredService<ScopeResolver>().CurrentAsync();
+
+    /// <summary>
+    /// The page's answer to a write that did not go through: 404 or 403, or null after showing the rule errors on the page
+    /// (the caller then redisplays it). Null too when the write succeeded.
+    /// </summary>
+    protected IActionResult? Refusal<T>(Outcome<T> outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.NotFound: return NotFound();
+            case OutcomeKind.Forbidden: return Forbid();
+            case OutcomeKind.Invalid: ShowErrors(outcome.Errors); return null;
+            default: return null;
+        }
+    }
 
     /// <summary>Shows the rule errors at the top and beside each field ("fullName" → Input.FullName).</summary>
     protected void ShowErrors(IReadOnlyList<FieldError> errors)

@@ -22,10 +22,8 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
     public async Task<IActionResult> OnPostAsync()
     {
         var outcome = await targets.SetAsync(await ScopeAsync(), Input);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.Kind == OutcomeKind.Invalid) ShowErrors(outcome.Errors);
-        else Saved = $"Đã lưu chỉ tiêu {VnFormat.Number(outcome.Value!.Count)}.";
+        if (Refusal(outcome) is { } refused) return refused;
+        if (outcome.Kind == OutcomeKind.Ok) Saved = $"Đã lưu chỉ tiêu {VnFormat.Number(outcome.Value!.Count)}.";
         return await OnGetAsync();
     }
 

@@ -33,10 +33,8 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
 
     private async Task<IActionResult> AfterAsync(Outcome<Data.MemberTransfer> outcome, string message)
     {
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.Kind == OutcomeKind.Invalid) ShowErrors(outcome.Errors);
-        else
+        if (Refusal(outcome) is { } refused) return refused;
+        if (outcome.Kind == OutcomeKind.Ok)
         {
             Saved = message;
             ModelState.Clear();
