@@ -92,15 +92,9 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
     }
 }
 
-/// <summary>Choices the admission forms offer: cells to develop in, sponsors, the committees that may decide.</summary>
+/// <summary>Choices the admission forms offer: sponsors and the committees that may decide.</summary>
 public sealed class AdmissionChoices(AppDbContext db)
 {
-    public async Task<IReadOnlyList<(int Id, string Name)>> CellsAsync(UserScope scope, string path) =>
-        (await scope.Filter(db.Organizations.AsNoTracking()).Where(PathRange.WithinAny<Organization>(o => o.Path, [path]))
-            .Where(o => (o.Type == Domain.Organizations.OrganizationType.BaseCell || o.Type == Domain.Organizations.OrganizationType.DependentCell) && o.EndedOn == null)
-            .Select(o => new { o.Id, o.Name, o.Path }).Take(1000).ToListAsync())
-        .OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => (o.Id, o.Name)).ToList();
-
     /// <summary>Official members of the case's cell, the usual sponsors.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> SponsorsAsync(int cellId) =>
         (await db.Members.AsNoTracking().Where(m => m.OrganizationId == cellId && m.Status == MemberStatus.Official)

@@ -5,11 +5,11 @@ using PartyOrg.Web.Features.Shared;
 namespace PartyOrg.Web.Features.Admissions;
 
 /// <summary>Puts a person into the source pool of a cell: the first step of an admission case.</summary>
-public sealed class NewModel(OrganizationQueries organizations, AdmissionChoices choices, AdmissionWorkflow workflow) : ScopedPage
+public sealed class NewModel(OrganizationQueries organizations, ScopedWrites writes, AdmissionWorkflow workflow) : ScopedPage
 {
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty] public AdmissionCaseInput Input { get; set; } = new();
-    public IReadOnlyList<(int Id, string Name)> Cells { get; private set; } = [];
+    public IReadOnlyList<CellChoice> Cells { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -32,7 +32,7 @@ public sealed class NewModel(OrganizationQueries organizations, AdmissionChoices
     {
         var org = await organizations.FindOrRootAsync(scope, Org);
         if (org is null) return false;
-        Cells = await choices.CellsAsync(scope, org.Path);
+        Cells = await writes.WritableCellsAsync(scope, org.Path);
         if (Input.OrganizationId is null && Cells.Count == 1) Input.OrganizationId = Cells[0].Id;
         return true;
     }

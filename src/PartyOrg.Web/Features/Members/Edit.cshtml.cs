@@ -6,11 +6,11 @@ using PartyOrg.Web.Features.Shared;
 namespace PartyOrg.Web.Features.Members;
 
 /// <summary>Creates (no id) or edits a member's record; a refused write shows every reason and keeps what was typed.</summary>
-public sealed class EditModel(AppDbContext db, MemberEditor editor) : ScopedPage
+public sealed class EditModel(AppDbContext db, MemberEditor editor, ScopedWrites writes) : ScopedPage
 {
     [BindProperty] public MemberInput Input { get; set; } = new();
     public int? Id { get; private set; }
-    public IReadOnlyList<Organization> Cells { get; private set; } = [];
+    public IReadOnlyList<CellChoice> Cells { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, int? org)
     {
@@ -45,20 +45,5 @@ public sealed class EditModel(AppDbContext db, MemberEditor editor) : ScopedPage
         }
     }
 
-    /// <summary>The active cells the user may write in, ordered the Vietnamese way.</summary>
-    private async Task LoadCellsAsync(UserScope scope)
-    {
-        var cells = await scope.Filter(db.Organizations.AsNoTracking())
-            .Where(o => (o.Type == Domain.Organizations.OrganizationType.BaseCell || o.Type == Domain.Organizations.OrganizationType.DependentCell) && o.EndedOn == null)
-            .ToListAsync();
-        var parents = await db.Organizations.AsNoTracking().Where(o => cells.Select(c => c.ParentId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
-        ParentNames = parents;
-        Cells = cells.Where(c => scope.CanWriteAt(c.Path))
-            .OrderBy(c => Domain.Common.VnText.CollationKey(ParentName(c)), StringComparer.Ordinal)
-            .ThenBy(c => Domain.Common.VnText.CollationKey(c.Name), StringComparer.Ordinal).ToList();
-    }
-
-    private IReadOnlyDictionary<int, string> ParentNames { get; set; } = new Dictionary<int, string>();
-
-    public string ParentName(Organization cell) => cell.ParentId is { } p && ParentNames.TryGetValue(p, out var n) ? n : "";
+    private async Task LoadCellsAsync(UserScope scope) => Cells = await writes.WritableCellsAsync(scope);
 }
