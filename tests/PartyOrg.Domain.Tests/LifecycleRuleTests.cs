@@ -1,6 +1,7 @@
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
 
 namespace PartyOrg.Domain.Tests;
 
@@ -45,6 +46,17 @@ public class LifecycleRuleTests
 
     private static SponsorFacts Sponsor(int id, MemberStatus status = MemberStatus.Official, int monthsTogether = 24) =>
         new(id, $"Đảng viên {id}", status, status == MemberStatus.Official ? new DateOnly(2015, 1, 1) : null, new DateOnly(2026, 6, 1).AddMonths(-monthsTogether));
+
+    [Fact]
+    public void CompetentCommitteeRule_OnlyCommitteesDecideAdmissions()
+    {
+        Assert.True(OrganizationType.Commune.MayDecideAdmission());
+        Assert.True(OrganizationType.BaseCommittee.MayDecideAdmission());
+        Assert.False(OrganizationType.BaseCell.MayDecideAdmission());
+        Assert.False(OrganizationType.DependentCell.MayDecideAdmission());
+        Assert.False(OrganizationType.SubCommittee.MayDecideAdmission());
+        Assert.False(OrganizationType.PartyGroup.MayDecideAdmission());
+    }
 
     [Fact]
     public void SponsorRule_TwoDistinctOfficialMembersWithAYearTogether()

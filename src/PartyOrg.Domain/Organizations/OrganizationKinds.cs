@@ -57,6 +57,13 @@ public static class OrganizationKinds
     /// <summary>A cell is where a member is active (sinh hoạt).</summary>
     public static bool IsCell(this OrganizationType type) => type is OrganizationType.BaseCell or OrganizationType.DependentCell;
 
+    /// <summary>
+    /// A committee that may decide an admission: not a cell, a sub-committee or a party group (Charter Art. 4.3; QĐ 294-QĐ/TW
+    /// moves the district's power to the commune level from 1/7/2025).
+    /// </summary>
+    public static bool MayDecideAdmission(this OrganizationType type) =>
+        !type.IsCell() && type is not (OrganizationType.SubCommittee or OrganizationType.PartyGroup);
+
     public static string Label(this OrganizationType type) => type switch
     {
         OrganizationType.Provincial => "Đảng bộ tỉnh, thành phố",

@@ -24,6 +24,10 @@ public sealed class Organization
     public string? EndReason { get; set; }
 
     public bool IsActiveOn(DateOnly date) => FoundedOn <= date && (EndedOn is null || EndedOn > date);
+
+    /// <summary>The ids along a path, top first: "/1/17/240/" → 1, 17, 240.</summary>
+    public static IReadOnlyList<int> IdsOnPath(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 }
 
 /// <summary>A member's record (the Party member form, lý lịch đảng viên).</summary>

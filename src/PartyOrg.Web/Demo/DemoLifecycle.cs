@@ -37,8 +37,8 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
 
         var cells = await db.Organizations.AsNoTracking()
             .Where(o => (o.Type == OrganizationType.BaseCell || o.Type == OrganizationType.DependentCell) && o.EndedOn == null).ToListAsync();
-        var committees = await db.Organizations.AsNoTracking().Where(o => o.EndedOn == null && !(o.Type == OrganizationType.BaseCell || o.Type == OrganizationType.DependentCell))
-            .ToDictionaryAsync(o => o.Id);
+        var committees = (await db.Organizations.AsNoTracking().Where(o => o.EndedOn == null).ToListAsync())
+            .Where(o => o.Type.MayDecideAdmission()).ToDictionary(o => o.Id);
         var officialsByCell = (await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official && m.OfficialOn != null)
             .Select(m => new { m.Id, m.OrganizationId }).ToListAsync()).ToLookup(m => m.OrganizationId, m => m.Id);
         var usedIds = (await db.Members.AsNoTracking().Select(m => m.CitizenId).ToListAsync()).ToHashSet();
@@ -92,7 +92,7 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
         if (step >= AdmissionStep.CellResolution) (c.CellResolutionOn, c.CellResolutionNumber) = (source.AddDays(90), $"{rng.Next(1, 30)}-NQ/CB");
         if (step >= AdmissionStep.Decision)
         {
-            var approver = cell.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().First(committees.ContainsKey);
+            var approver = Organization.IdsOnPath(cell.Path).Reverse().First(committees.ContainsKey);
             (c.ApprovingOrganizationId, c.DecisionOn, c.DecisionNumber) = (approver, today.AddDays(-10 - rng.Next(40)), $"{rng.Next(100, 999)}-QĐ/ĐU");
             if (c.DecisionOn <= c.CellResolutionOn) c.DecisionOn = c.CellResolutionOn.Value.AddDays(20);
         }

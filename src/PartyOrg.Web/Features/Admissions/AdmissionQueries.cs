@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Shared;
 
@@ -103,10 +104,9 @@ public sealed class AdmissionChoices(AppDbContext db)
     /// <summary>The committees above the cell, nearest first (the commune or base committee decides in practice).</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> ApproversAsync(string cellPath)
     {
-        var ids = cellPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var ids = Organization.IdsOnPath(cellPath);
         var chain = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync();
-        return chain.Where(o => o.Type is not (Domain.Organizations.OrganizationType.SubCommittee or Domain.Organizations.OrganizationType.PartyGroup
-                                  or Domain.Organizations.OrganizationType.BaseCell or Domain.Organizations.OrganizationType.DependentCell) && o.EndedOn == null)
+        return chain.Where(o => o.Type.MayDecideAdmission() && o.EndedOn == null)
             .OrderByDescending(o => o.Depth).Select(o => (o.Id, o.Name)).ToList();
     }
 }

@@ -198,10 +198,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
         return result;
     }
 
-    /// <summary>
-    /// The admission is decided by a party committee above the cell (đảng ủy xã, phường, đảng ủy cơ sở or higher): not the cell itself,
-    /// a sub-committee or a party group (Charter Art. 4.3; QĐ 294-QĐ/TW moves the district's power to the commune level).
-    /// </summary>
+    /// <summary>The admission is decided by a party committee above the cell (đảng ủy xã, phường, đảng ủy cơ sở or higher).</summary>
     private async Task<FieldError?> CompetentCommitteeErrorAsync(AdmissionCase c, int? approverId, DateOnly on)
     {
         const string field = AdmissionFields.ApprovingOrganization;
@@ -209,7 +206,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
         var approver = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == approverId);
         if (approver is null || !c.OrgPath.StartsWith(approver.Path, StringComparison.Ordinal) || approver.Id == c.OrganizationId)
             return new(field, "Cấp ủy quyết định: phải là cấp ủy cấp trên của chi bộ.");
-        if (approver.Type is OrganizationType.SubCommittee or OrganizationType.PartyGroup || approver.Type.IsCell())
+        if (!approver.Type.MayDecideAdmission())
             return new(field, $"Cấp ủy quyết định: {approver.Type.Label()} không có thẩm quyền quyết định kết nạp đảng viên.");
         if (!approver.IsActiveOn(on))
             return new(field, $"Cấp ủy quyết định: \"{approver.Name}\" không hoạt động vào ngày {VnFormat.Date(on)}.");

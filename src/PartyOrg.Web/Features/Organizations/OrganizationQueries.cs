@@ -67,8 +67,7 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
     /// <summary>Ancestors from the top of the user's scope down to the organization itself.</summary>
     public async Task<IReadOnlyList<Organization>> BreadcrumbAsync(UserScope scope, Organization org)
     {
-        var ids = org.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ids = Organization.IdsOnPath(org.Path);
         var chain = await scope.Filter(db.Organizations.AsNoTracking()).Where(o => ids.Contains(o.Id)).ToListAsync();
         return chain.OrderBy(o => o.Depth).ToList();
     }
