@@ -77,9 +77,8 @@ public sealed record AdmissionSettings
     /// <summary>Source pool over the year's target, from the province's own guidance in the seeds ("cao 1,5 - 2 lần").</summary>
     public decimal SourcePoolMinimumRatio { get; init; } = 1.5m;
 
-    /// <summary>New admissions over the membership, per NQ 21-NQ/TW (2022): "từ 3 - 4%".</summary>
+    /// <summary>New admissions over the membership below which the year is flagged, per NQ 21-NQ/TW (2022): "từ 3 - 4%".</summary>
     public decimal AdmissionRateMinimumPercent { get; init; } = 3m;
-    public decimal AdmissionRateMaximumPercent { get; init; } = 4m;
 
     public static readonly AdmissionSettings Default = new();
 }

@@ -38,8 +38,6 @@ public static class BadgeRule
             }
     }
 
-    public static bool IsOccasion(DateOnly date) => Occasions.Any(o => o.Month == date.Month && o.Day == date.Day);
-
     public static string OccasionName(DateOnly date) =>
         Occasions.FirstOrDefault(o => o.Month == date.Month && o.Day == date.Day).Name ?? "Dịp khác";
 

@@ -16,6 +16,7 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
 {
     private readonly Random rng = new(1930);
     private readonly DemoNames names = new(new Random(2026));
+    private readonly Features.Shared.ScopedWrites placements = new(db);
 
     /// <summary>Public holidays and swapped days off (Labour Code 2019 Art. 112 and the government's yearly notices); editable data.</summary>
     public static readonly (string Date, string Name)[] Holidays =
@@ -121,11 +122,11 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
         var removed = pick[4];
         db.MemberDecisions.Add(new MemberDecision { MemberId = removed.Id, Kind = DecisionKind.NameRemoval, DecidedOn = today.AddMonths(-2), Number = "12-QĐ/ĐU", RemovalCase = NameRemovalCase.AbandonedActivity, RecordedBy = "hệ thống" });
         removed.Status = MemberStatus.NameRemoved;
-        await CloseAsync(removed.Id, today.AddMonths(-2));
+        await placements.ClosePlacementAsync(removed.Id, today.AddMonths(-2));
         var deceased = pick[5];
         db.MemberDecisions.Add(new MemberDecision { MemberId = deceased.Id, Kind = DecisionKind.Death, DecidedOn = today.AddMonths(-1), RecordedBy = "hệ thống", Reason = "Từ trần" });
         deceased.Status = MemberStatus.Deceased;
-        await CloseAsync(deceased.Id, today.AddMonths(-1));
+        await placements.ClosePlacementAsync(deceased.Id, today.AddMonths(-1));
         // A member who left in 2005, was readmitted in 2010 and is official again: five years are out of their party age.
         var returned = members.First(m => m.AdmittedOn < new DateOnly(2000, 1, 1));
         db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.NameRemoval, DecidedOn = new(2005, 3, 1), Number = "05-QĐ/HU", RemovalCase = NameRemovalCase.TwoYearsViolations, RecordedBy = "hệ thống" });
@@ -133,11 +134,6 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
         db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.Recognition, DecidedOn = new(2011, 3, 20), Number = "40-QĐ/HU", RecordedBy = "hệ thống" });
         (returned.ReadmittedOn, returned.CeremonyOn, returned.OfficialOn) = (new(2010, 3, 1), new(2010, 3, 15), new(2011, 3, 15));
         await db.SaveChangesAsync();
-    }
-
-    private async Task CloseAsync(int memberId, DateOnly on)
-    {
-        foreach (var p in await db.MemberPlacements.Where(p => p.MemberId == memberId && p.ToDate == null).ToListAsync()) p.ToDate = on;
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class TransferReceiptInput
 public sealed record TransferView(
     int Id, int MemberId, string MemberName, TransferKind Kind, string KindLabel, int FromOrganizationId, string FromOrganizationName,
     int ToOrganizationId, string ToOrganizationName, DateOnly IssuedOn, string? LetterNumber, DateOnly PresentBy, DateOnly? ReceivedOn,
-    DateOnly? ReturnOn, TransferState State, string StateLabel, bool Overdue, bool Outgoing, bool Incoming);
+    DateOnly? ReturnOn, TransferState State, string StateLabel, bool Open, bool Overdue, bool Outgoing, bool Incoming);
 
 /// <summary>
 /// Transfers of party activity. The member stays placed in the sending cell until the receiving cell confirms, so they are never in
@@ -38,11 +38,17 @@ public sealed record TransferView(
 /// </summary>
 public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWrites writes)
 {
+    /// <summary>Not yet over: in transit, or a temporary stay the member has not come back from.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<MemberTransfer, bool>> IsOpen =
+        t => t.State == TransferState.InTransit || (t.Kind == TransferKind.Temporary && t.State == TransferState.Received);
+
+    private static readonly Func<MemberTransfer, bool> IsOpenNow = IsOpen.Compile();
+
     /// <summary>Transfers leaving or entering the scope (optionally one organization's subtree); open ones unless <paramref name="all"/>.</summary>
     public async Task<IReadOnlyList<TransferView>> ListAsync(UserScope scope, string? path, bool all)
     {
         var query = db.MemberTransfers.AsNoTracking();
-        if (!all) query = query.Where(t => t.State == TransferState.InTransit || (t.Kind == TransferKind.Temporary && t.State == TransferState.Received));
+        if (!all) query = query.Where(IsOpen);
         if (!scope.IsAdmin || path is not null)
         {
             IReadOnlyList<string> prefixes = path is null ? scope.Prefixes : [path];
@@ -69,7 +75,7 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         var today = calendar.Today;
         return rows.Select(t => new TransferView(
             t.Id, t.MemberId, names[t.MemberId], t.Kind, t.Kind.Label(), t.FromOrganizationId, orgs[t.FromOrganizationId], t.ToOrganizationId,
-            orgs[t.ToOrganizationId], t.IssuedOn, t.LetterNumber, t.PresentBy, t.ReceivedOn, t.ReturnOn, t.State, t.State.Label(),
+            orgs[t.ToOrganizationId], t.IssuedOn, t.LetterNumber, t.PresentBy, t.ReceivedOn, t.ReturnOn, t.State, t.State.Label(), IsOpenNow(t),
             t.State == TransferState.InTransit && today > t.PresentBy, scope.Covers(t.FromPath), scope.Covers(t.ToPath))).ToList();
     }
 
@@ -85,7 +91,7 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         var returnOn = p.Date(TransferFields.ReturnOn, input.ReturnOn, required: false);
         var letter = p.Required(TransferFields.LetterNumber, input.LetterNumber);
         if (!member.Status.IsActive()) errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đã {member.Status.Label().ToLowerInvariant()}."));
-        if (await db.MemberTransfers.AnyAsync(t => t.MemberId == member.Id && (t.State == TransferState.InTransit || (t.Kind == TransferKind.Temporary && t.State == TransferState.Received))))
+        if (await db.MemberTransfers.Where(t => t.MemberId == member.Id).AnyAsync(IsOpen))
             errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đang có một lần chuyển sinh hoạt chưa kết thúc."));
         if (issuedOn > calendar.Today) errors.Add(new(TransferFields.IssuedOn, "Ngày giới thiệu chuyển đi: không được sau ngày hôm nay."));
         if (kind == TransferKind.Temporary && issuedOn is { } io) errors.AddRange(TransferRule.CheckTemporary(io, returnOn, input.ForStudy));
@@ -144,7 +150,7 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         if (t is null || !(scope.Covers(t.FromPath) || scope.Covers(t.ToPath))) return Outcome<MemberTransfer>.NotFound();
         if (!scope.CanWriteAt(t.FromPath)) return Outcome<MemberTransfer>.Forbidden();
         if (t.State == TransferState.InTransit) t.State = TransferState.Cancelled;
-        else if (t.Kind == TransferKind.Temporary && t.State == TransferState.Received) t.State = TransferState.Returned;
+        else if (IsOpenNow(t)) t.State = TransferState.Returned;
         else return Outcome<MemberTransfer>.Invalid([new(TransferFields.Kind, $"Việc chuyển đã ở trạng thái \"{t.State.Label()}\".")]);
         await db.SaveChangesAsync();
         return Outcome<MemberTransfer>.Ok(t);

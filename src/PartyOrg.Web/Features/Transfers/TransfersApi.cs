@@ -13,9 +13,9 @@ public static class TransfersApi
         group.MapGet("/", async (int? org, bool? all, ScopeResolver scopes, OrganizationQueries orgs, TransferLedger transfers) =>
         {
             var scope = await scopes.CurrentAsync();
-            if (org is not null && await orgs.FindAsync(scope, org.Value) is null) return OrganizationsApi.NotFound();
-            var path = org is null ? null : (await orgs.FindAsync(scope, org.Value))!.Path;
-            return Results.Ok(await transfers.ListAsync(scope, path, all ?? false));
+            var o = org is null ? null : await orgs.FindAsync(scope, org.Value);
+            if (org is not null && o is null) return OrganizationsApi.NotFound();
+            return Results.Ok(await transfers.ListAsync(scope, o?.Path, all ?? false));
         });
 
         group.MapGet("/{id:int}", async (int id, ScopeResolver scopes, TransferLedger transfers) =>
