@@ -43,11 +43,8 @@ public sealed class IndexModel(
         Occasion = BadgeRule.NextOccasion(today);
         Badges = await badges.EligibleAsync(scope, path, Occasion);
         Target = await targets.ProgressAsync(scope, root.Id, today.Year, null);
-        var behind = new List<TargetProgressView>();
-        if (Target is not null && IsBehind(Target)) behind.Add(Target);
-        foreach (var child in await organizations.ChildrenAsync(scope, root.Id) ?? [])
-            if (await targets.ProgressAsync(scope, child.Id, today.Year, null) is { } p && IsBehind(p)) behind.Add(p);
-        BehindPace = behind;
+        var children = await targets.ProgressOfEachAsync(scope, await organizations.ChildrenAsync(scope, root.Id) ?? [], today.Year, null);
+        BehindPace = (Target is null ? children : children.Prepend(Target)).Where(IsBehind).ToList();
         var open = await cases.ListAsync(scope, path, null, null, 1, 500);
         OpenCases = open.Total;
         OverdueCases = open.Items.Where(c => c.Overdue).ToList();

@@ -41,10 +41,7 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
         var children = await organizations.ChildrenAsync(scope, orgId.Value) ?? [];
         ChildChoices = children;
         CanWrite = (await organizations.FindAsync(scope, orgId.Value)) is { } self && scope.CanWriteAt(self.Path);
-        var rows = new List<TargetProgressView>();
-        foreach (var child in children)
-            if (await targets.ProgressAsync(scope, child.Id, year, term) is { } p && (p.Target > 0 || p.Admitted > 0)) rows.Add(p);
-        Children = rows;
+        Children = (await targets.ProgressOfEachAsync(scope, children, year, term)).Where(p => p.Target > 0 || p.Admitted > 0).ToList();
         return Page();
     }
 

@@ -58,6 +58,15 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
             year is not null && countedTo >= end && AdmissionRateRule.FallsShort(admitted, membership, settings));
     }
 
+    /// <summary>Progress of each of the given child organizations, in their order.</summary>
+    public async Task<IReadOnlyList<TargetProgressView>> ProgressOfEachAsync(UserScope scope, IEnumerable<OrganizationView> organizations, int? year, string? term)
+    {
+        var rows = new List<TargetProgressView>();
+        foreach (var o in organizations)
+            if (await ProgressAsync(scope, o.Id, year, term) is { } p) rows.Add(p);
+        return rows;
+    }
+
     /// <summary>Admissions in the subtree over any date range (no target applies).</summary>
     public async Task<object?> RangeAsync(UserScope scope, int organizationId, DateOnly from, DateOnly to)
     {
