@@ -13,5 +13,10 @@ public static class TestApp
             b.UseSetting("ConnectionStrings:PartyOrg", database.ConnectionString);
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:Password", demoPassword);
+            // The suite signs in hundreds of times from one address; the limits themselves are tested on their own host.
+            b.UseSetting("Security:SignInAttemptsPerAddress", "100000");
+            b.UseSetting("Security:SignInAttemptsPerUser", "100000");
+            // Each test run keeps its own key ring.
+            b.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "partyorg-test-keys-" + Guid.NewGuid().ToString("N")));
         });
 }

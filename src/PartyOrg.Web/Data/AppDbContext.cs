@@ -18,6 +18,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
     public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -86,6 +87,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         {
             e.HasIndex(c => new { c.OrgPath, c.Step });
             e.HasIndex(c => c.CitizenId);
+            // At most one open case per person, race-free: the second of two parallel writes fails on this index.
+            e.HasIndex(c => c.CitizenId, "IX_AdmissionCases_CitizenId_Open").IsUnique().HasFilter("\"Step\" NOT IN ('Ceremony', 'Dropped')");
             e.HasIndex(c => c.SearchName);
             e.Property(c => c.FullName).HasMaxLength(120);
             e.Property(c => c.SearchName).HasMaxLength(120);
@@ -154,7 +157,26 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(a => a.EntityType).HasMaxLength(40);
             e.Property(a => a.Action).HasMaxLength(40);
             e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Ip).HasMaxLength(64);
+            e.Property(a => a.RequestId).HasMaxLength(64);
         });
+        b.Entity<AccountEvent>(e =>
+        {
+            e.HasIndex(a => new { a.UserName, a.At });
+            e.HasIndex(a => a.At);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.Property(a => a.Kind).HasMaxLength(40);
+            e.Property(a => a.Detail).HasMaxLength(500);
+            e.Property(a => a.Ip).HasMaxLength(64);
+            e.Property(a => a.RequestId).HasMaxLength(64);
+        });
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(120);
+        });
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+            b.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 
     /// <summary>The records whose every change is kept in history.</summary>
@@ -162,7 +184,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(Holiday)];
 
     private static readonly HashSet<string> DerivedProperties =
-        [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth)];
+        [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth), nameof(IVersioned.Version)];
 
     /// <summary>Every write to an organization or member leaves an audit entry in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -172,6 +194,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             .ToList();
         if (pending.Any(e => e.State == EntityState.Deleted))
             throw new InvalidOperationException("Records are never physically deleted; change their state instead.");
+        // Each save of an edited record raises its version; the original value stays the concurrency check.
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(IVersioned.Version)) + 1;
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var audits = pending.Select(e => (Entry: e, Audit: Describe(e))).Where(a => a.Audit is not null).ToList();
@@ -212,6 +237,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             Action = added ? AuditActions.Created : AuditActions.Updated,
             UserName = actor.UserName,
             At = DateTime.UtcNow,
+            Ip = actor.Ip,
+            RequestId = actor.RequestId,
             Changes = JsonSerializer.Serialize(changes, AuditChange.Json),
         };
     }
@@ -246,6 +273,8 @@ public sealed class AuditActor(IHttpContextAccessor? http = null)
     public static readonly AuditActor System = new();
 
     public string UserName => http?.HttpContext?.User.Identity?.Name ?? SystemName;
+    public string? Ip => http?.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? RequestId => http?.HttpContext?.TraceIdentifier;
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AuditActor actor) : AppDbContext(options, actor);

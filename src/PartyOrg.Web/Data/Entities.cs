@@ -5,7 +5,7 @@ using PartyOrg.Domain.Organizations;
 namespace PartyOrg.Web.Data;
 
 /// <summary>A party organization. Never deleted: it ends with a date and a state, and its tree stays readable.</summary>
-public sealed class Organization
+public sealed class Organization : IVersioned
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -22,6 +22,7 @@ public sealed class Organization
     /// <summary>The organization that took over this one's members and history (merger).</summary>
     public int? SuccessorId { get; set; }
     public string? EndReason { get; set; }
+    public int Version { get; set; }
 
     public bool IsActiveOn(DateOnly date) => FoundedOn <= date && (EndedOn is null || EndedOn > date);
 
@@ -31,7 +32,7 @@ public sealed class Organization
 }
 
 /// <summary>A member's record (the Party member form, lý lịch đảng viên).</summary>
-public sealed class Member
+public sealed class Member : IVersioned
 {
     public int Id { get; set; }
     public required string FullName { get; set; }
@@ -71,6 +72,7 @@ public sealed class Member
     /// <summary>Copy of the cell's path, so subtree filters need no join.</summary>
     public string OrgPath { get; set; } = "";
     public MemberStatus Status { get; set; }
+    public int Version { get; set; }
 }
 
 /// <summary>Where a member was active and when (ToDate exclusive): the tree "as of" any date counts these.</summary>
@@ -88,7 +90,7 @@ public sealed class MemberPlacement
 /// An admission target (chỉ tiêu kết nạp đảng viên) of an organization for a year or a term (nhiệm kỳ),
 /// allocated from above or proposed from below.
 /// </summary>
-public sealed class AdmissionTarget
+public sealed class AdmissionTarget : IVersioned
 {
     public int Id { get; set; }
     public int OrganizationId { get; set; }
@@ -102,6 +104,7 @@ public sealed class AdmissionTarget
     public TargetSource Source { get; set; }
     /// <summary>The document that set it, e.g. "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI".</summary>
     public string? Document { get; set; }
+    public int Version { get; set; }
 }
 
 public enum TargetSource
@@ -123,6 +126,18 @@ public sealed class AuditEntry
     public DateTime At { get; set; }
     /// <summary>JSON array of {field, before, after}.</summary>
     public required string Changes { get; set; }
+    /// <summary>The address the request came from, and its id in the server log.</summary>
+    public string? Ip { get; set; }
+    public string? RequestId { get; set; }
+}
+
+/// <summary>
+/// A record edited by people: the version is the optimistic-concurrency token (sent as ETag, expected as If-Match
+/// and as a hidden field in forms), raised on every save, so a write based on a stale read is refused, not lost.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; set; }
 }
 
 public sealed class AppUser : IdentityUser
@@ -133,6 +148,25 @@ public sealed class AppUser : IdentityUser
     /// <summary>The member record of a user with the Member role.</summary>
     public int? MemberId { get; set; }
     public bool CanWrite { get; set; }
+    /// <summary>Disabled by an administrator: no sign-in, and every session and token ends at once.</summary>
+    public bool IsDisabled { get; set; }
+    /// <summary>Set by a password reset: the user must choose a new password before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+}
+
+/// <summary>An account event (sign-in, failure, password change, role or scope change, disable): the security audit.</summary>
+public sealed class AccountEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    /// <summary>The account the event is about (as typed, for a failed sign-in of an unknown name).</summary>
+    public required string UserName { get; set; }
+    /// <summary>Who caused it: the user themself, an administrator, or the system.</summary>
+    public required string ActorName { get; set; }
+    public required string Kind { get; set; }
+    public string? Detail { get; set; }
+    public string? Ip { get; set; }
+    public string? RequestId { get; set; }
 }
 
 public static class Roles

@@ -7,8 +7,9 @@ namespace PartyOrg.Web.Data;
 /// One person's way into the Party (hồ sơ phát triển đảng viên), from the source pool to the ceremony. Each step keeps its date
 /// and document; a dropped case keeps its reason. Never deleted.
 /// </summary>
-public sealed class AdmissionCase
+public sealed class AdmissionCase : IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public required string FullName { get; set; }
     public string SearchName { get; set; } = "";
@@ -67,8 +68,9 @@ public sealed class MemberDecision
 }
 
 /// <summary>A transfer of party activity: issued by the sending side, confirmed by the receiving cell.</summary>
-public sealed class MemberTransfer
+public sealed class MemberTransfer : IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public int MemberId { get; set; }
     public TransferKind Kind { get; set; }

@@ -2,14 +2,17 @@ using PartyOrg.Web.Data;
 
 namespace PartyOrg.Web.Demo;
 
-/// <summary>Demo data and accounts: on with the embedded default (SQLite) or when Demo:Enabled is set, never silently in production.</summary>
+/// <summary>
+/// Demo data and accounts with a known password: on by default only in the Development environment (the README's run
+/// command), or when Demo:Enabled is set; never because of the database in use. A built application runs as Production.
+/// </summary>
 public sealed record DemoOptions(bool Enabled, string Password)
 {
     public const string DefaultPassword = "DangVien@2026";
 
-    public static DemoOptions From(IConfiguration config, DatabaseProvider provider)
+    public static DemoOptions From(IConfiguration config, IHostEnvironment environment)
     {
-        var enabled = bool.TryParse(config["Demo:Enabled"], out var flag) ? flag : provider == DatabaseProvider.Sqlite;
+        var enabled = bool.TryParse(config["Demo:Enabled"], out var flag) ? flag : environment.IsDevelopment();
         var password = config["Demo:Password"];
         return new DemoOptions(enabled, string.IsNullOrWhiteSpace(password) ? DefaultPassword : password);
     }

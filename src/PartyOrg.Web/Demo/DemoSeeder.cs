@@ -36,10 +36,7 @@ public static class DemoSeeder
 
     private static async Task EnsureAccountsAsync(IServiceProvider services, AppDbContext db, string password)
     {
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-
+        await PartyOrg.Web.Hosting.RoleSetup.EnsureRolesAsync(services);
         var province = await db.Organizations.SingleAsync(o => o.Code == NewProvinceCode);
         var cell = await db.Organizations.SingleAsync(o => o.Code == SecretaryCellCode);
         var cellMembers = await db.Members.Where(m => m.OrganizationId == cell.Id && m.Status == MemberStatus.Official)

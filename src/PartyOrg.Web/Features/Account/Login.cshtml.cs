@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,12 +7,16 @@ using PartyOrg.Web.Data;
 
 namespace PartyOrg.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>Sign-in with user name and password, then the authenticator code when the account has two-factor sign-in.</summary>
+public sealed class LoginModel(SignInGate gate, SignInManager<AppUser> signIn, AccountLog log) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Message { get; private set; }
+    /// <summary>The password was right; the page now asks for the authenticator code.</summary>
+    public bool AskCode { get; private set; }
 
     public void OnGet() { }
 
@@ -21,11 +27,50 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             Message = "Vui lòng nhập tên đăng nhập và mật khẩu.";
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Message = result.IsLockedOut
-            ? "Tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."
-            : "Tên đăng nhập hoặc mật khẩu không đúng.";
-        return Page();
+        var (check, user) = await gate.CheckPasswordAsync(UserName, Password);
+        switch (check)
+        {
+            case SignInCheck.Throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Message = SignInGate.ThrottledMessage;
+                return Page();
+            case SignInCheck.Failed:
+                Message = SignInGate.FailedMessage;
+                return Page();
+            case SignInCheck.NeedsTwoFactor:
+                // Remembers who passed the password step (Identity's own short-lived cookie) until the code comes.
+                await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+                    new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user!.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+                AskCode = true;
+                Password = null;
+                return Page();
+            default:
+                return await FinishAsync(user!);
+        }
+    }
+
+    public async Task<IActionResult> OnPostCodeAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            Message = "Phiên đăng nhập đã hết hạn; vui lòng nhập lại tên đăng nhập và mật khẩu.";
+            return Page();
+        }
+        if (!await gate.CheckTwoFactorAsync(user, Code))
+        {
+            AskCode = true;
+            Message = "Mã xác thực không đúng hoặc đã hết hạn.";
+            return Page();
+        }
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return await FinishAsync(user);
+    }
+
+    private async Task<IActionResult> FinishAsync(AppUser user)
+    {
+        await signIn.SignInAsync(user, isPersistent: false);
+        await log.WriteAsync(user.UserName!, AccountEventKinds.SignedIn, actorName: user.UserName);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

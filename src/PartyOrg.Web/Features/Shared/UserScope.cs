@@ -53,7 +53,9 @@ public sealed class ScopeResolver(AppDbContext db, IHttpContextAccessor http)
         if (cached is not null) return cached;
         var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No request.");
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new UnauthorizedAccessException();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+        var user = http.HttpContext!.Items[PartyOrg.Web.Hosting.SessionCheck.UserKey] as AppUser
+            ?? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId)
+            ?? throw new UnauthorizedAccessException();
         return cached = await ForUserAsync(db, user, principal.IsInRole);
     }
 

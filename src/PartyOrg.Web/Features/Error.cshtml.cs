@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartyOrg.Web.Hosting;
+
+namespace PartyOrg.Web.Features;
+
+/// <summary>
+/// The error page for every failure on a page route (404, 403, 429, 500, 503): Vietnamese, inside the layout, with a way back.
+/// It also answers a re-executed API status (an empty 401/404/405) with ProblemDetails. Any method may land here, since a
+/// failed POST is re-executed as a POST, so it takes no antiforgery token.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public Task<IActionResult> OnGetAsync(int? status) => RenderAsync(status);
+    public Task<IActionResult> OnPostAsync(int? status) => RenderAsync(status);
+    public Task<IActionResult> OnPutAsync(int? status) => RenderAsync(status);
+    public Task<IActionResult> OnDeleteAsync(int? status) => RenderAsync(status);
+
+    private async Task<IActionResult> RenderAsync(int? routeStatus)
+    {
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        Status = HttpContext.Items[ApiExceptionHandler.ErrorStatusKey] as int?
+            ?? routeStatus
+            ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? 500 : 404);
+        if (reExecuted is not null && Problems.IsApiPath(reExecuted.OriginalPath))
+        {
+            await Problems.WriteAsync(HttpContext, Status);
+            return new EmptyResult();
+        }
+        Response.StatusCode = Status;
+        (Heading, Explanation) = Status switch
+        {
+            403 => ("Bạn không có quyền xem trang này", "Trang hoặc thao tác này dành cho tài khoản có vai trò khác. Nếu cần, hãy đề nghị quản trị hệ thống cấp quyền."),
+            404 => ("Không tìm thấy", "Trang hoặc hồ sơ này không có, hoặc nằm ngoài phạm vi tài khoản được giao."),
+            400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc không đúng. Hãy mở lại trang và thử lại; dữ liệu chưa thay đổi."),
+            429 => ("Quá nhiều lần thử", "Vui lòng chờ ít phút rồi thử lại."),
+            503 => ("Cơ sở dữ liệu tạm thời không truy cập được", "Dữ liệu chưa thay đổi. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị hệ thống."),
+            _ => ("Đã có lỗi xảy ra", "Hệ thống chưa xử lý được yêu cầu. Dữ liệu chưa thay đổi. Vui lòng thử lại hoặc báo cho quản trị hệ thống."),
+        };
+        return Page();
+    }
+}
