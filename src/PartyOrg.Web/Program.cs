@@ -117,6 +117,7 @@ builder.Services.AddScoped<TargetQueries>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<AdmissionSettings>() ?? AdmissionSettings.Default);
 builder.Services.AddScoped<Calendar>();
 builder.Services.AddScoped<ScopedWrites>();
+builder.Services.AddScoped<IdentifierCheck>();
 builder.Services.AddScoped<AdmissionWorkflow>();
 builder.Services.AddScoped<AdmissionQueries>();
 builder.Services.AddScoped<AdmissionChoices>();

@@ -61,7 +61,7 @@ public class OrganizationApiTests(WebAppFixture app)
             foundedOn = org.GetProperty("foundedOn").GetString(),
         };
 
-        var response = await client.PutAsJsonAsync($"/api/v1/organizations/{id}", input);
+        var response = await client.PutReadFirstAsync($"/api/v1/organizations/{id}", input);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{id}/history");
@@ -78,7 +78,7 @@ public class OrganizationApiTests(WebAppFixture app)
     {
         var client = await app.ApiAsAsync("tochuc");
         var id = await app.OrganizationIdAsync("80.27712.YT");
-        var response = await client.PutAsJsonAsync($"/api/v1/organizations/{id}",
+        var response = await client.PutReadFirstAsync($"/api/v1/organizations/{id}",
             new { code = "80.27712.YT", name = "Chi bộ Trạm Y tế phường Tân An", type = "BaseCell", field = "PublicService", foundedOn = "2025-07-01", endedOn = "2025-06-01" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

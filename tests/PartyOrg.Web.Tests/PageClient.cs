@@ -23,6 +23,21 @@ public static partial class PageClient
         return new FormUrlEncodedContent(fields);
     }
 
+    /// <summary>Every field of the page's first post form as the browser would send it (inputs, selected options, hidden token).</summary>
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string page)
+    {
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(page));
+        var form = doc.QuerySelectorAll("form[method=post]").Last();
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input[name]"))
+            fields[input.GetAttribute("name")!] = input.GetAttribute("value") ?? "";
+        foreach (var select in form.QuerySelectorAll("select[name]"))
+            fields[select.GetAttribute("name")!] = (select.QuerySelector("option[selected]") ?? select.QuerySelector("option"))?.GetAttribute("value") ?? "";
+        foreach (var area in form.QuerySelectorAll("textarea[name]"))
+            fields[area.GetAttribute("name")!] = area.TextContent;
+        return fields;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

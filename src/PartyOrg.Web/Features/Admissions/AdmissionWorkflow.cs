@@ -12,7 +12,7 @@ namespace PartyOrg.Web.Features.Admissions;
 /// Takes a case step by step from the source pool to the ceremony, checking at each step the rules in force on its date;
 /// the ceremony creates the probationary member. A refused step saves nothing.
 /// </summary>
-public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, ScopedWrites writes, AdmissionSettings settings)
+public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, ScopedWrites writes, AdmissionSettings settings, IdentifierCheck identifiers)
 {
     public async Task<Outcome<AdmissionCase>> CreateAsync(UserScope scope, AdmissionCaseInput input)
     {
@@ -39,13 +39,9 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
             if (input.OrganizationId is { } wanted && !await scope.Filter(db.Organizations).AnyAsync(o => o.Id == wanted)) return Outcome<AdmissionCase>.NotFound();
             errors.Add(cellError);
         }
-        if (citizenId is not null)
-        {
-            if (await db.Members.AnyAsync(m => m.CitizenId == citizenId))
-                errors.Add(new(MemberFields.CitizenId, $"Số CCCD: {citizenId} đã là đảng viên; người đã ra khỏi Đảng được xét kết nạp lại bằng quyết định kết nạp lại."));
-            else if (await db.AdmissionCases.AnyAsync(c => c.CitizenId == citizenId && c.Step != AdmissionStep.Dropped && c.Step != AdmissionStep.Ceremony))
-                errors.Add(new(MemberFields.CitizenId, $"Số CCCD: {citizenId} đã có hồ sơ phát triển đảng viên đang xem xét."));
-        }
+        if (citizenId is not null && errors.Count == 0
+            && (await identifiers.MemberCitizenIdAsync(scope, citizenId, 0) ?? await identifiers.OpenCaseAsync(scope, citizenId)) is { } taken)
+            errors.Add(taken);
         if (errors.Count > 0) return Outcome<AdmissionCase>.Invalid(errors);
 
         var c = new AdmissionCase
@@ -56,7 +52,16 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
             OrganizationId = cell!.Id, OrgPath = cell.Path, Step = AdmissionStep.Source,
         };
         db.AdmissionCases.Add(c);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // A parallel request opened a case for the same person first: the partial unique index refused this one.
+            db.ChangeTracker.Clear();
+            return Outcome<AdmissionCase>.Invalid([new(MemberFields.CitizenId, IdentifierCheck.CitizenIdTaken)]);
+        }
         return Outcome<AdmissionCase>.Ok(c);
     }
 

@@ -11,6 +11,7 @@ public sealed class EditModel(AppDbContext db, MemberEditor editor, ScopedWrites
     [BindProperty] public MemberInput Input { get; set; } = new();
     public int? Id { get; private set; }
     public IReadOnlyList<CellChoice> Cells { get; private set; } = [];
+    public EditConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, int? org)
     {
@@ -32,9 +33,19 @@ public sealed class EditModel(AppDbContext db, MemberEditor editor, ScopedWrites
     {
         var scope = await ScopeAsync();
         Id = id;
-        var outcome = id is { } memberId ? await editor.UpdateAsync(scope, memberId, Input) : await editor.CreateAsync(scope, Input);
+        var outcome = id is { } memberId ? await editor.UpdateAsync(scope, memberId, Input, Input.Version) : await editor.CreateAsync(scope, Input);
         switch (outcome.Kind)
         {
+            case OutcomeKind.Stale:
+                await LoadCellsAsync(scope);
+                var stored = MemberInput.From(outcome.Value!);
+                var cellNames = Cells.ToDictionary(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c => $"{c.Name} — {c.ParentName}");
+                Conflict = EditConflict.Compare(Input, stored, MemberInput.Label, await Versions.LastChangeAsync(db, nameof(Member), outcome.Value!.Id),
+                    (field, value) => field == nameof(MemberInput.OrganizationId) && value is not null ? cellNames.GetValueOrDefault(value, value) : value);
+                // Saving again now writes over the stored version, knowingly.
+                Input.Version = outcome.Value!.Version;
+                ModelState.Remove("Input.Version");
+                return Page();
             case OutcomeKind.Ok: return Redirect($"/Members/Details/{outcome.Value!.Id}");
             case OutcomeKind.NotFound: return NotFound();
             case OutcomeKind.Forbidden: return Forbid();

@@ -8,7 +8,7 @@ using PartyOrg.Web.Features.Shared;
 namespace PartyOrg.Web.Features.Members;
 
 /// <summary>Creates and edits member records: every write passes the register rules or saves nothing.</summary>
-public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrites writes)
+public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrites writes, IdentifierCheck identifiers)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -21,27 +21,54 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
         if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Members.Add(member);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another writer took the same CCCD or card number between the check and the save.
+            return Outcome<Member>.Invalid([new(MemberFields.CitizenId, IdentifierCheck.CitizenIdTaken)]);
+        }
         db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = member.OrganizationId, OrgPath = member.OrgPath, FromDate = member.AdmittedOn });
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return Outcome<Member>.Ok(member);
     }
 
-    public async Task<Outcome<Member>> UpdateAsync(UserScope scope, int id, MemberInput input)
+    /// <summary>
+    /// Edits a record based on the version the writer read (<paramref name="expectedVersion"/>); a stale version saves
+    /// nothing and answers with the record as stored. The API must name a version (<paramref name="versionRequired"/>).
+    /// </summary>
+    public async Task<Outcome<Member>> UpdateAsync(UserScope scope, int id, MemberInput input, int? expectedVersion = null, bool versionRequired = false)
     {
         var member = await scope.Filter(db.Members).SingleOrDefaultAsync(m => m.Id == id);
         if (member is null) return Outcome<Member>.NotFound();
         if (!scope.CanWriteAt(member.OrgPath)) return Outcome<Member>.Forbidden();
+        if (expectedVersion is null && versionRequired) return Outcome<Member>.VersionRequired();
+        if (!Versions.Expect(db, member, expectedVersion)) return Outcome<Member>.Stale(member);
         var previousOrganization = member.OrganizationId;
         var errors = await ApplyAsync(scope, member, input);
         if (errors.Contains(OutsideScope)) return Outcome<Member>.NotFound();
         if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        if (member.OrganizationId != previousOrganization) await MovePlacementAsync(member);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        return Outcome<Member>.Ok(member);
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            if (member.OrganizationId != previousOrganization) await MovePlacementAsync(member);
+            try
+            {
+                if (await Versions.TrySaveAsync(db))
+                {
+                    await tx.CommitAsync();
+                    return Outcome<Member>.Ok(member);
+                }
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                return Outcome<Member>.Invalid([new(MemberFields.CitizenId, IdentifierCheck.CitizenIdTaken)]);
+            }
+        }
+        db.ChangeTracker.Clear();
+        return Outcome<Member>.Stale(await db.Members.AsNoTracking().SingleAsync(m => m.Id == id));
     }
 
     /// <summary>A correction of the cell closes the open placement today and opens one in the new cell.</summary>
@@ -74,10 +101,10 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
 
         var cell = await FindWritableCellAsync(scope, input.OrganizationId, errors);
         if (cell is null && input.OrganizationId is { } wanted && !await IsVisibleAsync(scope, wanted)) return [OutsideScope];
-        if (citizenId is not null && await db.Members.AnyAsync(m => m.CitizenId == citizenId && m.Id != member.Id))
-            errors.Add(new(MemberFields.CitizenId, $"Số CCCD: {citizenId} đã có trong hồ sơ của đảng viên khác."));
-        if (cardNumber is not null && await db.Members.AnyAsync(m => m.CardNumber == cardNumber && m.Id != member.Id))
-            errors.Add(new(MemberFields.CardNumber, $"Số thẻ đảng viên: {cardNumber} đã được cấp cho đảng viên khác."));
+        if (citizenId is not null && errors.All(e => e.Field != MemberFields.CitizenId) && await identifiers.MemberCitizenIdAsync(scope, citizenId, member.Id) is { } taken)
+            errors.Add(taken);
+        if (cardNumber is not null && errors.All(e => e.Field != MemberFields.CardNumber) && await identifiers.CardNumberAsync(scope, cardNumber, member.Id) is { } used)
+            errors.Add(used);
         if (errors.Count > 0) return errors;
 
         member.FullName = fullName!;

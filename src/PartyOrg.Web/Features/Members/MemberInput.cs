@@ -25,6 +25,20 @@ public sealed class MemberInput
     public string? OfficialOn { get; set; }
     public string? CardNumber { get; set; }
     public int? OrganizationId { get; set; }
+    /// <summary>The version of the record the form was filled from (hidden field); the API sends it as If-Match.</summary>
+    public int? Version { get; set; }
+
+    /// <summary>The form's label of each field, for messages that name it.</summary>
+    public static string Label(string property) => property switch
+    {
+        nameof(FullName) => "Họ và tên", nameof(Gender) => "Giới tính", nameof(DateOfBirth) => "Ngày sinh", nameof(Birthplace) => "Nơi sinh",
+        nameof(HomeTown) => "Quê quán", nameof(EthnicGroupCode) => "Dân tộc", nameof(Religion) => "Tôn giáo", nameof(CitizenId) => "Số CCCD",
+        nameof(PermanentAddress) => "Nơi thường trú", nameof(CurrentAddress) => "Nơi ở hiện nay", nameof(GeneralEducation) => "Giáo dục phổ thông",
+        nameof(ProfessionalDegree) => "Chuyên môn", nameof(Profession) => "Nghề nghiệp", nameof(PoliticalTheory) => "Lý luận chính trị",
+        nameof(AdmittedOn) => "Ngày vào Đảng", nameof(CeremonyOn) => "Ngày lễ kết nạp", nameof(OfficialOn) => "Ngày chính thức",
+        nameof(CardNumber) => "Số thẻ đảng viên", nameof(OrganizationId) => "Chi bộ sinh hoạt",
+        _ => property,
+    };
 
     public static MemberInput From(Member m) => new()
     {
@@ -33,6 +47,6 @@ public sealed class MemberInput
         CitizenId = m.CitizenId, PermanentAddress = m.PermanentAddress, CurrentAddress = m.CurrentAddress,
         GeneralEducation = m.GeneralEducation.ToString(), ProfessionalDegree = m.ProfessionalDegree.ToString(), Profession = m.Profession,
         PoliticalTheory = m.PoliticalTheory.ToString(), AdmittedOn = InputParsing.Show(m.AdmittedOn), CeremonyOn = InputParsing.Show(m.CeremonyOn), OfficialOn = InputParsing.Show(m.OfficialOn),
-        CardNumber = m.CardNumber, OrganizationId = m.OrganizationId,
+        CardNumber = m.CardNumber, OrganizationId = m.OrganizationId, Version = m.Version,
     };
 }

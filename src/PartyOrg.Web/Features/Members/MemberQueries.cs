@@ -13,7 +13,7 @@ public sealed record MemberDetail(
     string Religion, string CitizenId, string? PermanentAddress, string? CurrentAddress, GeneralEducation GeneralEducation,
     ProfessionalDegree ProfessionalDegree, string? Profession, PoliticalTheory PoliticalTheory, DateOnly AdmittedOn, DateOnly? OfficialOn,
     string? CardNumber, int OrganizationId, string OrganizationName, string? ParentOrganizationName, MemberStatus Status,
-    DateOnly? CeremonyOn, DateOnly? ReadmittedOn);
+    DateOnly? CeremonyOn, DateOnly? ReadmittedOn, int Version);
 
 /// <summary>Member look-ups: by folded name prefix (full name or given name), CCCD or card number, within the scope.</summary>
 public sealed class MemberQueries(AppDbContext db)
@@ -62,7 +62,7 @@ public sealed class MemberQueries(AppDbContext db)
                 m.Id, m.FullName, m.Gender, m.DateOfBirth, m.Birthplace, m.HomeTown, m.EthnicGroupCode, m.Religion, m.CitizenId,
                 m.PermanentAddress, m.CurrentAddress, m.GeneralEducation, m.ProfessionalDegree, m.Profession, m.PoliticalTheory,
                 m.AdmittedOn, m.OfficialOn, m.CardNumber, m.OrganizationId, o.Name,
-                db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status, m.CeremonyOn, m.ReadmittedOn))
+                db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status, m.CeremonyOn, m.ReadmittedOn, m.Version))
             .SingleOrDefaultAsync();
 
     /// <summary>Where the member was active, latest first.</summary>

@@ -15,24 +15,35 @@ public static class MembersApi
             return Results.Ok(new { items = result.Items, total = result.Total, page = result.PageNumber, pageSize = result.PageSize });
         });
 
-        group.MapGet("/{id:int}", async (int id, ScopeResolver scopes, MemberQueries members) =>
-            await members.GetAsync(await scopes.CurrentAsync(), id) is { } m ? Results.Ok(m) : OrganizationsApi.NotFound());
+        group.MapGet("/{id:int}", async (int id, HttpContext http, ScopeResolver scopes, MemberQueries members) =>
+        {
+            if (await members.GetAsync(await scopes.CurrentAsync(), id) is not { } m) return OrganizationsApi.NotFound();
+            http.Response.Headers.ETag = Versions.ETag(m.Version);
+            return Results.Ok(m);
+        });
 
         group.MapGet("/{id:int}/history", async (int id, ScopeResolver scopes, MemberQueries members, AuditHistory history) =>
             await members.GetAsync(await scopes.CurrentAsync(), id) is null ? OrganizationsApi.NotFound() : Results.Ok(await history.ForAsync("Member", id)));
 
-        group.MapPost("/", async (MemberInput input, ScopeResolver scopes, MemberEditor editor, MemberQueries members) =>
+        group.MapPost("/", async (MemberInput input, HttpContext http, ScopeResolver scopes, MemberEditor editor, MemberQueries members) =>
         {
             var scope = await scopes.CurrentAsync();
             var outcome = await editor.CreateAsync(scope, input);
-            return outcome.Failure() ?? Results.Created($"/api/v1/members/{outcome.Value!.Id}", await members.GetAsync(scope, outcome.Value.Id));
+            if (outcome.Failure() is { } failure) return failure;
+            http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
+            return Results.Created($"/api/v1/members/{outcome.Value.Id}", await members.GetAsync(scope, outcome.Value.Id));
         });
 
-        group.MapPut("/{id:int}", async (int id, MemberInput input, ScopeResolver scopes, MemberEditor editor, MemberQueries members) =>
+        // PUT with If-Match: the ETag of the version read; a stale one answers 412 with the current record.
+        group.MapPut("/{id:int}", async (int id, MemberInput input, HttpContext http, ScopeResolver scopes, MemberEditor editor, MemberQueries members) =>
         {
             var scope = await scopes.CurrentAsync();
-            var outcome = await editor.UpdateAsync(scope, id, input);
-            return outcome.Failure() ?? Results.Ok(await members.GetAsync(scope, id));
+            var outcome = await editor.UpdateAsync(scope, id, input, Versions.FromIfMatch(http.Request), versionRequired: true);
+            if (outcome.Kind == OutcomeKind.Stale) return Versions.Stale(http, await members.GetAsync(scope, id), outcome.Value!.Version);
+            if (outcome.Failure() is { } failure) return failure;
+            var saved = await members.GetAsync(scope, id);
+            http.Response.Headers.ETag = Versions.ETag(saved!.Version);
+            return Results.Ok(saved);
         });
     }
 }

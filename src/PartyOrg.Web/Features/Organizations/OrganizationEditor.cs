@@ -17,9 +17,19 @@ public sealed class OrganizationInput
     public string? EndedOn { get; set; }
     public string? State { get; set; }
     public string? EndReason { get; set; }
+    /// <summary>The version the form was filled from (hidden field); the API sends it as If-Match.</summary>
+    public int? Version { get; set; }
+
+    public static string Label(string property) => property switch
+    {
+        nameof(Code) => "Mã tổ chức", nameof(Name) => "Tên tổ chức", nameof(Type) => "Loại tổ chức", nameof(Field) => "Loại hình",
+        nameof(FoundedOn) => "Ngày thành lập", nameof(EndedOn) => "Ngày kết thúc", nameof(State) => "Trạng thái", nameof(EndReason) => "Lý do kết thúc",
+        _ => property,
+    };
 
     public static OrganizationInput From(Organization o) => new()
     {
+        Version = o.Version,
         Code = o.Code, Name = o.Name, Type = o.Type.ToString(), Field = o.Field.ToString(),
         FoundedOn = InputParsing.Show(o.FoundedOn), EndedOn = InputParsing.Show(o.EndedOn), State = o.State.ToString(), EndReason = o.EndReason,
     };
@@ -32,7 +42,7 @@ public sealed class OrganizationEditor(AppDbContext db, TimeProvider clock)
     {
         var parent = await scope.Filter(db.Organizations).SingleOrDefaultAsync(o => o.Id == parentId);
         if (parent is null) return Outcome<Organization>.NotFound();
-        if (!scope.CanWriteAt(parent.Path)) return Outcome<Organization>.Forbidden();
+        if (!MayEditTree(scope, parent.Path)) return Outcome<Organization>.Forbidden();
         var org = new Organization { Code = "", Name = "", ParentId = parent.Id, Depth = parent.Depth + 1 };
         var errors = await ApplyAsync(org, input);
         if (errors.Count > 0) return Outcome<Organization>.Invalid(errors);
@@ -45,16 +55,25 @@ public sealed class OrganizationEditor(AppDbContext db, TimeProvider clock)
         return Outcome<Organization>.Ok(org);
     }
 
-    public async Task<Outcome<Organization>> UpdateAsync(UserScope scope, int id, OrganizationInput input)
+    public async Task<Outcome<Organization>> UpdateAsync(UserScope scope, int id, OrganizationInput input, int? expectedVersion = null, bool versionRequired = false)
     {
         var org = await scope.Filter(db.Organizations).SingleOrDefaultAsync(o => o.Id == id);
         if (org is null) return Outcome<Organization>.NotFound();
-        if (!scope.CanWriteAt(org.Path)) return Outcome<Organization>.Forbidden();
+        if (!MayEditTree(scope, org.Path)) return Outcome<Organization>.Forbidden();
+        if (expectedVersion is null && versionRequired) return Outcome<Organization>.VersionRequired();
+        if (!Versions.Expect(db, org, expectedVersion)) return Outcome<Organization>.Stale(org);
         var errors = await ApplyAsync(org, input);
         if (errors.Count > 0) return Outcome<Organization>.Invalid(errors);
-        await db.SaveChangesAsync();
-        return Outcome<Organization>.Ok(org);
+        if (await Versions.TrySaveAsync(db)) return Outcome<Organization>.Ok(org);
+        db.ChangeTracker.Clear();
+        return Outcome<Organization>.Stale(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id));
     }
+
+    /// <summary>
+    /// The tree (codes, types, ends) belongs to the committees: a cell secretary keeps their members' records and their
+    /// cell's steps, but the cell itself is edited by the committee above it.
+    /// </summary>
+    public static bool MayEditTree(UserScope scope, string path) => scope.CanWriteAt(path) && scope.Role != Roles.CellSecretary;
 
     private async Task<List<FieldError>> ApplyAsync(Organization org, OrganizationInput input)
     {

@@ -11,8 +11,13 @@ public static class OrganizationsApi
         group.MapGet("/root", async (ScopeResolver scopes, OrganizationQueries q) =>
             await q.RootAsync(await scopes.CurrentAsync()) is { } root ? Results.Ok(root) : NotFound());
 
-        group.MapGet("/{id:int}", async (int id, DateOnly? asOf, ScopeResolver scopes, OrganizationQueries q) =>
-            await q.GetAsync(await scopes.CurrentAsync(), id, asOf) is { } org ? Results.Ok(org) : NotFound());
+        group.MapGet("/{id:int}", async (int id, DateOnly? asOf, HttpContext http, ScopeResolver scopes, OrganizationQueries q) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            if (await q.GetAsync(scope, id, asOf) is not { } org) return NotFound();
+            http.Response.Headers.ETag = Versions.ETag((await q.FindAsync(scope, id))!.Version);
+            return Results.Ok(org);
+        });
 
         group.MapGet("/{id:int}/children", async (int id, DateOnly? asOf, bool? includeEnded, ScopeResolver scopes, OrganizationQueries q) =>
             await q.ChildrenAsync(await scopes.CurrentAsync(), id, asOf, includeEnded ?? false) is { } children ? Results.Ok(children) : NotFound());
@@ -27,11 +32,15 @@ public static class OrganizationsApi
             return outcome.Failure() ?? Results.Created($"/api/v1/organizations/{outcome.Value!.Id}", await q.GetAsync(scope, outcome.Value.Id));
         });
 
-        group.MapPut("/{id:int}", async (int id, OrganizationInput input, ScopeResolver scopes, OrganizationEditor editor, OrganizationQueries q) =>
+        // PUT with If-Match: the ETag of the version read; a stale one answers 412 with the current record.
+        group.MapPut("/{id:int}", async (int id, OrganizationInput input, HttpContext http, ScopeResolver scopes, OrganizationEditor editor, OrganizationQueries q) =>
         {
             var scope = await scopes.CurrentAsync();
-            var outcome = await editor.UpdateAsync(scope, id, input);
-            return outcome.Failure() ?? Results.Ok(await q.GetAsync(scope, id));
+            var outcome = await editor.UpdateAsync(scope, id, input, Versions.FromIfMatch(http.Request), versionRequired: true);
+            if (outcome.Kind == OutcomeKind.Stale) return Versions.Stale(http, await q.GetAsync(scope, id), outcome.Value!.Version);
+            if (outcome.Failure() is { } failure) return failure;
+            http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
+            return Results.Ok(await q.GetAsync(scope, id));
         });
     }
 

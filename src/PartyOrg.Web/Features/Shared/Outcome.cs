@@ -9,6 +9,10 @@ public sealed record Outcome<T>(T? Value, IReadOnlyList<FieldError> Errors, Outc
     public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) => new(default, errors, OutcomeKind.Invalid);
     public static Outcome<T> NotFound() => new(default, [], OutcomeKind.NotFound);
     public static Outcome<T> Forbidden() => new(default, [], OutcomeKind.Forbidden);
+    /// <summary>The write was based on a stale version of the record: nothing saved. Value is the record as stored now.</summary>
+    public static Outcome<T> Stale(T current) => new(current, [], OutcomeKind.Stale);
+    /// <summary>The API write named no version (If-Match) to base it on.</summary>
+    public static Outcome<T> VersionRequired() => new(default, [], OutcomeKind.VersionRequired);
 
     /// <summary>The API answer when the write did not happen (ProblemDetails), or null when it did.</summary>
     public IResult? Failure() => Kind switch
@@ -20,6 +24,8 @@ public sealed record Outcome<T>(T? Value, IReadOnlyList<FieldError> Errors, Outc
             detail: string.Join(" ", Errors.Select(e => e.Message))),
         OutcomeKind.NotFound => TypedResults.Problem(title: "Không tìm thấy.", statusCode: StatusCodes.Status404NotFound),
         OutcomeKind.Forbidden => TypedResults.Problem(title: "Tài khoản không có quyền ghi ở đây.", statusCode: StatusCodes.Status403Forbidden),
+        OutcomeKind.VersionRequired => Versions.Required(),
+        OutcomeKind.Stale => TypedResults.Problem(title: PartyOrg.Web.Hosting.Problems.Title(StatusCodes.Status412PreconditionFailed), statusCode: StatusCodes.Status412PreconditionFailed),
     };
 }
 
@@ -29,4 +35,6 @@ public enum OutcomeKind
     Invalid,
     NotFound,
     Forbidden,
+    Stale,
+    VersionRequired,
 }

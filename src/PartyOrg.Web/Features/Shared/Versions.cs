@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Hosting;
+
+namespace PartyOrg.Web.Features.Shared;
+
+/// <summary>
+/// Optimistic concurrency for edited records: the version read is the ETag of the API and a hidden field of the forms;
+/// a write says which version it is based on, and a write based on a stale version is refused, never merged or lost.
+/// </summary>
+public static class Versions
+{
+    public static string ETag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>The version an If-Match header names ("3" or W/"3"); null when absent, -1 when unreadable.</summary>
+    public static int? FromIfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0) return null;
+        if (header.StartsWith("W/", StringComparison.Ordinal)) header = header[2..];
+        return int.TryParse(header.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+    }
+
+    /// <summary>
+    /// Checks the version the writer read against the stored one and makes the save itself check it again, so a change
+    /// that lands between the read and the save is refused too. False when the writer's version is stale.
+    /// </summary>
+    public static bool Expect<T>(AppDbContext db, T entity, int? expected) where T : class, IVersioned
+    {
+        if (expected is null) return true;
+        if (entity.Version != expected) return false;
+        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expected.Value;
+        return true;
+    }
+
+    /// <summary>Saves, answering false instead of throwing when another writer saved the same record first.</summary>
+    public static async Task<bool> TrySaveAsync(AppDbContext db)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>When and by whom a record was last changed, for the conflict message.</summary>
+    public static async Task<(DateTime At, string UserName)?> LastChangeAsync(AppDbContext db, string entityType, int id) =>
+        await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == id)
+            .OrderByDescending(a => a.Id).Select(a => new { a.At, a.UserName }).FirstOrDefaultAsync() is { } last
+            ? (DateTime.SpecifyKind(last.At, DateTimeKind.Utc), last.UserName) : null;
+
+    /// <summary>The API's answer to a stale write: 412 with the current record and its ETag.</summary>
+    public static ProblemHttpResult Stale(HttpContext http, object? current, int version)
+    {
+        http.Response.Headers.ETag = ETag(version);
+        return TypedResults.Problem(title: Problems.Title(StatusCodes.Status412PreconditionFailed), statusCode: StatusCodes.Status412PreconditionFailed,
+            detail: "Hãy đọc lại bản hiện tại (kèm theo dưới đây), xem lại thay đổi rồi gửi lại với ETag mới.",
+            extensions: new Dictionary<string, object?> { ["current"] = current });
+    }
+
+    public static ProblemHttpResult Required() =>
+        TypedResults.Problem(title: Problems.Title(StatusCodes.Status428PreconditionRequired), statusCode: StatusCodes.Status428PreconditionRequired,
+            detail: "Gửi tiêu đề If-Match với ETag nhận được khi đọc hồ sơ (GET).");
+}
