@@ -52,6 +52,8 @@ public class ReadabilityBrowserTests(BrowserFixture app)
         Assert.Equal(1366, await wide.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
         if (await wide.Locator(".table-cards").CountAsync() > 0) await Assertions.Expect(wide.Locator(".table-cards thead").First).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(wide, $"21-desktop-{name}");
+        await page.Context.CloseAsync();
+        await wide.Context.CloseAsync();
     }
 
     [Fact]
@@ -68,6 +70,7 @@ public class ReadabilityBrowserTests(BrowserFixture app)
         Assert.Contains("\"Hết dự bị\"", labels);
         Assert.Contains("\"Tình trạng\"", labels);
         Assert.True(await page.Locator(".table-cards thead").First.EvaluateAsync<double>("t => t.getBoundingClientRect().width") <= 1);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -80,11 +83,13 @@ public class ReadabilityBrowserTests(BrowserFixture app)
             var o = await db.Members.Where(m => m.OrganizationId == cell && m.Status == MemberStatus.Official).Select(m => m.Id).FirstAsync();
             return (p, o);
         });
+        var admission = await WithDbAsync(db => db.AdmissionCases.Where(c => db.Organizations.Any(o => o.Id == c.OrganizationId && o.Code == DemoSeeder.SecretaryCellCode)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         var page = await app.NewPageAsync(1366, 860);
+        var measured = new Dictionary<string, double>();
+        await MeasureAsync("/Account/Login", "label");
         await BrowserFixture.SignInAsync(page, "bithu");
         Assert.True(await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)") >= 16);
 
-        var measured = new Dictionary<string, double>();
         async Task MeasureAsync(string url, params string[] selectors)
         {
             await page.GotoAsync(url);
@@ -104,9 +109,12 @@ public class ReadabilityBrowserTests(BrowserFixture app)
         await MeasureAsync("/Members?q=" + Uri.EscapeDataString(await NameAsync(official)), ".badge.status-Official");
         await MeasureAsync("/Admissions", ".step-chip.active", ".step-chip:not(.active)");
         await MeasureAsync("/Probation?all=true", "td[data-label='Hết dự bị']");
+        foreach (var url in new[] { "/Organizations", "/Targets", "/Transfers", "/Badges", $"/Members/Details/{probationary}?tab=history", $"/Members/Details/{probationary}?tab=decisions", $"/Members/Details/{official}", $"/Admissions/Details/{admission}?showHistory=true" })
+            await MeasureAsync(url);
         Assert.All(measured, m => Assert.True(m.Value >= 4.5, $"{m.Key}: {m.Value:0.00}"));
         var report = string.Join(Environment.NewLine, measured.Select(m => $"{m.Key}\t{m.Value.ToString("0.00", CultureInfo.InvariantCulture)}"));
         await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotDir, "contrast.txt"), report);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -136,6 +144,7 @@ public class ReadabilityBrowserTests(BrowserFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Chữ lớn" }).ClickAsync();
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync("text-large");
+        await page.Context.CloseAsync();
     }
 
     /// <summary>Contrast of an element's text against the first opaque background behind it (WCAG relative luminance).</summary>
