@@ -1,47 +1,73 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PartyOrg.Domain.Common;
-using PartyOrg.Domain.Members;
-using PartyOrg.Domain.Organizations;
 using PartyOrg.Domain.Reference;
 using PartyOrg.Web.Data;
 
 namespace PartyOrg.Web.Features.Shared;
 
-public sealed record AuditRow(DateTime At, string UserName, string Action, IReadOnlyList<AuditChangeRow> Changes);
+/// <summary>One change to a record. <see cref="At"/> is UTC; <see cref="Time"/> is the same moment in Vietnam time for people.</summary>
+public sealed record AuditRow(DateTime At, string UserName, string Action, IReadOnlyList<AuditChangeRow> Changes)
+{
+    public string Time => VietnamTime.Format(At);
+    public string ActionLabel => AuditHistory.ActionLabel(Action);
+}
 
 public sealed record AuditChangeRow(string Field, string Label, string? Before, string? After);
 
 /// <summary>Reads a record's audit trail and renders field names and values for people.</summary>
 public sealed class AuditHistory(AppDbContext db)
 {
+    /// <summary>Copies of an organization's path kept for subtree filters: the organization's own row already says it.</summary>
+    public static readonly IReadOnlySet<string> Hidden = new HashSet<string> { nameof(MemberTransfer.FromPath), nameof(MemberTransfer.ToPath) };
+
     public async Task<IReadOnlyList<AuditRow>> ForAsync(string entityType, int entityId)
     {
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
             .OrderByDescending(a => a.Id).ToListAsync();
-        var changes = entries.ToDictionary(a => a.Id, a => JsonSerializer.Deserialize<List<AuditChange>>(a.Changes, AuditChange.Json) ?? []);
-        var organizationNames = await OrganizationNamesAsync(changes.Values.SelectMany(c => c));
-        string? Show(string field, string? value) =>
-            OrganizationFields.Contains(field) && value is not null && organizationNames.TryGetValue(value, out var name) ? name : ShowValue(field, value);
-        var order = Labels.Keys.ToList();
+        var changes = entries.ToDictionary(a => a.Id, a => (JsonSerializer.Deserialize<List<AuditChange>>(a.Changes, AuditChange.Json) ?? [])
+            .Where(c => !Hidden.Contains(c.Field)).ToList());
+        var entity = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType);
+        var all = changes.Values.SelectMany(c => c).ToList();
+        var organizationNames = await NamesAsync<Organization>(entity, all, ids => db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name));
+        var memberNames = await NamesAsync<Member>(entity, all, ids => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName));
+        var names = DisplayNames.Fields.GetValueOrDefault(entityType);
+        var order = names?.Keys.ToList() ?? [];
+
+        string? Show(string field, string? value)
+        {
+            if (value is null) return null;
+            var property = entity?.FindProperty(field);
+            var principal = property is null ? null : PrincipalOf(property);
+            if (principal == typeof(Organization) && Id(value) is { } o) return organizationNames.GetValueOrDefault(o, value);
+            if (principal == typeof(Member) && Id(value) is { } m) return memberNames.GetValueOrDefault(m, value);
+            return ShowValue(field, Nullable.GetUnderlyingType(property?.ClrType ?? typeof(string)) ?? property?.ClrType ?? typeof(string), value);
+        }
+
         return entries.Select(a => new AuditRow(
             DateTime.SpecifyKind(a.At, DateTimeKind.Utc), a.UserName, a.Action,
             changes[a.Id].OrderBy(c => order.IndexOf(c.Field) is var i and >= 0 ? i : int.MaxValue)
-                .Select(c => new AuditChangeRow(c.Field, Label(c.Field), Show(c.Field, c.Before), Show(c.Field, c.After)))
+                .Select(c => new AuditChangeRow(c.Field, DisplayNames.Field(entityType, c.Field) ?? c.Field, Show(c.Field, c.Before), Show(c.Field, c.After)))
                 .ToList())).ToList();
     }
 
-    private static readonly HashSet<string> OrganizationFields = [nameof(Member.OrganizationId), nameof(Organization.ParentId), nameof(Organization.SuccessorId)];
+    /// <summary>The record a foreign-key property points to (a member, an organization), if any.</summary>
+    private static Type? PrincipalOf(IProperty property) =>
+        property.GetContainingForeignKeys().Select(k => k.PrincipalEntityType.ClrType).FirstOrDefault();
 
-    private async Task<Dictionary<string, string>> OrganizationNamesAsync(IEnumerable<AuditChange> changes)
+    private static int? Id(string value) => int.TryParse(value, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>Names of the referenced records of one type, looked up once for the whole trail.</summary>
+    private static async Task<Dictionary<int, string>> NamesAsync<T>(IEntityType? entity, IEnumerable<AuditChange> changes, Func<List<int>, Task<Dictionary<int, string>>> load)
     {
-        var ids = changes.Where(c => OrganizationFields.Contains(c.Field))
+        if (entity is null) return [];
+        var ids = changes.Where(c => entity.FindProperty(c.Field) is { } p && PrincipalOf(p) == typeof(T))
             .SelectMany(c => new[] { c.Before, c.After })
-            .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
-            .Where(id => id > 0).Distinct().ToList();
-        return await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o => o.Name);
+            .Select(v => v is null ? null : Id(v)).OfType<int>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await load(ids);
     }
 
     public static string ActionLabel(string action) => action switch
@@ -51,58 +77,29 @@ public sealed class AuditHistory(AppDbContext db)
         _ => action,
     };
 
-    private static readonly Dictionary<string, string> Labels = new()
+    private static string ShowValue(string field, Type type, string value)
     {
-        [nameof(Member.FullName)] = "Họ và tên",
-        [nameof(Member.Gender)] = "Giới tính",
-        [nameof(Member.DateOfBirth)] = "Ngày sinh",
-        [nameof(Member.Birthplace)] = "Nơi sinh",
-        [nameof(Member.HomeTown)] = "Quê quán",
-        [nameof(Member.EthnicGroupCode)] = "Dân tộc",
-        [nameof(Member.Religion)] = "Tôn giáo",
-        [nameof(Member.CitizenId)] = "Số CCCD",
-        [nameof(Member.PermanentAddress)] = "Nơi thường trú",
-        [nameof(Member.CurrentAddress)] = "Nơi ở hiện nay",
-        [nameof(Member.GeneralEducation)] = "Giáo dục phổ thông",
-        [nameof(Member.ProfessionalDegree)] = "Chuyên môn",
-        [nameof(Member.Profession)] = "Nghề nghiệp",
-        [nameof(Member.PoliticalTheory)] = "Lý luận chính trị",
-        [nameof(Member.AdmittedOn)] = "Ngày vào Đảng",
-        [nameof(Member.OfficialOn)] = "Ngày chính thức",
-        [nameof(Member.CardNumber)] = "Số thẻ đảng viên",
-        [nameof(Member.OrganizationId)] = "Chi bộ sinh hoạt",
-        [nameof(Member.Status)] = "Tình trạng",
-        [nameof(Organization.Code)] = "Mã tổ chức",
-        [nameof(Organization.Name)] = "Tên tổ chức",
-        [nameof(Organization.Type)] = "Loại tổ chức",
-        [nameof(Organization.Field)] = "Loại hình",
-        [nameof(Organization.ParentId)] = "Tổ chức cấp trên",
-        [nameof(Organization.FoundedOn)] = "Ngày thành lập",
-        [nameof(Organization.EndedOn)] = "Ngày kết thúc",
-        [nameof(Organization.State)] = "Trạng thái",
-        [nameof(Organization.SuccessorId)] = "Tổ chức kế thừa",
-        [nameof(Organization.EndReason)] = "Lý do kết thúc",
-    };
-
-    public static string Label(string field) => Labels.GetValueOrDefault(field, field);
-
-    private static string? ShowValue(string field, string? value)
-    {
-        if (value is null) return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        if (type == typeof(DateOnly) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return VnFormat.Date(d);
-        return field switch
-        {
-            nameof(Member.Gender) when Enum.TryParse<Gender>(value, out var g) => g.Label(),
-            nameof(Member.Status) when Enum.TryParse<MemberStatus>(value, out var s) => s.Label(),
-            nameof(Member.GeneralEducation) when Enum.TryParse<GeneralEducation>(value, out var e) => e.Label(),
-            nameof(Member.ProfessionalDegree) when Enum.TryParse<ProfessionalDegree>(value, out var p) => p.Label(),
-            nameof(Member.PoliticalTheory) when Enum.TryParse<PoliticalTheory>(value, out var t) => t.Label(),
-            nameof(Member.EthnicGroupCode) => ReferenceLists.EthnicGroup(value)?.Name ?? value,
-            nameof(Organization.Type) when Enum.TryParse<OrganizationType>(value, out var ot) => ot.Label(),
-            nameof(Organization.Field) when Enum.TryParse<OrganizationField>(value, out var of) => of.Label(),
-            nameof(Organization.State) when Enum.TryParse<OrganizationState>(value, out var os) => os.Label(),
-            _ => value,
-        };
+        if (type == typeof(bool) && bool.TryParse(value, out var b)) return DisplayNames.Value(b);
+        if (type.IsEnum && Enum.TryParse(type, value, out var e)) return DisplayNames.Value((Enum)e!);
+        if (field == nameof(Member.EthnicGroupCode)) return ReferenceLists.EthnicGroup(value)?.Name ?? value;
+        return value;
     }
+}
+
+/// <summary>Vietnam time (UTC+7, no daylight saving) for timestamps shown to people, whatever the server's zone.</summary>
+public static class VietnamTime
+{
+    public static readonly TimeZoneInfo Zone = Find();
+
+    private static TimeZoneInfo Find()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam"); }
+    }
+
+    public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static string Format(DateTime utc) => FromUtc(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

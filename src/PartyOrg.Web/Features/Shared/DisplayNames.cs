@@ -1,0 +1,192 @@
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+
+namespace PartyOrg.Web.Features.Shared;
+
+/// <summary>
+/// Vietnamese names of the recorded fields and of the enum values, one map for pages, history and exports.
+/// Field names are keyed by entity type and property name, as the audit trail stores them.
+/// </summary>
+public static class DisplayNames
+{
+    private static readonly Dictionary<string, string> MemberFieldNames = new()
+    {
+        [nameof(Member.FullName)] = "Họ và tên",
+        [nameof(Member.Gender)] = "Giới tính",
+        [nameof(Member.DateOfBirth)] = "Ngày sinh",
+        [nameof(Member.Birthplace)] = "Nơi sinh",
+        [nameof(Member.HomeTown)] = "Quê quán",
+        [nameof(Member.EthnicGroupCode)] = "Dân tộc",
+        [nameof(Member.Religion)] = "Tôn giáo",
+        [nameof(Member.CitizenId)] = "Số CCCD",
+        [nameof(Member.PermanentAddress)] = "Nơi thường trú",
+        [nameof(Member.CurrentAddress)] = "Nơi ở hiện nay",
+        [nameof(Member.GeneralEducation)] = "Giáo dục phổ thông",
+        [nameof(Member.ProfessionalDegree)] = "Chuyên môn",
+        [nameof(Member.Profession)] = "Nghề nghiệp",
+        [nameof(Member.PoliticalTheory)] = "Lý luận chính trị",
+        [nameof(Member.AdmittedOn)] = "Ngày vào Đảng",
+        [nameof(Member.CeremonyOn)] = MemberFields.Label(MemberFields.CeremonyOn),
+        [nameof(Member.ReadmittedOn)] = "Ngày kết nạp lại",
+        [nameof(Member.OfficialOn)] = "Ngày chính thức",
+        [nameof(Member.CardNumber)] = "Số thẻ đảng viên",
+        [nameof(Member.OrganizationId)] = "Chi bộ sinh hoạt",
+        [nameof(Member.Status)] = "Tình trạng",
+    };
+
+    private static readonly Dictionary<string, string> OrganizationFieldNames = new()
+    {
+        [nameof(Organization.Code)] = "Mã tổ chức",
+        [nameof(Organization.Name)] = "Tên tổ chức",
+        [nameof(Organization.Type)] = "Loại tổ chức",
+        [nameof(Organization.Field)] = "Loại hình",
+        [nameof(Organization.ParentId)] = "Tổ chức cấp trên",
+        [nameof(Organization.FoundedOn)] = "Ngày thành lập",
+        [nameof(Organization.EndedOn)] = "Ngày kết thúc",
+        [nameof(Organization.State)] = "Trạng thái",
+        [nameof(Organization.SuccessorId)] = "Tổ chức kế thừa",
+        [nameof(Organization.EndReason)] = "Lý do kết thúc",
+    };
+
+    private static readonly Dictionary<string, string> AdmissionCaseFieldNames = new()
+    {
+        [nameof(AdmissionCase.FullName)] = "Họ và tên",
+        [nameof(AdmissionCase.Gender)] = "Giới tính",
+        [nameof(AdmissionCase.DateOfBirth)] = "Ngày sinh",
+        [nameof(AdmissionCase.CitizenId)] = "Số CCCD",
+        [nameof(AdmissionCase.EthnicGroupCode)] = "Dân tộc",
+        [nameof(AdmissionCase.Religion)] = "Tôn giáo",
+        [nameof(AdmissionCase.GeneralEducation)] = AdmissionFields.Label(AdmissionFields.GeneralEducation),
+        [nameof(AdmissionCase.Occupation)] = "Nghề nghiệp",
+        [nameof(AdmissionCase.SourceGroup)] = AdmissionFields.Label(AdmissionFields.SourceGroup),
+        [nameof(AdmissionCase.OrganizationId)] = AdmissionFields.Label(AdmissionFields.Organization),
+        [nameof(AdmissionCase.Step)] = "Bước hiện tại",
+        [nameof(AdmissionCase.SourceSince)] = AdmissionFields.Label(AdmissionFields.SourceSince),
+        [nameof(AdmissionCase.CourseCertificateNumber)] = "Số giấy chứng nhận lớp nhận thức về Đảng",
+        [nameof(AdmissionCase.CourseCertificateOn)] = AdmissionFields.Label(AdmissionFields.CourseCertificateOn),
+        [nameof(AdmissionCase.Sponsor1Id)] = "Người giới thiệu thứ nhất",
+        [nameof(AdmissionCase.Sponsor1Since)] = "Người giới thiệu thứ nhất cùng công tác từ ngày",
+        [nameof(AdmissionCase.Sponsor2Id)] = "Người giới thiệu thứ hai",
+        [nameof(AdmissionCase.Sponsor2Since)] = "Người giới thiệu thứ hai cùng công tác từ ngày",
+        [nameof(AdmissionCase.SponsorsOn)] = AdmissionFields.Label(AdmissionFields.SponsorsOn),
+        [nameof(AdmissionCase.ApplicationOn)] = AdmissionFields.Label(AdmissionFields.ApplicationOn),
+        [nameof(AdmissionCase.CellResolutionNumber)] = AdmissionFields.Label(AdmissionFields.CellResolutionNumber),
+        [nameof(AdmissionCase.CellResolutionOn)] = AdmissionFields.Label(AdmissionFields.CellResolutionOn),
+        [nameof(AdmissionCase.ProvincialConsent)] = "Văn bản đồng ý của cấp ủy trực thuộc Trung ương (trên 60 tuổi)",
+        [nameof(AdmissionCase.ApprovingOrganizationId)] = AdmissionFields.Label(AdmissionFields.ApprovingOrganization),
+        [nameof(AdmissionCase.DecisionNumber)] = AdmissionFields.Label(AdmissionFields.DecisionNumber),
+        [nameof(AdmissionCase.DecisionOn)] = AdmissionFields.Label(AdmissionFields.DecisionOn),
+        [nameof(AdmissionCase.CeremonyOn)] = AdmissionFields.Label(AdmissionFields.CeremonyOn),
+        [nameof(AdmissionCase.MemberId)] = "Hồ sơ đảng viên",
+        [nameof(AdmissionCase.DroppedOn)] = "Ngày dừng xem xét",
+        [nameof(AdmissionCase.DropReason)] = AdmissionFields.Label(AdmissionFields.DropReason),
+    };
+
+    private static readonly Dictionary<string, string> MemberDecisionFieldNames = new()
+    {
+        [nameof(MemberDecision.MemberId)] = "Đảng viên",
+        [nameof(MemberDecision.Kind)] = DecisionFields.Label(DecisionFields.Kind),
+        [nameof(MemberDecision.DecidedOn)] = DecisionFields.Label(DecisionFields.DecidedOn),
+        [nameof(MemberDecision.Number)] = DecisionFields.Label(DecisionFields.Number),
+        [nameof(MemberDecision.IssuerOrganizationId)] = "Cấp ủy quyết định",
+        [nameof(MemberDecision.Reason)] = DecisionFields.Label(DecisionFields.Reason),
+        [nameof(MemberDecision.RemovalCase)] = DecisionFields.Label(DecisionFields.RemovalCase),
+        [nameof(MemberDecision.ExtremeFamilyHardship)] = "Hoàn cảnh gia đình đặc biệt khó khăn",
+        [nameof(MemberDecision.CorruptionOrSeriousCrime)] = "Bị kết án tham nhũng, tội nghiêm trọng",
+        [nameof(MemberDecision.ConsentDocument)] = DecisionFields.Label(DecisionFields.ConsentDocument),
+        [nameof(MemberDecision.RecordedBy)] = "Người ghi",
+    };
+
+    private static readonly Dictionary<string, string> MemberTransferFieldNames = new()
+    {
+        [nameof(MemberTransfer.MemberId)] = "Đảng viên",
+        [nameof(MemberTransfer.Kind)] = "Hình thức chuyển",
+        [nameof(MemberTransfer.FromOrganizationId)] = "Chi bộ nơi đi",
+        [nameof(MemberTransfer.FromPath)] = "Chi bộ nơi đi (đường dẫn)",
+        [nameof(MemberTransfer.ToOrganizationId)] = "Chi bộ nơi đến",
+        [nameof(MemberTransfer.ToPath)] = "Chi bộ nơi đến (đường dẫn)",
+        [nameof(MemberTransfer.IssuedOn)] = "Ngày giới thiệu chuyển đi",
+        [nameof(MemberTransfer.LetterNumber)] = "Số giấy giới thiệu",
+        [nameof(MemberTransfer.Reason)] = "Lý do chuyển",
+        [nameof(MemberTransfer.PresentBy)] = "Hạn xuất trình giấy giới thiệu",
+        [nameof(MemberTransfer.ReceivedOn)] = "Ngày tiếp nhận",
+        [nameof(MemberTransfer.ReturnOn)] = "Ngày trở về",
+        [nameof(MemberTransfer.ForStudy)] = "Đi học tập trung trong nước",
+        [nameof(MemberTransfer.State)] = "Trạng thái",
+    };
+
+    private static readonly Dictionary<string, string> BadgeAwardFieldNames = new()
+    {
+        [nameof(BadgeAward.MemberId)] = "Đảng viên",
+        [nameof(BadgeAward.Milestone)] = "Huy hiệu (năm tuổi đảng)",
+        [nameof(BadgeAward.OccasionOn)] = "Dịp trao tặng",
+        [nameof(BadgeAward.DecisionNumber)] = "Số quyết định",
+        [nameof(BadgeAward.Posthumous)] = "Truy tặng",
+    };
+
+    private static readonly Dictionary<string, string> AdmissionTargetFieldNames = new()
+    {
+        [nameof(AdmissionTarget.OrganizationId)] = "Tổ chức đảng",
+        [nameof(AdmissionTarget.Year)] = "Năm",
+        [nameof(AdmissionTarget.Term)] = "Nhiệm kỳ",
+        [nameof(AdmissionTarget.PeriodStart)] = "Từ ngày",
+        [nameof(AdmissionTarget.PeriodEnd)] = "Đến ngày",
+        [nameof(AdmissionTarget.Count)] = "Chỉ tiêu kết nạp",
+        [nameof(AdmissionTarget.Source)] = "Hình thức",
+        [nameof(AdmissionTarget.Document)] = "Văn bản",
+    };
+
+    private static readonly Dictionary<string, string> HolidayFieldNames = new()
+    {
+        [nameof(Holiday.Date)] = "Ngày nghỉ",
+        [nameof(Holiday.Name)] = "Tên ngày nghỉ",
+    };
+
+    /// <summary>Field names by entity type name (as stored in the audit trail), in the order a form shows them.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Fields = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        [nameof(Member)] = MemberFieldNames,
+        [nameof(Organization)] = OrganizationFieldNames,
+        [nameof(AdmissionCase)] = AdmissionCaseFieldNames,
+        [nameof(MemberDecision)] = MemberDecisionFieldNames,
+        [nameof(MemberTransfer)] = MemberTransferFieldNames,
+        [nameof(BadgeAward)] = BadgeAwardFieldNames,
+        [nameof(AdmissionTarget)] = AdmissionTargetFieldNames,
+        [nameof(Holiday)] = HolidayFieldNames,
+    };
+
+    /// <summary>The field's Vietnamese name, or null when the map has none.</summary>
+    public static string? Field(string entityType, string property) =>
+        Fields.TryGetValue(entityType, out var names) && names.TryGetValue(property, out var name) ? name : null;
+
+    /// <summary>The Vietnamese name of an enum value; the domain's own labels where it has them.</summary>
+    public static string Value(Enum value) => value switch
+    {
+        Gender v => v.Label(),
+        MemberStatus v => v.Label(),
+        GeneralEducation v => v.Label(),
+        ProfessionalDegree v => v.Label(),
+        PoliticalTheory v => v.Label(),
+        OrganizationType v => v.Label(),
+        OrganizationField v => v.Label(),
+        OrganizationState v => v.Label(),
+        AdmissionStep v => v.Label(),
+        SourceGroup v => v.Label(),
+        DecisionKind v => v.Label(),
+        NameRemovalCase v => v.Label(),
+        TransferKind v => v.Label(),
+        TransferState v => v.Label(),
+        ProbationStanding v => v.Label(),
+        TargetSource v => v switch
+        {
+            TargetSource.Allocated => "Giao",
+            TargetSource.Proposed => "Đề xuất",
+            _ => v.ToString(),
+        },
+        _ => value.ToString(),
+    };
+
+    public static string Value(bool value) => value ? "Có" : "Không";
+}
