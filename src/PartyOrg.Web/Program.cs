@@ -140,6 +140,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Members/Edit", StaffPolicy);
 });
 builder.Services.AddProblemDetails();
+// Vietnamese letters go into pages as they are, not as numeric entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -148,13 +151,22 @@ var app = builder.Build();
 await using (var startupScope = app.Services.CreateAsyncScope())
 {
     var db = startupScope.ServiceProvider.GetRequiredService<AppDbContext>();
-    await DatabaseSetup.MigrateAsync(db);
-    await RoleSetup.EnsureRolesAsync(startupScope.ServiceProvider);
-    if (command is not null) return await AdminCommand.RunAsync(app.Services, command);
-    var demo = DemoOptions.From(app.Configuration, app.Environment);
-    if (demo.Enabled) await DemoSeeder.SeedAsync(startupScope.ServiceProvider, demo);
-    else await AdminCommand.PrintFirstStepIfNoAccountAsync(db, app.Logger);
-    app.Lifetime.ApplicationStarted.Register(() => DemoOptions.PrintWelcome(app, provider, demo));
+    try
+    {
+        await DatabaseSetup.MigrateAsync(db);
+        await RoleSetup.EnsureRolesAsync(startupScope.ServiceProvider);
+        if (command is not null) return await AdminCommand.RunAsync(app.Services, command);
+        var demo = DemoOptions.From(app.Configuration, app.Environment);
+        if (demo.Enabled) await DemoSeeder.SeedAsync(startupScope.ServiceProvider, demo);
+        else await AdminCommand.PrintFirstStepIfNoAccountAsync(db, app.Logger);
+        app.Lifetime.ApplicationStarted.Register(() => DemoOptions.PrintWelcome(app, provider, demo));
+    }
+    catch (Exception e) when (command is null && Problems.IsDatabaseUnavailable(e))
+    {
+        // The server still starts: every request answers 503 (API) or the Vietnamese outage page until the database is back;
+        // the migrations run at the next start.
+        app.Logger.LogCritical(e, "Cơ sở dữ liệu không truy cập được khi khởi động; hệ thống trả lời 503 cho đến khi khởi động lại với cơ sở dữ liệu hoạt động.");
+    }
 }
 
 // Every failure answers in Vietnamese: ProblemDetails on the API, the error page on the site (in every environment).

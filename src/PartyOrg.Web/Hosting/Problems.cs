@@ -82,8 +82,8 @@ public static partial class Problems
         {
             var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$', '.');
             var expected = ExpectedType(json.Message);
-            var message = expected is null
-                ? $"{field}: nội dung JSON không đúng cú pháp."
+            var message = expected is null || field == "body"
+                ? $"{field}: nội dung JSON không đúng cú pháp hoặc không đúng cấu trúc."
                 : $"{field}: giá trị không đúng kiểu, cần {expected}.";
             return new() { [field] = [message] };
         }
@@ -120,7 +120,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExc
     {
         var status = StatusFor(error);
         if (status >= 500) log.LogError(error, "Request {RequestId} failed with {Status}", http.TraceIdentifier, status);
-        if (!Problems.IsApi(http))
+        // The middleware has already pointed the request at /Error: the original path says whether it was an API call.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
+        if (!Problems.IsApiPath(path))
         {
             // The error page renders in Vietnamese; it reads the status from the feature set here.
             http.Items[ErrorStatusKey] = status;
