@@ -129,6 +129,7 @@ builder.Services.AddScoped<BadgeRegister>();
 
 builder.Services.AddRazorPages(o =>
 {
+    o.Conventions.ConfigureFilter(new InputBounds.PageFilter());
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -186,7 +187,7 @@ app.MapGet("/health", async (AppDbContext db) =>
     .AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().WithInputBounds();
 api.MapTokenApi();
 api.MapUsersApi();
 api.MapOrganizationsApi();

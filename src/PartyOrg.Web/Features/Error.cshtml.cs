@@ -16,6 +16,8 @@ public sealed class ErrorModel : PageModel
     public int Status { get; private set; }
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
+    /// <summary>The fields a form sent out of bounds (too long, hidden characters), named in Vietnamese.</summary>
+    public IReadOnlyList<string> FieldErrors { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(int? status) => RenderAsync(status);
     public Task<IActionResult> OnPostAsync(int? status) => RenderAsync(status);
@@ -34,6 +36,7 @@ public sealed class ErrorModel : PageModel
             return new EmptyResult();
         }
         Response.StatusCode = Status;
+        FieldErrors = HttpContext.Items[InputBounds.BoundsErrorsKey] as List<string> ?? [];
         (Heading, Explanation) = Status switch
         {
             403 => ("Bạn không có quyền xem trang này", "Trang hoặc thao tác này dành cho tài khoản có vai trò khác. Nếu cần, hãy đề nghị quản trị hệ thống cấp quyền."),

@@ -32,6 +32,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
             errors.AddRange(RequiredFieldsRule.Check(facts).Where(e => e.Field != MemberFields.FullName));
             errors.AddRange(CitizenIdRule.Check(facts));
             errors.AddRange(StepDateOrderRule.Check(AdmissionFields.SourceSince, s, null, "", calendar.Today));
+            if (b > calendar.Today) errors.Add(new(MemberFields.DateOfBirth, "Ngày sinh: không được sau ngày hôm nay."));
         }
         var (cell, cellError) = await writes.WritableCellAsync(scope, input.OrganizationId, AdmissionFields.Organization, "Chi bộ");
         if (cellError is not null)

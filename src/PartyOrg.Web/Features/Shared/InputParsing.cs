@@ -7,6 +7,8 @@ namespace PartyOrg.Web.Features.Shared;
 public sealed class InputParsing(List<FieldError> errors, Func<string, string> label)
 {
     public const string DateFormat = "yyyy-MM-dd";
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Latest = new(2100, 12, 31);
 
     public static string? Show(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 
@@ -28,8 +30,13 @@ public sealed class InputParsing(List<FieldError> errors, Func<string, string> l
             return null;
         }
         string[] formats = [DateFormat, "dd/MM/yyyy", "d/M/yyyy"];
-        if (DateOnly.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(new(field, $"{label(field)}: \"{value}\" không phải ngày hợp lệ (dd/mm/yyyy)."));
+        if (DateOnly.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (date >= Earliest && date <= Latest) return date;
+            errors.Add(new(field, $"{label(field)}: ngày {date:dd/MM/yyyy} nằm ngoài khoảng 01/01/1900 – 31/12/2100."));
+            return null;
+        }
+        errors.Add(new(field, $"{label(field)}: \"{(value.Length > 20 ? value[..20] + "…" : value)}\" không phải ngày hợp lệ (dd/mm/yyyy)."));
         return null;
     }
 
@@ -40,8 +47,10 @@ public sealed class InputParsing(List<FieldError> errors, Func<string, string> l
             errors.Add(new(field, $"{label(field)}: không được để trống."));
             return null;
         }
-        if (System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)) return parsed;
-        errors.Add(new(field, $"{label(field)}: giá trị \"{value}\" không có trong danh mục."));
+        // Names only: a number would pick a value by its position, which changes when the list grows.
+        var name = value.Trim();
+        if (!name.Any(char.IsAsciiDigit) && System.Enum.TryParse<T>(name, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)) return parsed;
+        errors.Add(new(field, $"{label(field)}: giá trị \"{(value.Length > 40 ? value[..40] + "…" : value)}\" không có trong danh mục."));
         return null;
     }
 }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PartyOrg.Web.Hosting;
+
+public enum TextKind
+{
+    /// <summary>Names, codes, numbers, choices: no control, direction or invisible characters at all.</summary>
+    Strict,
+    /// <summary>Reasons, addresses, documents: tab and line breaks allowed, nothing else invisible.</summary>
+    FreeText,
+    /// <summary>Passwords: any visible character, bounded only in length.</summary>
+    Secret,
+}
+
+/// <summary>
+/// Bounds every string and number a request carries before anything reaches the database, the same on SQLite and
+/// PostgreSQL: a length no column can overflow, no control characters (NUL, C0, C1), no direction overrides and no
+/// zero-width characters where they could disguise a name or a number, and ids, years and page numbers in range.
+/// A violation answers 400 naming the field in Vietnamese; nothing is read or saved.
+/// </summary>
+public static class InputBounds
+{
+    private sealed record Bound(int Max, TextKind Kind, string Label);
+
+    /// <summary>Every string field of the forms and the API, by property name; the maximum never exceeds its column.</summary>
+    private static readonly Dictionary<string, Bound> Strings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["FullName"] = new(120, TextKind.Strict, "Họ và tên"),
+        ["DisplayName"] = new(120, TextKind.Strict, "Họ tên"),
+        ["UserName"] = new(256, TextKind.Strict, "Tên đăng nhập"),
+        ["Name"] = new(300, TextKind.Strict, "Tên"),
+        ["Code"] = new(40, TextKind.Strict, "Mã"),
+        ["ToOrganizationCode"] = new(40, TextKind.Strict, "Mã tổ chức nhận"),
+        ["CitizenId"] = new(12, TextKind.Strict, "Số CCCD"),
+        ["CardNumber"] = new(20, TextKind.Strict, "Số thẻ đảng viên"),
+        ["EthnicGroupCode"] = new(2, TextKind.Strict, "Dân tộc"),
+        ["Religion"] = new(120, TextKind.Strict, "Tôn giáo"),
+        ["Number"] = new(60, TextKind.Strict, "Số văn bản"),
+        ["DecisionNumber"] = new(60, TextKind.Strict, "Số quyết định"),
+        ["LetterNumber"] = new(60, TextKind.Strict, "Số giấy giới thiệu"),
+        ["Term"] = new(20, TextKind.Strict, "Nhiệm kỳ"),
+        ["ConsentDocument"] = new(120, TextKind.FreeText, "Văn bản đồng ý"),
+        ["ProvincialConsent"] = new(300, TextKind.FreeText, "Văn bản đồng ý của cấp tỉnh"),
+        ["Reason"] = new(300, TextKind.FreeText, "Lý do"),
+        ["EndReason"] = new(300, TextKind.FreeText, "Lý do kết thúc"),
+        ["Document"] = new(300, TextKind.FreeText, "Văn bản"),
+        ["Birthplace"] = new(300, TextKind.FreeText, "Nơi sinh"),
+        ["HomeTown"] = new(300, TextKind.FreeText, "Quê quán"),
+        ["PermanentAddress"] = new(300, TextKind.FreeText, "Nơi thường trú"),
+        ["CurrentAddress"] = new(300, TextKind.FreeText, "Nơi ở hiện nay"),
+        ["Occupation"] = new(300, TextKind.FreeText, "Nghề nghiệp"),
+        ["Profession"] = new(300, TextKind.FreeText, "Nghề nghiệp"),
+        ["Password"] = new(256, TextKind.Secret, "Mật khẩu"),
+        ["CurrentPassword"] = new(256, TextKind.Secret, "Mật khẩu hiện tại"),
+        ["NewPassword"] = new(256, TextKind.Secret, "Mật khẩu mới"),
+        ["ConfirmPassword"] = new(256, TextKind.Secret, "Nhập lại mật khẩu mới"),
+        ["RefreshToken"] = new(4096, TextKind.Strict, "Mã gia hạn"),
+        ["TwoFactorCode"] = new(10, TextKind.Strict, "Mã xác thực"),
+        ["Q"] = new(100, TextKind.Strict, "Từ khóa tìm kiếm"),
+    };
+
+    /// <summary>Dates, choices and anything not listed: short, single-line values.</summary>
+    private static readonly Bound Other = new(40, TextKind.Strict, "");
+
+    public const int MaxPage = 100_000;
+
+    public static List<(string Field, string Message)> Check(string name, object? value, int depth = 0)
+    {
+        var errors = new List<(string, string)>();
+        switch (value)
+        {
+            case null:
+                break;
+            case string text:
+                CheckText(name, text, errors);
+                break;
+            case int number:
+                CheckNumber(name, number, errors);
+                break;
+            case DateOnly date when date.Year is < 1900 or > 2100:
+                errors.Add((Camel(name), $"{Camel(name)}: ngày {date:dd/MM/yyyy} nằm ngoài khoảng 01/01/1900 – 31/12/2100."));
+                break;
+            case var input when depth == 0 && input.GetType().Namespace?.StartsWith("PartyOrg.Web", StringComparison.Ordinal) == true && input.GetType().IsClass:
+                foreach (var p in input.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+                    errors.AddRange(Check(p.Name, p.GetValue(input), depth + 1));
+                break;
+        }
+        return errors;
+    }
+
+    private static void CheckText(string name, string text, List<(string, string)> errors)
+    {
+        var bound = Strings.GetValueOrDefault(name) ?? (name.EndsWith("Name", StringComparison.Ordinal) ? Strings["FullName"] : Other);
+        var label = bound.Label.Length > 0 ? bound.Label : Camel(name);
+        if (text.Length > bound.Max)
+        {
+            errors.Add((Camel(name), $"{label}: dài quá {bound.Max.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} ký tự."));
+            return;
+        }
+        if (bound.Kind != TextKind.Secret && FirstForbidden(text, bound.Kind) is { } bad)
+            errors.Add((Camel(name), $"{label}: có ký tự điều khiển hoặc ký tự ẩn không được phép (mã U+{(int)bad:X4})."));
+    }
+
+    private static void CheckNumber(string name, int number, List<(string, string)> errors)
+    {
+        var field = Camel(name);
+        if ((name.Equals("id", StringComparison.OrdinalIgnoreCase) || name.Equals("org", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Id", StringComparison.Ordinal)) && number < 1)
+            errors.Add((field, $"{field}: mã phải là số dương."));
+        else if (name.Equals("page", StringComparison.OrdinalIgnoreCase) && number is < 1 or > MaxPage)
+            errors.Add((field, $"{field}: số trang phải từ 1 đến {MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}."));
+        else if (name.Equals("pageSize", StringComparison.OrdinalIgnoreCase) && number is < 1 or > PartyOrg.Web.Features.Shared.Paging.MaxSize)
+            errors.Add((field, $"{field}: số dòng mỗi trang phải từ 1 đến {PartyOrg.Web.Features.Shared.Paging.MaxSize}."));
+        else if (name.Equals("year", StringComparison.OrdinalIgnoreCase) && number is < 1900 or > 2100)
+            errors.Add((field, $"{field}: năm phải từ 1900 đến 2100."));
+        else if ((name.Equals("count", StringComparison.OrdinalIgnoreCase) || name.Equals("milestone", StringComparison.OrdinalIgnoreCase)) && number is < 0 or > 10_000_000)
+            errors.Add((field, $"{field}: số không hợp lệ."));
+    }
+
+    /// <summary>The first character a value of this kind may not hold, if any.</summary>
+    public static char? FirstForbidden(string text, TextKind kind)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return c;
+            if (kind == TextKind.FreeText && c is '\t' or '\r' or '\n') continue;
+            if (c < 0x20 || c is >= '\u007F' and <= '\u009F') return c;
+            if (c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2060' and <= '\u2069' or '\u061C' or '\uFEFF') return c;
+        }
+        return null;
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static Dictionary<string, string[]> Group(IEnumerable<(string Field, string Message)> errors) =>
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+
+    /// <summary>Checks every argument of an API endpoint (body objects, query values, route ids) before the handler runs.</summary>
+    public static RouteGroupBuilder WithInputBounds(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilterFactory((factory, next) =>
+        {
+            var names = factory.MethodInfo.GetParameters().Select(p => p.Name ?? "").ToArray();
+            return async context =>
+            {
+                var errors = new List<(string, string)>();
+                for (var i = 0; i < context.Arguments.Count && i < names.Length; i++)
+                    errors.AddRange(Check(names[i], context.Arguments[i]));
+                if (errors.Count == 0) return await next(context);
+                return TypedResults.ValidationProblem(Group(errors), title: "Dữ liệu không hợp lệ, chưa lưu.");
+            };
+        });
+        return group;
+    }
+
+    /// <summary>The same bounds on every page handler's bound properties and arguments: the answer is the 400 page listing the fields.</summary>
+    public sealed class PageFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            var errors = new List<(string, string)>();
+            foreach (var (name, value) in context.HandlerArguments) errors.AddRange(Check(name, value));
+            foreach (var p in context.HandlerInstance.GetType().GetProperties()
+                         .Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null && p.CanRead))
+                errors.AddRange(Check(p.Name, p.GetValue(context.HandlerInstance)));
+            if (errors.Count == 0)
+            {
+                await next();
+                return;
+            }
+            context.HttpContext.Items[BoundsErrorsKey] = errors.Select(e => e.Item2).ToList();
+            context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+        }
+    }
+
+    public const string BoundsErrorsKey = "PartyOrg.BoundsErrors";
+}
