@@ -116,7 +116,7 @@ public static class InputBounds
             errors.Add((field, $"{field}: số dòng mỗi trang phải từ 1 đến {PartyOrg.Web.Features.Shared.Paging.MaxSize}."));
         else if (name.Equals("year", StringComparison.OrdinalIgnoreCase) && number is < 1900 or > 2100)
             errors.Add((field, $"{field}: năm phải từ 1900 đến 2100."));
-        else if ((name.Equals("count", StringComparison.OrdinalIgnoreCase) || name.Equals("milestone", StringComparison.OrdinalIgnoreCase)) && number is < 0 or > 10_000_000)
+        else if ((name.Equals("count", StringComparison.OrdinalIgnoreCase) || name.Equals("milestone", StringComparison.OrdinalIgnoreCase)) && number > 10_000_000)
             errors.Add((field, $"{field}: số không hợp lệ."));
     }
 
