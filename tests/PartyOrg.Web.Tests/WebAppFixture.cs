@@ -24,6 +24,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     private TestDatabase database = null!;
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string Provider => database.Provider;
+    public string ConnectionString => database.ConnectionString;
 
     public async ValueTask InitializeAsync()
     {
