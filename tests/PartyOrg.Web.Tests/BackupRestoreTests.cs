@@ -71,7 +71,11 @@ public class BackupRestoreTests(WebAppFixture app)
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
                 await drop.ExecuteNonQueryAsync();
             }
-            else File.Delete(new SqliteConnectionStringBuilder(restored).DataSource);
+            else
+            {
+                SqliteConnection.ClearAllPools();
+                File.Delete(new SqliteConnectionStringBuilder(restored).DataSource);
+            }
         }
     }
 
