@@ -45,13 +45,17 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
             {
                 m.Id, m.FullName, m.AdmittedOn, m.SortKey, Cell = o.Name,
                 Awarded = db.BadgeAwards.Where(a => a.MemberId == m.Id).Max(a => (int?)a.Milestone),
+                // Time out of activity comes only from a readmission or a letter received late: the few such members get their gaps read.
+                TimeOut = db.MemberDecisions.Any(d => d.MemberId == m.Id && d.Kind == DecisionKind.Readmission)
+                          || db.MemberTransfers.Any(t => t.MemberId == m.Id && t.ReceivedOn != null && t.ReceivedOn > t.PresentBy),
             })
             .ToListAsync();
-        var gaps = await partyAges.GapsAsync(rows.Select(m => m.Id).ToList(), members.Select(m => m.Id));
+        var withTimeOut = rows.Where(m => m.TimeOut).Select(m => m.Id).ToList();
+        var gaps = withTimeOut.Count == 0 ? [] : await partyAges.GapsAsync(withTimeOut);
         var result = new List<BadgeCandidate>();
         foreach (var m in rows.OrderBy(m => m.SortKey, StringComparer.Ordinal))
         {
-            var age = PartyAgeRule.On(m.AdmittedOn, true, gaps[m.Id], occasion);
+            var age = PartyAgeRule.On(m.AdmittedOn, true, gaps.GetValueOrDefault(m.Id) ?? [], occasion);
             // Only the highest award matters: a milestone is due unless one as high was given.
             if (BadgeRule.DueMilestone(age, m.Awarded is { } awarded ? [awarded] : []) is { } milestone)
                 result.Add(new BadgeCandidate(m.Id, m.FullName, m.Cell, m.AdmittedOn, age!.Value.ToString(), milestone));

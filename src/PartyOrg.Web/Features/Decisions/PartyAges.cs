@@ -8,42 +8,29 @@ namespace PartyOrg.Web.Features.Decisions;
 /// <summary>Party age from the records: the periods out of activity come from exits later undone by readmission and from late transfers.</summary>
 public sealed class PartyAges(AppDbContext db)
 {
-    public Task<Dictionary<int, List<ActivityGap>>> GapsAsync(IReadOnlyCollection<int> memberIds) =>
-        GapsAsync(memberIds, db.MemberDecisions.Where(d => memberIds.Contains(d.MemberId)), db.MemberTransfers.Where(t => memberIds.Contains(t.MemberId)));
-
-    /// <summary>
-    /// The gaps of the members <paramref name="selecting"/> returns (their ids are <paramref name="memberIds"/>): the query is
-    /// nested in SQL rather than sending thousands of ids back as parameters.
-    /// </summary>
-    public Task<Dictionary<int, List<ActivityGap>>> GapsAsync(IReadOnlyCollection<int> memberIds, IQueryable<int> selecting) =>
-        GapsAsync(memberIds, db.MemberDecisions.Where(d => selecting.Contains(d.MemberId)), db.MemberTransfers.Where(t => selecting.Contains(t.MemberId)));
-
-    private async Task<Dictionary<int, List<ActivityGap>>> GapsAsync(
-        IReadOnlyCollection<int> memberIds, IQueryable<MemberDecision> decisionsOf, IQueryable<MemberTransfer> transfersOf)
+    public async Task<Dictionary<int, List<ActivityGap>>> GapsAsync(IReadOnlyCollection<int> memberIds)
     {
-        var gaps = memberIds.Distinct().ToDictionary(id => id, _ => new List<ActivityGap>());
-        var decisions = await decisionsOf.AsNoTracking()
+        var gaps = memberIds.ToDictionary(id => id, _ => new List<ActivityGap>());
+        var decisions = await db.MemberDecisions.AsNoTracking().Where(d => memberIds.Contains(d.MemberId))
             .OrderBy(d => d.DecidedOn).ThenBy(d => d.Id).Select(d => new { d.MemberId, d.Kind, d.DecidedOn }).ToListAsync();
         foreach (var byMember in decisions.GroupBy(d => d.MemberId))
         {
-            if (!gaps.TryGetValue(byMember.Key, out var memberGaps)) continue;
             DateOnly? leftOn = null;
             foreach (var d in byMember)
             {
                 if (d.Kind.IsExit()) leftOn = d.DecidedOn;
                 else if (d.Kind == DecisionKind.Readmission && leftOn is { } left)
                 {
-                    memberGaps.Add(new ActivityGap(left, d.DecidedOn));
+                    gaps[d.MemberId].Add(new ActivityGap(left, d.DecidedOn));
                     leftOn = null;
                 }
             }
         }
         // A letter presented after its deadline leaves the member out of activity from the deadline to the receipt.
-        var late = await transfersOf.AsNoTracking()
-            .Where(t => t.ReceivedOn != null && t.ReceivedOn > t.PresentBy)
+        var late = await db.MemberTransfers.AsNoTracking()
+            .Where(t => memberIds.Contains(t.MemberId) && t.ReceivedOn != null && t.ReceivedOn > t.PresentBy)
             .Select(t => new { t.MemberId, t.PresentBy, ReceivedOn = t.ReceivedOn!.Value }).ToListAsync();
-        foreach (var t in late)
-            if (gaps.TryGetValue(t.MemberId, out var memberGaps)) memberGaps.Add(new ActivityGap(t.PresentBy, t.ReceivedOn));
+        foreach (var t in late) gaps[t.MemberId].Add(new ActivityGap(t.PresentBy, t.ReceivedOn));
         return gaps;
     }
 
