@@ -55,6 +55,7 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
     /// </summary>
     private async Task<IReadOnlyList<TargetProgressView>> ProgressOfAsync(IReadOnlyList<Organization> orgs, int? year, string? term, DateOnly? asOf)
     {
+        if (orgs.Count == 0) return [];
         var ids = orgs.Select(o => o.Id).Distinct().ToList();
         var targets = (await db.AdmissionTargets.AsNoTracking()
                 .Where(t => ids.Contains(t.OrganizationId) && t.Year == year && t.Term == term).ToListAsync())
@@ -67,12 +68,12 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
             var (start, end) = target is not null
                 ? (target.PeriodStart, target.PeriodEnd)
                 : year is { } y ? (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : (DateOnly.MinValue, DateOnly.MinValue);
-            return (Start: start, End: end, CountedTo: Min(end, countTo), Counts: target is not null || year is not null);
+            return (Start: start, End: end, CountedTo: Min(end, countTo), CountsAdmissions: target is not null || year is not null);
         });
 
         // Periods differ only where a target was stored with its own dates: one query per distinct period, usually one.
         var admitted = new Dictionary<int, int>();
-        foreach (var group in ids.Where(id => periods[id].Counts).GroupBy(id => (periods[id].Start, periods[id].CountedTo)))
+        foreach (var group in ids.Where(id => periods[id].CountsAdmissions).GroupBy(id => (periods[id].Start, periods[id].CountedTo)))
             foreach (var (id, count) in await CountAdmissionsOfEachAsync(group.ToList(), group.Key.Start, group.Key.CountedTo))
                 admitted[id] = count;
         var pool = new Dictionary<int, int>();
