@@ -3,13 +3,18 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Demo;
+using PartyOrg.Web.Features.Admissions;
+using PartyOrg.Web.Features.Badges;
+using PartyOrg.Web.Features.Decisions;
 using PartyOrg.Web.Features.Members;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Targets;
 
 // Usage: dotnet run -c Release --project bench/PartyOrg.Bench -- [--provider sqlite|postgres] [--members N] [--connection CS]
 // Fills a fresh database with one province of N members, then times the application's queries against
@@ -34,6 +39,13 @@ var sample = await db.Members.AsNoTracking().OrderBy(m => m.Id).Skip(options.Mem
 var today = DateOnly.FromDateTime(DateTime.Today);
 var nameQuery = VnText.Fold(sample.FullName);
 var givenQuery = VnText.Fold(VnText.GivenName(sample.FullName));
+var calendar = new PartyOrg.Web.Features.Shared.Calendar(db, TimeProvider.System);
+var targets = new TargetQueries(db, organizations, new AdmissionQueries(db, calendar), AdmissionSettings.Default);
+var badges = new BadgeRegister(db, new PartyAges(db), calendar);
+var communes = (await organizations.ChildrenAsync(scope, province.Id))!;
+var occasion = BadgeRule.NextOccasion(today);
+// Half of the members past 30 years already hold the 30-year badge, so the "not yet awarded" test has work to do.
+await Generator.AwardHalfAsync(db, BadgeRule.LatestAdmissionReaching(30, occasion));
 
 var rows = new List<(string Case, double Ours, double Raw)>
 {
@@ -49,6 +61,12 @@ var rows = new List<(string Case, double Ours, double Raw)>
     await Measure.CompareAsync("Đếm đảng viên toàn tỉnh (cây tổ chức, cộng dồn)",
         () => organizations.CountMembersAsync(province.Path, today),
         () => raw.CountAsync(province.Path, today)),
+    await Measure.CompareAsync("Tiến độ kết nạp của 100 xã trong năm (kết nạp, nguồn, đảng viên đầu năm)",
+        async () => (await targets.ProgressOfEachAsync(scope, communes, today.Year, null)).Sum(p => p.Admitted + p.SourcePool + p.Membership),
+        () => raw.ProgressOfChildrenAsync(province.Id, today)),
+    await Measure.CompareAsync("Đảng viên đến hạn Huy hiệu Đảng toàn tỉnh (dịp tới)",
+        async () => (await badges.EligibleAsync(scope, province.Path, occasion)).Count,
+        () => raw.BadgeCandidatesAsync(province.Path, occasion)),
 };
 var scan = await Measure.TimeAsync(() => raw.ScanByNameAsync(givenQuery));
 
@@ -165,12 +183,64 @@ internal sealed class RawSql(DbConnection connection, bool postgres)
           AND {Q("FromDate")} <= @d AND ({Q("ToDate")} IS NULL OR {Q("ToDate")} > @d)
         """, path, null, asOf);
 
+    /// <summary>Admissions of the year, open cases at today and members on 1 January, per child by its path range, summed.</summary>
+    public async Task<int> ProgressOfChildrenAsync(int parentId, DateOnly today)
+    {
+        var upper = postgres ? $"substring(o.{Q("Path")}, 1, length(o.{Q("Path")}) - 1) || '0'" : $"substr(o.{Q("Path")}, 1, length(o.{Q("Path")}) - 1) || '0'";
+        var admitted = await ScalarAsync($"""
+            SELECT COALESCE(SUM(n), 0) FROM (
+              SELECT COUNT(DISTINCT m.{Q("Id")}) AS n FROM {Q("Organizations")} o
+              JOIN {Q("MemberPlacements")} p ON p.{Q("OrgPath")} >= o.{Q("Path")} AND p.{Q("OrgPath")} < {upper}
+              JOIN {Q("Members")} m ON m.{Q("Id")} = p.{Q("MemberId")}
+              WHERE o.{Q("ParentId")} = {parentId} AND m.{Q("AdmittedOn")} >= @d0 AND m.{Q("AdmittedOn")} <= @d
+                AND p.{Q("FromDate")} <= m.{Q("AdmittedOn")} AND (p.{Q("ToDate")} IS NULL OR p.{Q("ToDate")} > m.{Q("AdmittedOn")})
+              GROUP BY o.{Q("Id")}) x
+            """, "/", null, today, new DateOnly(today.Year, 1, 1));
+        var pool = await ScalarAsync($"""
+            SELECT COUNT(*) FROM {Q("Organizations")} o
+            JOIN {Q("AdmissionCases")} c ON c.{Q("OrgPath")} >= o.{Q("Path")} AND c.{Q("OrgPath")} < {upper}
+            WHERE o.{Q("ParentId")} = {parentId} AND c.{Q("SourceSince")} <= @d
+              AND (c.{Q("DecisionOn")} IS NULL OR c.{Q("DecisionOn")} > @d) AND (c.{Q("DroppedOn")} IS NULL OR c.{Q("DroppedOn")} > @d)
+            """, "/", null, today);
+        var members = await ScalarAsync($"""
+            SELECT COUNT(*) FROM {Q("Organizations")} o
+            JOIN {Q("MemberPlacements")} p ON p.{Q("OrgPath")} >= o.{Q("Path")} AND p.{Q("OrgPath")} < {upper}
+            WHERE o.{Q("ParentId")} = {parentId} AND p.{Q("FromDate")} <= @d0 AND (p.{Q("ToDate")} IS NULL OR p.{Q("ToDate")} > @d0)
+            """, "/", null, today, new DateOnly(today.Year, 1, 1));
+        return admitted + pool + members;
+    }
+
+    /// <summary>
+    /// Official members past 30 years without a badge as high as their admission date allows, with their cell, highest award and
+    /// whether time out must be read (none in the generated data, so the count is the answer).
+    /// </summary>
+    public async Task<int> BadgeCandidatesAsync(string path, DateOnly occasion)
+    {
+        var bound = string.Concat(BadgeRule.Milestones.Skip(1).Reverse()
+            .Select(m => string.Create(CultureInfo.InvariantCulture, $"WHEN m.{Q("AdmittedOn")} <= {(postgres ? "DATE " : "")}'{BadgeRule.LatestAdmissionReaching(m, occasion):yyyy-MM-dd}' THEN {m} ")));
+        await using var cmd = Command($"""
+            SELECT m.{Q("Id")}, m.{Q("FullName")}, m.{Q("AdmittedOn")}, m.{Q("SortKey")}, o.{Q("Name")},
+              (SELECT MAX(a.{Q("Milestone")}) FROM {Q("BadgeAwards")} a WHERE a.{Q("MemberId")} = m.{Q("Id")}),
+              EXISTS (SELECT 1 FROM {Q("MemberDecisions")} d WHERE d.{Q("MemberId")} = m.{Q("Id")} AND d.{Q("Kind")} = 'Readmission')
+                OR EXISTS (SELECT 1 FROM {Q("MemberTransfers")} t WHERE t.{Q("MemberId")} = m.{Q("Id")} AND t.{Q("ReceivedOn")} > t.{Q("PresentBy")})
+            FROM {Q("Members")} m JOIN {Q("Organizations")} o ON o.{Q("Id")} = m.{Q("OrganizationId")}
+            WHERE m.{Q("OrgPath")} >= @p AND m.{Q("OrgPath")} < @pu AND m.{Q("Status")} = 'Official' AND m.{Q("AdmittedOn")} <= @d
+              AND NOT EXISTS (SELECT 1 FROM {Q("BadgeAwards")} b WHERE b.{Q("MemberId")} = m.{Q("Id")}
+                AND b.{Q("Milestone")} >= CASE {bound}ELSE 30 END)
+            """, path, null, BadgeRule.LatestAdmissionReaching(30, occasion));
+        var n = 0;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) n++;
+        return n;
+    }
+
     public Task<int> ScanByNameAsync(string folded) =>
         ScalarAsync($"SELECT COUNT(*) FROM {Q("Members")} WHERE lower({Q("FullName")}) LIKE @q OR {Q("SearchName")} LIKE @q", "/", "%" + folded + "%");
 
-    private async Task<int> ScalarAsync(string sql, string path, string? text, DateOnly? date = null)
+    private async Task<int> ScalarAsync(string sql, string path, string? text, DateOnly? date = null, DateOnly? date0 = null)
     {
         await using var cmd = Command(sql, path, text, date);
+        if (date0 is not null) Add(cmd, "d0", date0.Value);
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
@@ -257,6 +327,18 @@ internal static class Generator
             await tx.CommitAsync();
         }
         return (province, cells);
+    }
+
+    /// <summary>The 30-year badge for every other member admitted by the date.</summary>
+    public static Task<int> AwardHalfAsync(AppDbContext db, DateOnly admittedBy)
+    {
+        string Q(string n) => db.Database.IsNpgsql() ? $"\"{n}\"" : n;
+        var sql = $$"""
+            INSERT INTO {{Q("BadgeAwards")}} ({{Q("MemberId")}}, {{Q("Milestone")}}, {{Q("OccasionOn")}}, {{Q("Posthumous")}}, {{Q("OrgPath")}})
+            SELECT {{Q("Id")}}, 30, {{Q("AdmittedOn")}}, {{(db.Database.IsNpgsql() ? "false" : "0")}}, {{Q("OrgPath")}} FROM {{Q("Members")}}
+            WHERE {{Q("AdmittedOn")}} <= {0} AND {{Q("Id")}} % 2 = 0
+            """;
+        return db.Database.ExecuteSqlRawAsync(sql, admittedBy);
     }
 
     /// <summary>Unique and valid: province 080, century-and-gender digit, birth year, then the row number.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
@@ -141,6 +142,27 @@ public class LifecycleRuleTests
         Assert.Equal(new DateOnly(2026, 9, 2), BadgeRule.PreviousOccasion(new(2026, 11, 7)));
         Assert.Equal(24, BadgeRule.EarlyMonthsAllowed(70, posthumous: false));
         Assert.Equal(12, BadgeRule.EarlyMonthsAllowed(70, posthumous: true));
+    }
+
+    [Theory]
+    [InlineData(30, "2027-02-03", "1997-02-03")]
+    [InlineData(40, "2027-03-31", "1987-03-31")]
+    // Admitted on a leap day: 30 full years on 28/02/2030, a day later than AddYears(-30) gives.
+    [InlineData(30, "2030-02-28", "2000-02-29")]
+    [InlineData(30, "2028-02-29", "1998-02-28")]
+    public void BadgeRule_LatestAdmissionReachingAMilestone(int years, string on, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), BadgeRule.LatestAdmissionReaching(years, DateOnly.Parse(on, CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void BadgeRule_LatestAdmissionReaching_IsTheLastDayTheAgeIsReached()
+    {
+        for (var on = new DateOnly(2027, 1, 1); on < new DateOnly(2029, 1, 1); on = on.AddDays(1))
+            foreach (var years in BadgeRule.Milestones)
+            {
+                var latest = BadgeRule.LatestAdmissionReaching(years, on);
+                Assert.Equal(years * 12, PartyAgeRule.On(latest, true, [], on)!.Value.TotalMonths);
+                Assert.True(PartyAgeRule.On(latest.AddDays(1), true, [], on)!.Value.TotalMonths < years * 12, $"{years} on {on}");
+            }
     }
 
     [Fact]

@@ -54,6 +54,18 @@ public static class BadgeRule
         return awarded.Any(a => a >= highest) ? null : highest;
     }
 
+    /// <summary>
+    /// The last admission date from which a party age of <paramref name="years"/> is reached on <paramref name="on"/> when no time
+    /// was spent out of activity. Time out only lowers the age, so it bounds who can have reached a milestone.
+    /// </summary>
+    public static DateOnly LatestAdmissionReaching(int years, DateOnly on)
+    {
+        // AddYears clamps 29/02 down, so the date found may still be a day early.
+        var date = on.AddYears(-years);
+        while (date < on && Members.AdmissionAgeRule.AgeInFullMonths(date.AddDays(1), on) >= years * 12) date = date.AddDays(1);
+        return date;
+    }
+
     /// <summary>Early award for serious illness or posthumously: 12 months early for 30–65 years, 24 months for 70–90 (posthumous: 12).</summary>
     public static int EarlyMonthsAllowed(int milestone, bool posthumous) => posthumous || milestone <= 65 ? 12 : 24;
 }

@@ -63,6 +63,18 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
             .Where(c => (c.DecisionOn == null || c.DecisionOn > asOf) && (c.DroppedOn == null || c.DroppedOn > asOf))
             .CountAsync();
 
+    /// <summary><see cref="PoolAsync"/> for each organization's subtree at once; organizations without a pool are absent.</summary>
+    public async Task<Dictionary<int, int>> PoolOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly asOf) =>
+        await (from o in db.Organizations.AsNoTracking()
+               where organizationIds.Contains(o.Id)
+               from c in db.AdmissionCases.AsNoTracking()
+               where string.Compare(c.OrgPath, o.Path) >= 0 && string.Compare(c.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
+                     && c.SourceSince <= asOf
+                     && (c.DecisionOn == null || c.DecisionOn > asOf) && (c.DroppedOn == null || c.DroppedOn > asOf)
+               group c by o.Id into g
+               select new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(r => r.Key, r => r.Count);
+
     /// <summary>Open cases per step in the subtree, for the pipeline summary.</summary>
     public async Task<IReadOnlyList<(AdmissionStep Step, int Count)>> CountByStepAsync(UserScope scope, string path)
     {

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
@@ -29,26 +31,61 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
     /// <summary>Official members of the subtree due a milestone at the occasion, highest milestone first.</summary>
     public async Task<IReadOnlyList<BadgeCandidate>> EligibleAsync(UserScope scope, string path, DateOnly occasion)
     {
-        // Nobody under 30 years since admission can be due; the index on (Status, AdmittedOn) narrows the scan.
-        var latestAdmission = occasion.AddYears(-BadgeRule.Milestones[0]);
-        var members = await scope.Filter(db.Members.AsNoTracking())
+        // The admission date bounds the milestone reached (time out of activity only lowers it): the database keeps the members
+        // admitted early enough for 30 years (the index on (Status, AdmittedOn)) and not yet awarded that bound, so only those
+        // who may be due come back; their exact party age is worked out here.
+        var reachedBy = BadgeRule.Milestones.Select(m => (Milestone: m, AdmittedBy: BadgeRule.LatestAdmissionReaching(m, occasion))).ToList();
+        var latestAdmission = reachedBy[0].AdmittedBy;
+        var members = scope.Filter(db.Members.AsNoTracking())
             .Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]))
             .Where(m => m.Status == MemberStatus.Official && m.AdmittedOn <= latestAdmission)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.Id, m.FullName, m.AdmittedOn, m.SortKey, Cell = o.Name })
+            .Where(NotAwardedUpToBound(reachedBy));
+        var rows = await members
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new
+            {
+                m.Id, m.FullName, m.AdmittedOn, m.SortKey, Cell = o.Name,
+                Awarded = db.BadgeAwards.Where(a => a.MemberId == m.Id).Max(a => (int?)a.Milestone),
+                // Time out of activity comes only from a readmission or a letter received late: the few such members get their gaps read.
+                TimeOut = db.MemberDecisions.Any(d => d.MemberId == m.Id && d.Kind == DecisionKind.Readmission)
+                          || db.MemberTransfers.Any(t => t.MemberId == m.Id && t.ReceivedOn != null && t.ReceivedOn > t.PresentBy),
+            })
             .ToListAsync();
-        var ids = members.Select(m => m.Id).ToList();
-        var gaps = await partyAges.GapsAsync(ids);
-        var awarded = (await db.BadgeAwards.AsNoTracking().Where(a => ids.Contains(a.MemberId)).Select(a => new { a.MemberId, a.Milestone }).ToListAsync())
-            .ToLookup(a => a.MemberId, a => a.Milestone);
+        var withTimeOut = rows.Where(m => m.TimeOut).Select(m => m.Id).ToList();
+        var gaps = withTimeOut.Count == 0 ? [] : await partyAges.GapsAsync(withTimeOut);
         var result = new List<BadgeCandidate>();
-        foreach (var m in members.OrderBy(m => m.SortKey, StringComparer.Ordinal))
+        foreach (var m in rows.OrderBy(m => m.SortKey, StringComparer.Ordinal))
         {
-            var age = PartyAgeRule.On(m.AdmittedOn, true, gaps[m.Id], occasion);
-            if (BadgeRule.DueMilestone(age, awarded[m.Id].ToList()) is { } milestone)
+            var age = PartyAgeRule.On(m.AdmittedOn, true, gaps.GetValueOrDefault(m.Id) ?? [], occasion);
+            // Only the highest award matters: a milestone is due unless one as high was given.
+            if (BadgeRule.DueMilestone(age, m.Awarded is { } awarded ? [awarded] : []) is { } milestone)
                 result.Add(new BadgeCandidate(m.Id, m.FullName, m.Cell, m.AdmittedOn, age!.Value.ToString(), milestone));
         }
         return result.OrderByDescending(c => c.Milestone).ToList();
     }
+
+    /// <summary>
+    /// No award at or above the highest milestone the admission date allows:
+    /// <c>NOT EXISTS (award with Milestone >= CASE WHEN AdmittedOn &lt;= @d90 THEN 90 WHEN ... ELSE 30 END)</c>.
+    /// </summary>
+    private Expression<Func<Member, bool>> NotAwardedUpToBound(IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
+    {
+        Expression<Func<Member, int, bool>> template =
+            (m, bound) => !db.BadgeAwards.Any(a => a.MemberId == m.Id && a.Milestone >= bound);
+        var member = template.Parameters[0];
+        Expression bound = Expression.Constant(reachedBy[0].Milestone);
+        foreach (var (milestone, admittedBy) in reachedBy.Skip(1))
+        {
+            // Captured as a closure so the database sees a parameter, not a literal.
+            var date = Expression.Property(Expression.Constant(new DateBox(admittedBy)), nameof(DateBox.Value));
+            bound = Expression.Condition(
+                Expression.LessThanOrEqual(Expression.Property(member, nameof(Member.AdmittedOn)), date),
+                Expression.Constant(milestone), bound);
+        }
+        var body = ReplacingExpressionVisitor.Replace(template.Parameters[1], bound, template.Body);
+        return Expression.Lambda<Func<Member, bool>>(body, member);
+    }
+
+    private sealed record DateBox(DateOnly Value);
 
     public async Task<Outcome<BadgeAward>> AwardAsync(UserScope scope, BadgeAwardInput input)
     {

@@ -12,7 +12,7 @@ public sealed class PartyAges(AppDbContext db)
     {
         var gaps = memberIds.ToDictionary(id => id, _ => new List<ActivityGap>());
         var decisions = await db.MemberDecisions.AsNoTracking().Where(d => memberIds.Contains(d.MemberId))
-            .OrderBy(d => d.DecidedOn).ThenBy(d => d.Id).ToListAsync();
+            .OrderBy(d => d.DecidedOn).ThenBy(d => d.Id).Select(d => new { d.MemberId, d.Kind, d.DecidedOn }).ToListAsync();
         foreach (var byMember in decisions.GroupBy(d => d.MemberId))
         {
             DateOnly? leftOn = null;

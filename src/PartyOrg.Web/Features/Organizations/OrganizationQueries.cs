@@ -82,14 +82,31 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
             .CountAsync();
     }
 
+    /// <summary>
+    /// <see cref="CountMembersAsync"/> for each organization at once: the organizations are joined to the placements of their
+    /// subtrees (the path range's upper bound computed in SQL as <see cref="PathRange.UpperBound"/> does) and grouped.
+    /// Organizations without members are absent.
+    /// </summary>
+    public async Task<Dictionary<int, int>> CountMembersOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly asOf) =>
+        await (from o in db.Organizations.AsNoTracking()
+               where organizationIds.Contains(o.Id)
+               from p in db.MemberPlacements.AsNoTracking()
+               where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
+                     && p.FromDate <= asOf && (p.ToDate == null || p.ToDate > asOf)
+               group p by o.Id into g
+               select new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(r => r.Key, r => r.Count);
+
     private async Task<IReadOnlyList<OrganizationView>> ViewsAsync(IEnumerable<Organization> orgs, DateOnly asOf)
     {
-        var views = new List<OrganizationView>();
-        foreach (var o in orgs) views.Add(await ViewAsync(o, asOf));
-        return views;
+        var list = orgs.ToList();
+        if (list.Count == 0) return [];
+        var counts = await CountMembersOfEachAsync(list.Select(o => o.Id).Distinct().ToList(), asOf);
+        return list.Select(o => View(o, counts.GetValueOrDefault(o.Id))).ToList();
     }
 
-    private async Task<OrganizationView> ViewAsync(Organization o, DateOnly asOf) =>
-        new(o.Id, o.Code, o.Name, o.Type, o.Field, o.ParentId, o.Type.IsBase(), o.FoundedOn, o.EndedOn, o.State, o.SuccessorId,
-            await CountMembersAsync(o.Path, asOf));
+    private async Task<OrganizationView> ViewAsync(Organization o, DateOnly asOf) => View(o, await CountMembersAsync(o.Path, asOf));
+
+    private static OrganizationView View(Organization o, int memberCount) =>
+        new(o.Id, o.Code, o.Name, o.Type, o.Field, o.ParentId, o.Type.IsBase(), o.FoundedOn, o.EndedOn, o.State, o.SuccessorId, memberCount);
 }

@@ -37,34 +37,73 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
     public async Task<TargetProgressView?> ProgressAsync(UserScope scope, int organizationId, int? year, string? term, DateOnly? asOf = null)
     {
         var org = await organizations.FindAsync(scope, organizationId);
-        if (org is null) return null;
-        var target = await TargetAsync(org.Id, year, term);
-        var (start, end) = target is not null
-            ? (target.PeriodStart, target.PeriodEnd)
-            : year is { } y ? (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : (DateOnly.MinValue, DateOnly.MinValue);
-        var countedTo = Min(end, asOf ?? organizations.Today);
-        var admitted = target is null && year is null ? 0 : await CountAdmissionsAsync(org.Path, start, countedTo);
-        var children = await db.Organizations.AsNoTracking().Where(o => o.ParentId == org.Id).Select(o => o.Id).ToListAsync();
-        var childrenTarget = await db.AdmissionTargets.AsNoTracking()
-            .Where(t => children.Contains(t.OrganizationId) && t.Year == year && t.Term == term && t.Source == TargetSource.Allocated)
-            .SumAsync(t => (int?)t.Count) ?? 0;
-        var progress = new TargetProgress(target?.Count ?? 0, admitted);
-        // The pool is set against the year's target (1,5–2×); the rate against the membership at the start of the year (3–4%).
-        var pool = await cases.PoolAsync(org.Path, countedTo);
-        var membership = year is { } yy ? await organizations.CountMembersAsync(org.Path, new DateOnly(yy, 1, 1)) : 0;
-        return new TargetProgressView(org.Id, org.Name, year, term, start, end, countedTo, progress.Target, admitted, progress.Percent, childrenTarget,
-            pool, SourcePoolRule.Ratio(pool, progress.Target), year is not null && SourcePoolRule.FallsShort(pool, progress.Target, settings),
-            membership, AdmissionRateRule.Percent(admitted, membership),
-            year is not null && countedTo >= end && AdmissionRateRule.FallsShort(admitted, membership, settings));
+        return org is null ? null : (await ProgressOfAsync([org], year, term, asOf))[0];
     }
 
-    /// <summary>Progress of each of the given child organizations, in their order.</summary>
+    /// <summary>Progress of each of the given child organizations, in their order (those outside the scope are left out).</summary>
     public async Task<IReadOnlyList<TargetProgressView>> ProgressOfEachAsync(UserScope scope, IEnumerable<OrganizationView> organizations, int? year, string? term)
     {
-        var rows = new List<TargetProgressView>();
-        foreach (var o in organizations)
-            if (await ProgressAsync(scope, o.Id, year, term) is { } p) rows.Add(p);
-        return rows;
+        var ids = organizations.Select(o => o.Id).ToList();
+        if (ids.Count == 0) return [];
+        var found = await scope.Filter(db.Organizations.AsNoTracking()).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+        return await ProgressOfAsync(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), year, term, null);
+    }
+
+    /// <summary>
+    /// The same figures for many organizations with a fixed number of queries: each count joins the organizations to the rows of
+    /// their subtrees (a path range per organization) and groups by organization, so a page of children costs what one costs.
+    /// </summary>
+    private async Task<IReadOnlyList<TargetProgressView>> ProgressOfAsync(IReadOnlyList<Organization> orgs, int? year, string? term, DateOnly? asOf)
+    {
+        if (orgs.Count == 0) return [];
+        var ids = orgs.Select(o => o.Id).Distinct().ToList();
+        var targets = (await db.AdmissionTargets.AsNoTracking()
+                .Where(t => ids.Contains(t.OrganizationId) && t.Year == year && t.Term == term).ToListAsync())
+            .GroupBy(t => t.OrganizationId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Source).First()); // an allocated target prevails over a proposal
+        var countTo = asOf ?? organizations.Today;
+        var periods = ids.ToDictionary(id => id, id =>
+        {
+            var target = targets.GetValueOrDefault(id);
+            var (start, end) = target is not null
+                ? (target.PeriodStart, target.PeriodEnd)
+                : year is { } y ? (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : (DateOnly.MinValue, DateOnly.MinValue);
+            return (Start: start, End: end, CountedTo: Min(end, countTo), CountsAdmissions: target is not null || year is not null);
+        });
+
+        // Periods differ only where a target was stored with its own dates: one query per distinct period, usually one.
+        var admitted = new Dictionary<int, int>();
+        foreach (var group in ids.Where(id => periods[id].CountsAdmissions).GroupBy(id => (periods[id].Start, periods[id].CountedTo)))
+            foreach (var (id, count) in await CountAdmissionsOfEachAsync(group.ToList(), group.Key.Start, group.Key.CountedTo))
+                admitted[id] = count;
+        var pool = new Dictionary<int, int>();
+        foreach (var group in ids.GroupBy(id => periods[id].CountedTo))
+            foreach (var (id, count) in await cases.PoolOfEachAsync(group.ToList(), group.Key))
+                pool[id] = count;
+        var membership = year is { } yy ? await organizations.CountMembersOfEachAsync(ids, new DateOnly(yy, 1, 1)) : [];
+        var childrenTarget = await (
+                from t in db.AdmissionTargets.AsNoTracking()
+                join c in db.Organizations.AsNoTracking() on t.OrganizationId equals c.Id
+                where c.ParentId != null && ids.Contains(c.ParentId.Value)
+                      && t.Year == year && t.Term == term && t.Source == TargetSource.Allocated
+                group t.Count by c.ParentId!.Value into g
+                select new { g.Key, Sum = g.Sum() })
+            .ToDictionaryAsync(r => r.Key, r => r.Sum);
+
+        return orgs.Select(org =>
+        {
+            var (start, end, countedTo, _) = periods[org.Id];
+            var count = admitted.GetValueOrDefault(org.Id);
+            var progress = new TargetProgress(targets.GetValueOrDefault(org.Id)?.Count ?? 0, count);
+            // The pool is set against the year's target (1,5–2×); the rate against the membership at the start of the year (3–4%).
+            var poolCount = pool.GetValueOrDefault(org.Id);
+            var members = membership.GetValueOrDefault(org.Id);
+            return new TargetProgressView(org.Id, org.Name, year, term, start, end, countedTo, progress.Target, count, progress.Percent,
+                childrenTarget.GetValueOrDefault(org.Id),
+                poolCount, SourcePoolRule.Ratio(poolCount, progress.Target), year is not null && SourcePoolRule.FallsShort(poolCount, progress.Target, settings),
+                members, AdmissionRateRule.Percent(count, members),
+                year is not null && countedTo >= end && AdmissionRateRule.FallsShort(count, members, settings));
+        }).ToList();
     }
 
     /// <summary>Admissions in the subtree over any date range (no target applies).</summary>
@@ -123,11 +162,21 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
                 select m.Id).Distinct().CountAsync();
     }
 
-    private Task<AdmissionTarget?> TargetAsync(int organizationId, int? year, string? term) =>
-        db.AdmissionTargets.AsNoTracking()
-            .Where(t => t.OrganizationId == organizationId && t.Year == year && t.Term == term)
-            .OrderBy(t => t.Source) // an allocated target prevails over a proposal
-            .FirstOrDefaultAsync();
+    /// <summary>
+    /// <see cref="CountAdmissionsAsync"/> for each organization at once; organizations without admissions are absent.
+    /// The upper bound of a subtree's path range is computed in SQL the same way as <see cref="PathRange.UpperBound"/>.
+    /// </summary>
+    private async Task<Dictionary<int, int>> CountAdmissionsOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly first, DateOnly last) =>
+        await (from o in db.Organizations.AsNoTracking()
+               where organizationIds.Contains(o.Id)
+               from p in db.MemberPlacements.AsNoTracking()
+               where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
+               join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
+               where m.AdmittedOn >= first && m.AdmittedOn <= last
+                     && p.FromDate <= m.AdmittedOn && (p.ToDate == null || p.ToDate > m.AdmittedOn)
+               group m.Id by o.Id into g
+               select new { g.Key, Count = g.Distinct().Count() })
+            .ToDictionaryAsync(r => r.Key, r => r.Count);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
