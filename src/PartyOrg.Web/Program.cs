@@ -144,7 +144,7 @@ builder.Services.AddProblemDetails();
 // Vietnamese letters go into pages as they are, not as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(ApiDocs.Configure);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
@@ -184,10 +184,10 @@ app.UseAuthorization();
 
 app.MapGet("/health", async (AppDbContext db) =>
     await db.Database.CanConnectAsync() ? Results.Ok(new { status = "Healthy" }) : Results.StatusCode(StatusCodes.Status503ServiceUnavailable))
-    .AllowAnonymous();
+    .AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi().AllowAnonymous();
 
-var api = app.MapGroup("/api/v1").RequireAuthorization().WithInputBounds();
+var api = app.MapGroup("/api/v1").RequireAuthorization().WithInputBounds().WithApiDocs();
 api.MapTokenApi();
 api.MapUsersApi();
 api.MapOrganizationsApi();

@@ -17,7 +17,7 @@ public static class AdmissionsApi
             var o = await orgs.FindOrRootAsync(scope, org);
             if (o is null) return OrganizationsApi.NotFound();
             var result = await cases.ListAsync(scope, o.Path, step, q, page, pageSize);
-            return Results.Ok(new { items = result.Items, total = result.Total, page = result.PageNumber, pageSize = result.PageSize });
+            return Results.Ok(ApiPage<AdmissionCaseItem>.From(result));
         });
 
         group.MapGet("/{id:int}", async (int id, ScopeResolver scopes, AdmissionQueries cases) =>

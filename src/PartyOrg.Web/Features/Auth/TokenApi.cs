@@ -32,9 +32,7 @@ public static class TokenApi
             await log.WriteAsync(user.UserName!, AccountEventKinds.TokenIssued, actorName: user.UserName);
             return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
         })
-        .AllowAnonymous()
-        .WithName("CreateToken")
-        .WithSummary("Cấp mã truy cập (bearer, 15 phút) và mã gia hạn cho tài khoản.");
+        .AllowAnonymous();
 
         api.MapPost("/auth/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest request, SignInManager<AppUser> signIn,
             IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, AccountLog log) =>
@@ -48,8 +46,6 @@ public static class TokenApi
             await log.WriteAsync(user.UserName!, AccountEventKinds.TokenRefreshed, actorName: user.UserName);
             return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
         })
-        .AllowAnonymous()
-        .WithName("RefreshToken")
-        .WithSummary("Gia hạn mã truy cập bằng mã gia hạn, khi tài khoản vẫn còn hiệu lực.");
+        .AllowAnonymous();
     }
 }

@@ -4,6 +4,11 @@ using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Badges;
 
+/// <summary>Members due a badge on an occasion, with the count per milestone.</summary>
+public sealed record BadgeEligibleList(DateOnly Occasion, IReadOnlyList<BadgeCandidate> Items, IReadOnlyList<MilestoneCount> ByMilestone);
+
+public sealed record BadgeAwardView(int Id, int MemberId, int Milestone, DateOnly OccasionOn);
+
 public static class BadgesApi
 {
     public static void MapBadgesApi(this RouteGroupBuilder api)
@@ -18,13 +23,13 @@ public static class BadgesApi
             if (o is null) return OrganizationsApi.NotFound();
             var on = occasion ?? BadgeRule.NextOccasion(calendar.Today);
             var list = await badges.EligibleAsync(scope, o.Path, on);
-            return Results.Ok(new { occasion = on, items = list, byMilestone = list.GroupBy(c => c.Milestone).OrderBy(g => g.Key).Select(g => new MilestoneCount(g.Key, g.Count())) });
+            return Results.Ok(new BadgeEligibleList(on, list, list.GroupBy(c => c.Milestone).OrderBy(g => g.Key).Select(g => new MilestoneCount(g.Key, g.Count())).ToList()));
         });
 
         group.MapPost("/awards", async (BadgeAwardInput input, ScopeResolver scopes, BadgeRegister badges) =>
         {
             var outcome = await badges.AwardAsync(await scopes.CurrentAsync(), input);
-            return outcome.Failure() ?? Results.Ok(new { outcome.Value!.Id, outcome.Value.MemberId, outcome.Value.Milestone, outcome.Value.OccasionOn });
+            return outcome.Failure() ?? Results.Ok(new BadgeAwardView(outcome.Value!.Id, outcome.Value.MemberId, outcome.Value.Milestone, outcome.Value.OccasionOn));
         });
 
         // GET /api/v1/badges/summary?org=&from=&to=  awards counted per milestone

@@ -3,6 +3,9 @@ using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Decisions;
 
+/// <summary>A member's party age on a date (null before they are official).</summary>
+public sealed record PartyAgeView(int MemberId, DateOnly AdmittedOn, int? Years, int? Months, string? Text);
+
 public static class DecisionsApi
 {
     public static void MapDecisionsApi(this RouteGroupBuilder api)
@@ -24,7 +27,7 @@ public static class DecisionsApi
             var m = await members.GetAsync(await scopes.CurrentAsync(), id);
             if (m is null) return OrganizationsApi.NotFound();
             var age = await ages.OfAsync(m.Id, m.AdmittedOn, m.Status, asOf ?? calendar.Today);
-            return Results.Ok(new { memberId = m.Id, admittedOn = m.AdmittedOn, years = age?.Years, months = age?.Months, text = age?.ToString() });
+            return Results.Ok(new PartyAgeView(m.Id, m.AdmittedOn, age?.Years, age?.Months, age?.ToString()));
         });
     }
 }

@@ -12,7 +12,7 @@ public static class MembersApi
         group.MapGet("/", async (string? q, int? org, int? page, int? pageSize, bool? includeExited, ScopeResolver scopes, MemberQueries members) =>
         {
             var result = await members.SearchAsync(await scopes.CurrentAsync(), q, org, page, pageSize, includeExited ?? false);
-            return Results.Ok(new { items = result.Items, total = result.Total, page = result.PageNumber, pageSize = result.PageSize });
+            return Results.Ok(ApiPage<MemberListItem>.From(result));
         });
 
         group.MapGet("/{id:int}", async (int id, HttpContext http, ScopeResolver scopes, MemberQueries members) =>

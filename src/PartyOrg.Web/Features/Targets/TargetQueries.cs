@@ -18,6 +18,9 @@ public sealed record TargetProgressView(
 }
 
 /// <summary>A target set from above (giao) or proposed from below (đề xuất), for a year or a term.</summary>
+/// <summary>Admissions in a subtree over a date range.</summary>
+public sealed record AdmissionRangeView(int OrganizationId, string OrganizationName, DateOnly From, DateOnly To, int Admitted);
+
 public sealed class TargetInput
 {
     public int? OrganizationId { get; set; }
@@ -107,11 +110,11 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
     }
 
     /// <summary>Admissions in the subtree over any date range (no target applies).</summary>
-    public async Task<object?> RangeAsync(UserScope scope, int organizationId, DateOnly from, DateOnly to)
+    public async Task<AdmissionRangeView?> RangeAsync(UserScope scope, int organizationId, DateOnly from, DateOnly to)
     {
         var org = await organizations.FindAsync(scope, organizationId);
         if (org is null) return null;
-        return new { organizationId = org.Id, organizationName = org.Name, from, to, admitted = await CountAdmissionsAsync(org.Path, from, to) };
+        return new AdmissionRangeView(org.Id, org.Name, from, to, await CountAdmissionsAsync(org.Path, from, to));
     }
 
     /// <summary>Sets (or corrects) a target; the writer must cover the organization. The period follows the year or the term label.</summary>

@@ -26,38 +26,32 @@ public static class UsersApi
             if (!AccountAdmin.MayAdminister(scope)) return Forbidden();
             var list = await admin.ListAsync(scope, q);
             return TypedResults.Ok(new UserList(list, list.Count));
-        }).WithName("ListUsers").WithSummary("Danh sách tài khoản trong phạm vi quản lý.");
+        });
 
         users.MapGet("/{userName}", async Task<Results<Ok<UserView>, ProblemHttpResult>> (string userName, ScopeResolver scopes, AccountAdmin admin) =>
-            await admin.GetAsync(await scopes.CurrentAsync(), userName) is { } user ? TypedResults.Ok(user) : NotFound())
-            .WithName("GetUser").WithSummary("Một tài khoản.");
+            await admin.GetAsync(await scopes.CurrentAsync(), userName) is { } user ? TypedResults.Ok(user) : NotFound());
 
         users.MapPost("/", async Task<Results<Created<UserView>, ProblemHttpResult, ValidationProblem>> (UserInput input, ScopeResolver scopes, AccountAdmin admin) =>
-            Answer(await admin.CreateAsync(await scopes.CurrentAsync(), input), v => TypedResults.Created($"/api/v1/users/{v.UserName}", v)))
-            .WithName("CreateUser").WithSummary("Tạo tài khoản với vai trò và phạm vi; người dùng phải đổi mật khẩu khi đăng nhập lần đầu.");
+            Answer(await admin.CreateAsync(await scopes.CurrentAsync(), input), v => TypedResults.Created($"/api/v1/users/{v.UserName}", v)));
 
         users.MapPut("/{userName}", async Task<Results<Ok<UserView>, ProblemHttpResult, ValidationProblem>> (string userName, UserInput input, ScopeResolver scopes, AccountAdmin admin) =>
-            Answer(await admin.UpdateAsync(await scopes.CurrentAsync(), userName, input), TypedResults.Ok))
-            .WithName("UpdateUser").WithSummary("Đổi vai trò, phạm vi hoặc quyền ghi; các phiên làm việc của tài khoản kết thúc ngay.");
+            Answer(await admin.UpdateAsync(await scopes.CurrentAsync(), userName, input), TypedResults.Ok));
 
         users.MapPost("/{userName}/disable", async Task<Results<Ok<UserView>, ProblemHttpResult, ValidationProblem>> (string userName, ScopeResolver scopes, AccountAdmin admin) =>
-            Answer(await admin.DisableAsync(await scopes.CurrentAsync(), userName), TypedResults.Ok))
-            .WithName("DisableUser").WithSummary("Khóa tài khoản: mọi phiên và mã truy cập hết hiệu lực ngay.");
+            Answer(await admin.DisableAsync(await scopes.CurrentAsync(), userName), TypedResults.Ok));
 
         users.MapPost("/{userName}/enable", async Task<Results<Ok<UserView>, ProblemHttpResult, ValidationProblem>> (string userName, ScopeResolver scopes, AccountAdmin admin) =>
-            Answer(await admin.EnableAsync(await scopes.CurrentAsync(), userName), TypedResults.Ok))
-            .WithName("EnableUser").WithSummary("Mở lại tài khoản đã khóa.");
+            Answer(await admin.EnableAsync(await scopes.CurrentAsync(), userName), TypedResults.Ok));
 
         users.MapPost("/{userName}/reset-password", async Task<Results<Ok<ResetPasswordAnswer>, ProblemHttpResult, ValidationProblem>> (string userName, ResetPasswordRequest? request, ScopeResolver scopes, AccountAdmin admin) =>
-            Answer(await admin.ResetPasswordAsync(await scopes.CurrentAsync(), userName, request?.Password), p => TypedResults.Ok(new ResetPasswordAnswer(userName, p, true))))
-            .WithName("ResetUserPassword").WithSummary("Đặt lại mật khẩu (tạo ngẫu nhiên nếu không gửi); người dùng phải đổi khi đăng nhập.");
+            Answer(await admin.ResetPasswordAsync(await scopes.CurrentAsync(), userName, request?.Password), p => TypedResults.Ok(new ResetPasswordAnswer(userName, p, true))));
 
         api.MapPost("/account/password", async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> (ChangePasswordRequest request, HttpContext http, UserManager<AppUser> userManager, AccountAdmin admin) =>
         {
             if (http.Items[SessionCheck.UserKey] is not AppUser user) return TypedResults.Problem(title: Problems.Title(401), statusCode: 401);
             var errors = await admin.ChangeOwnPasswordAsync(user, request.CurrentPassword, request.NewPassword);
             return errors.Count == 0 ? TypedResults.NoContent() : (Outcome<bool>.Invalid(errors).Failure() as ValidationProblem)!;
-        }).WithTags("Tài khoản").WithName("ChangeOwnPassword").WithSummary("Đổi mật khẩu của chính mình; mọi phiên và mã truy cập khác hết hiệu lực.");
+        }).WithTags("Tài khoản");
     }
 
     private static Results<T, ProblemHttpResult, ValidationProblem> Answer<TValue, T>(Outcome<TValue> outcome, Func<TValue, T> ok) where T : IResult =>

@@ -1,0 +1,7 @@
+namespace PartyOrg.Web.Features.Shared;
+
+/// <summary>One page of a list as the API answers it: {"items","total","page","pageSize"}.</summary>
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public static ApiPage<T> From(Page<T> page) => new(page.Items, page.Total, page.PageNumber, page.PageSize);
+}

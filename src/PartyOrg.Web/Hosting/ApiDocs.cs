@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using PartyOrg.Web.Features.Admissions;
+using PartyOrg.Web.Features.Badges;
+using PartyOrg.Web.Features.Decisions;
+using PartyOrg.Web.Features.Members;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Probation;
+using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Targets;
+using PartyOrg.Web.Features.Transfers;
+
+namespace PartyOrg.Web.Hosting;
+
+/// <summary>
+/// The API as a contract for the systems that call it: every operation has an operationId, a Vietnamese summary, its
+/// typed success answer and its ProblemDetails answers, and the bearer scheme is declared, so a client generator can
+/// produce a usable client. One table holds the documentation of every route.
+/// </summary>
+public static class ApiDocs
+{
+    public sealed record Doc(string OperationId, string Summary, Type? Success, int Status = StatusCodes.Status200OK);
+
+    private static readonly Dictionary<string, Doc> Docs = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/auth/token"] = new("CreateToken", "Cấp mã truy cập (bearer, 15 phút) và mã gia hạn cho tài khoản.", typeof(AccessTokenResponse)),
+        ["POST /api/v1/auth/refresh"] = new("RefreshToken", "Gia hạn mã truy cập bằng mã gia hạn, khi tài khoản vẫn còn hiệu lực.", typeof(AccessTokenResponse)),
+
+        ["GET /api/v1/organizations/root"] = new("GetRootOrganization", "Tổ chức cao nhất trong phạm vi của người dùng.", typeof(OrganizationView)),
+        ["GET /api/v1/organizations/{id:int}"] = new("GetOrganization", "Một tổ chức đảng (tính đến ngày asOf), kèm ETag để sửa.", typeof(OrganizationView)),
+        ["GET /api/v1/organizations/{id:int}/children"] = new("ListChildOrganizations", "Các tổ chức trực thuộc, với số đảng viên của cả nhánh.", typeof(IReadOnlyList<OrganizationView>)),
+        ["GET /api/v1/organizations/{id:int}/history"] = new("GetOrganizationHistory", "Lịch sử thay đổi của tổ chức.", typeof(IReadOnlyList<AuditRow>)),
+        ["POST /api/v1/organizations/{id:int}/children"] = new("CreateChildOrganization", "Thành lập tổ chức trực thuộc.", typeof(OrganizationView), StatusCodes.Status201Created),
+        ["PUT /api/v1/organizations/{id:int}"] = new("UpdateOrganization", "Sửa thông tin tổ chức (cần If-Match).", typeof(OrganizationView)),
+
+        ["GET /api/v1/members"] = new("ListMembers", "Tìm đảng viên theo tên (có hoặc không dấu), CCCD, số thẻ; trong một tổ chức.", typeof(ApiPage<MemberListItem>)),
+        ["GET /api/v1/members/{id:int}"] = new("GetMember", "Hồ sơ một đảng viên, kèm ETag để sửa.", typeof(MemberDetail)),
+        ["GET /api/v1/members/{id:int}/history"] = new("GetMemberHistory", "Lịch sử thay đổi hồ sơ đảng viên.", typeof(IReadOnlyList<AuditRow>)),
+        ["POST /api/v1/members"] = new("CreateMember", "Thêm hồ sơ đảng viên.", typeof(MemberDetail), StatusCodes.Status201Created),
+        ["PUT /api/v1/members/{id:int}"] = new("UpdateMember", "Sửa hồ sơ đảng viên (cần If-Match).", typeof(MemberDetail)),
+        ["GET /api/v1/members/{id:int}/decisions"] = new("ListMemberDecisions", "Các quyết định về đảng tịch của đảng viên.", typeof(IReadOnlyList<DecisionView>)),
+        ["POST /api/v1/members/{id:int}/decisions"] = new("RecordMemberDecision", "Ghi quyết định: công nhận chính thức, xóa tên, cho ra, khai trừ, từ trần, kết nạp lại.", typeof(DecisionView)),
+        ["GET /api/v1/members/{id:int}/party-age"] = new("GetPartyAge", "Tuổi đảng tính đến một ngày.", typeof(PartyAgeView)),
+
+        ["GET /api/v1/admissions"] = new("ListAdmissionCases", "Hồ sơ phát triển đảng viên theo bước.", typeof(ApiPage<AdmissionCaseItem>)),
+        ["GET /api/v1/admissions/{id:int}"] = new("GetAdmissionCase", "Một hồ sơ phát triển đảng viên.", typeof(AdmissionCaseDetail)),
+        ["GET /api/v1/admissions/{id:int}/history"] = new("GetAdmissionCaseHistory", "Lịch sử thay đổi hồ sơ phát triển đảng viên.", typeof(IReadOnlyList<AuditRow>)),
+        ["POST /api/v1/admissions"] = new("CreateAdmissionCase", "Đưa một người vào nguồn kết nạp.", typeof(AdmissionCaseDetail), StatusCodes.Status201Created),
+        ["POST /api/v1/admissions/{id:int}/steps"] = new("RecordAdmissionStep", "Ghi bước tiếp theo của hồ sơ; lễ kết nạp tạo đảng viên dự bị.", typeof(AdmissionCaseDetail)),
+        ["POST /api/v1/admissions/{id:int}/drop"] = new("DropAdmissionCase", "Dừng xem xét hồ sơ, ghi lý do.", typeof(AdmissionCaseDetail)),
+
+        ["GET /api/v1/probation"] = new("ListProbationers", "Đảng viên dự bị đến hạn xét công nhận.", typeof(IReadOnlyList<ProbationItem>)),
+
+        ["GET /api/v1/transfers"] = new("ListTransfers", "Việc chuyển sinh hoạt đảng đi và đến.", typeof(IReadOnlyList<TransferView>)),
+        ["GET /api/v1/transfers/{id:int}"] = new("GetTransfer", "Một việc chuyển sinh hoạt đảng.", typeof(TransferView)),
+        ["POST /api/v1/transfers"] = new("IssueTransfer", "Giới thiệu chuyển sinh hoạt đảng (bên chuyển đi).", typeof(TransferView), StatusCodes.Status201Created),
+        ["POST /api/v1/transfers/{id:int}/receive"] = new("ReceiveTransfer", "Tiếp nhận đảng viên (bên nhận).", typeof(TransferView)),
+        ["POST /api/v1/transfers/{id:int}/close"] = new("CloseTransfer", "Thu hồi giấy giới thiệu chưa nhận, hoặc kết thúc sinh hoạt tạm thời.", typeof(TransferView)),
+
+        ["GET /api/v1/badges/eligible"] = new("ListBadgeCandidates", "Đảng viên đủ tuổi đảng nhận Huy hiệu trong đợt.", typeof(BadgeEligibleList)),
+        ["POST /api/v1/badges/awards"] = new("AwardBadge", "Ghi việc trao Huy hiệu Đảng.", typeof(BadgeAwardView)),
+        ["GET /api/v1/badges/summary"] = new("SummarizeBadges", "Số Huy hiệu đã trao theo mốc tuổi đảng trong khoảng thời gian.", typeof(BadgeSummary)),
+
+        ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ (from/to: số kết nạp trong khoảng, dạng AdmissionRangeView).", typeof(TargetProgressView)),
+        ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp.", typeof(TargetProgressView)),
+
+        ["GET /api/v1/users"] = new("ListUsers", "Danh sách tài khoản trong phạm vi quản lý.", null),
+        ["GET /api/v1/users/{userName}"] = new("GetUser", "Một tài khoản.", null),
+        ["POST /api/v1/users"] = new("CreateUser", "Tạo tài khoản với vai trò và phạm vi; người dùng phải đổi mật khẩu khi đăng nhập lần đầu.", null),
+        ["PUT /api/v1/users/{userName}"] = new("UpdateUser", "Đổi vai trò, phạm vi hoặc quyền ghi; các phiên làm việc của tài khoản kết thúc ngay.", null),
+        ["POST /api/v1/users/{userName}/disable"] = new("DisableUser", "Khóa tài khoản: mọi phiên và mã truy cập hết hiệu lực ngay.", null),
+        ["POST /api/v1/users/{userName}/enable"] = new("EnableUser", "Mở lại tài khoản đã khóa.", null),
+        ["POST /api/v1/users/{userName}/reset-password"] = new("ResetUserPassword", "Đặt lại mật khẩu (tạo ngẫu nhiên nếu không gửi); người dùng phải đổi khi đăng nhập.", null),
+        ["POST /api/v1/account/password"] = new("ChangeOwnPassword", "Đổi mật khẩu của chính mình; mọi phiên và mã truy cập khác hết hiệu lực.", null),
+    };
+
+    /// <summary>The routes of the API that the table does not document (a test keeps this empty).</summary>
+    public static readonly List<string> Undocumented = [];
+
+    public static string Key(string method, string pattern) => $"{method} {pattern.TrimEnd('/')}";
+
+    /// <summary>Applies the table to every endpoint of the group, after the endpoints' own conventions.</summary>
+    public static RouteGroupBuilder WithApiDocs(this RouteGroupBuilder group)
+    {
+        ((IEndpointConventionBuilder)group).Finally(builder =>
+        {
+            if (builder is not RouteEndpointBuilder route) return;
+            var method = builder.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).FirstOrDefault() ?? "GET";
+            var key = Key(method, route.RoutePattern.RawText ?? "");
+            if (!Docs.TryGetValue(key, out var doc))
+            {
+                lock (Undocumented) Undocumented.Add(key);
+                return;
+            }
+            if (!builder.Metadata.OfType<IEndpointNameMetadata>().Any()) builder.Metadata.Add(new EndpointNameMetadata(doc.OperationId));
+            if (!builder.Metadata.OfType<IEndpointSummaryMetadata>().Any()) builder.Metadata.Add(new EndpointSummaryAttribute(doc.Summary));
+            if (doc.Success is not null) builder.Metadata.Add(new ProducesResponseTypeMetadata(doc.Status, doc.Success, ["application/json"]));
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+            var errors = new List<int> { 401, 403, 404, 429, 500, 503 };
+            if (method == "PUT") errors.AddRange([412, 428]);
+            if (method is "POST" or "PUT") errors.Add(409);
+            foreach (var status in errors)
+                builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+        });
+        return group;
+    }
+
+    public const string BearerScheme = "Bearer";
+
+    /// <summary>Declares the bearer scheme and requires it on every operation that is not anonymous.</summary>
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "PartyOrg — Công tác tổ chức xây dựng Đảng";
+            document.Info.Description = "API của hệ thống thông tin công tác tổ chức xây dựng Đảng. Lấy mã truy cập ở POST /api/v1/auth/token rồi gửi trong tiêu đề Authorization: Bearer …; mọi lỗi trả về ProblemDetails với tiêu đề tiếng Việt.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Mã truy cập từ POST /api/v1/auth/token (15 phút; gia hạn bằng POST /api/v1/auth/refresh).",
+            };
+            return Task.CompletedTask;
+        });
+        // Enums travel as their names (JsonStringEnumConverter): say so, so generated clients read them as strings.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsEnum && schema.Enum is { Count: > 0 }) schema.Type = JsonSchemaType.String;
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+            return Task.CompletedTask;
+        });
+    }
+}
