@@ -197,6 +197,7 @@ api.MapProbationApi();
 api.MapDecisionsApi();
 api.MapTransfersApi();
 api.MapBadgesApi();
+PartyOrg.Web.Features.Pickers.PickersApi.MapPickersApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();
