@@ -25,7 +25,7 @@ public class TransferBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lập giấy giới thiệu chuyển sinh hoạt đảng" })).ToBeVisibleAsync();
 
         // Part of the name, no diacritics: the suggestions come while typing.
-        await page.GetByLabel("Chi bộ nơi đến").PressSequentiallyAsync("tieu hoc tan ninh");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Chi bộ nơi đến" }).PressSequentiallyAsync("tieu hoc tan ninh");
         var choice = page.Locator(".picker-option", new() { HasTextString = "Chi bộ Trường Tiểu học Tân Ninh" });
         await Assertions.Expect(choice).ToBeVisibleAsync();
         await Assertions.Expect(choice).ToContainTextAsync("Đảng bộ phường Tân Ninh");
