@@ -198,6 +198,7 @@ api.MapProbationApi();
 api.MapDecisionsApi();
 api.MapTransfersApi();
 api.MapBadgesApi();
+PartyOrg.Web.Features.Pickers.PickersApi.MapPickersApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();

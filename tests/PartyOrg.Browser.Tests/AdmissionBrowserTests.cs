@@ -54,11 +54,12 @@ public class AdmissionBrowserTests(BrowserFixture app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mở hồ sơ đảng viên" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Quyết định" }).ClickAsync();
-        await page.GetByLabel("Loại quyết định").SelectOptionAsync("Recognition");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Công nhận đảng viên chính thức" }).ClickAsync();
         await page.GetByLabel("Ngày quyết định").FillAsync(D(0));
         await page.GetByLabel("Số quyết định").FillAsync("97-QĐ/ĐU");
+        await page.GetByLabel("Tôi xác nhận").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi quyết định" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Công nhận đảng viên chính thức");
+        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Đã ghi quyết định công nhận đảng viên chính thức cho đồng chí Huỳnh Thị Ngọc Hân.");
         await BrowserFixture.ShotAsync(page, "15-phone-recognized");
         await page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ" , Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("dl.record")).ToContainTextAsync(Today.AddDays(-420).AddMonths(12).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));

@@ -9,6 +9,7 @@ using PartyOrg.Web.Features.Badges;
 using PartyOrg.Web.Features.Decisions;
 using PartyOrg.Web.Features.Members;
 using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Pickers;
 using PartyOrg.Web.Features.Probation;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Targets;
@@ -67,6 +68,9 @@ public static class ApiDocs
 
         ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ (from/to: số kết nạp trong khoảng, dạng AdmissionRangeView).", typeof(TargetProgressView)),
         ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp.", typeof(TargetProgressView)),
+
+        ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
+        ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
 
         ["GET /api/v1/users"] = new("ListUsers", "Danh sách tài khoản trong phạm vi quản lý.", null),
         ["GET /api/v1/users/{userName}"] = new("GetUser", "Một tài khoản.", null),

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
@@ -11,6 +13,9 @@ public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister 
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Occasion { get; set; }
     [BindProperty] public BadgeAwardInput Input { get; set; } = new();
+    [BindProperty] public bool Confirmed { get; set; }
+    /// <summary>An award posted without confirmation, waiting for it (pages without scripts).</summary>
+    public BadgeCandidate? ToConfirm { get; private set; }
 
     public string OrganizationName { get; private set; } = "";
     public int OrganizationId { get; private set; }
@@ -18,16 +23,30 @@ public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister 
     public IReadOnlyList<BadgeCandidate> Candidates { get; private set; } = [];
     public BadgeSummary Summary { get; private set; } = null!;
     public bool CanWrite { get; private set; }
-    public string? Saved { get; private set; }
 
     public Task<IActionResult> OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The award is made by a decision: its number is asked for before anything else.
+        if (string.IsNullOrWhiteSpace(Input.DecisionNumber))
+        {
+            ShowErrors([new FieldError("decisionNumber", "Số quyết định: không được để trống khi trao tặng Huy hiệu Đảng.")]);
+            return await LoadAsync();
+        }
+        var page = await LoadAsync();
+        if (page is not PageResult) return page;
+        var candidate = Candidates.FirstOrDefault(c => c.MemberId == Input.MemberId && c.Milestone == Input.Milestone);
+        if (!Confirmed)
+        {
+            ToConfirm = candidate;
+            return page;
+        }
         var outcome = await badges.AwardAsync(await ScopeAsync(), Input);
         if (Refusal(outcome) is { } refused) return refused;
-        if (outcome.Kind == OutcomeKind.Ok) Saved = $"Đã ghi trao tặng Huy hiệu {outcome.Value!.Milestone} năm tuổi đảng.";
-        return await LoadAsync();
+        if (outcome.Kind != OutcomeKind.Ok) return page;
+        TempData[Notice.Key] = $"Đã ghi trao tặng Huy hiệu {outcome.Value!.Milestone} năm tuổi đảng cho đồng chí {candidate?.FullName} (quyết định số {outcome.Value.DecisionNumber}).";
+        return Redirect(Request.Path + Request.QueryString);
     }
 
     private async Task<IActionResult> LoadAsync()

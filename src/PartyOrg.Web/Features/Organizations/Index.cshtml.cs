@@ -8,7 +8,9 @@ namespace PartyOrg.Web.Features.Organizations;
 public sealed class IndexModel(OrganizationQueries queries) : ScopedPage
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+    /// <summary>The date as typed (dd/mm/yyyy) or linked (yyyy-MM-dd); an unreadable one means today.</summary>
+    [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
+    public DateOnly? AsOf => new InputParsing([], _ => "").Date("asOf", AsOfText, required: false);
     [BindProperty(SupportsGet = true)] public bool Ended { get; set; }
 
     public OrganizationView? Current { get; private set; }
@@ -41,7 +43,7 @@ public sealed class IndexModel(OrganizationQueries queries) : ScopedPage
         var query = new List<string>();
         if (id is not null) query.Add($"id={id}");
         var date = asOf ?? AsOf;
-        if (date is not null) query.Add($"asOf={InputParsing.Show(date)}");
+        if (date is not null) query.Add($"asOf={InputParsing.Iso(date)}");
         if (ended ?? Ended) query.Add("ended=true");
         return "/Organizations" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
     }

@@ -6,11 +6,22 @@ namespace PartyOrg.Web.Features.Shared;
 /// <summary>Turns form and JSON strings into values, collecting a Vietnamese error per bad field.</summary>
 public sealed class InputParsing(List<FieldError> errors, Func<string, string> label)
 {
+    /// <summary>The ISO form the JSON API and links carry.</summary>
     public const string DateFormat = "yyyy-MM-dd";
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2100, 12, 31);
 
-    public static string? Show(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+    /// <summary>The form people read and type, whatever the browser's language.</summary>
+    public const string FormDateFormat = "dd/MM/yyyy";
+
+    /// <summary>A form date field's pattern: dd/mm/yyyy, or ISO for values pasted from elsewhere.</summary>
+    public const string DatePattern = @"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}";
+
+    /// <summary>A date as a form field shows it (dd/MM/yyyy).</summary>
+    public static string? Show(DateOnly? date) => date?.ToString(FormDateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A date as a link or an API value carries it (yyyy-MM-dd).</summary>
+    public static string? Iso(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 
     public string? Required(string field, string? value)
     {
@@ -29,7 +40,7 @@ public sealed class InputParsing(List<FieldError> errors, Func<string, string> l
             if (required) errors.Add(new(field, $"{label(field)}: không được để trống."));
             return null;
         }
-        string[] formats = [DateFormat, "dd/MM/yyyy", "d/M/yyyy"];
+        string[] formats = [DateFormat, FormDateFormat, "d/M/yyyy"];
         if (DateOnly.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             if (date >= Earliest && date <= Latest) return date;

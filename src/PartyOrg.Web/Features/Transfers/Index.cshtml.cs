@@ -3,44 +3,48 @@ using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Transfers;
 
-/// <summary>Transfers leaving and entering the user's scope: issue a letter, confirm a receipt, withdraw or close.</summary>
+/// <summary>Transfers leaving and entering the user's scope: confirm a receipt, withdraw or close; letters are issued on New.</summary>
 public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : ScopedPage
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Member { get; set; }
-    [BindProperty] public TransferInput Input { get; set; } = new();
     [BindProperty] public TransferReceiptInput Receipt { get; set; } = new();
+    [BindProperty] public bool Confirmed { get; set; }
 
     public IReadOnlyList<TransferView> Items { get; private set; } = [];
     public bool CanWrite { get; private set; }
-    public string? Saved { get; private set; }
+    /// <summary>A withdrawal or closing posted without confirmation, waiting for it (pages without scripts).</summary>
+    public TransferView? ToConfirm { get; private set; }
     public DateOnly Today => calendar.Today;
 
-    public async Task<IActionResult> OnGetAsync()
+    public Task<IActionResult> OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostReceiveAsync(int id)
     {
-        Input.MemberId = Member;
-        return await LoadAsync();
+        var scope = await ScopeAsync();
+        var outcome = await transfers.ReceiveAsync(scope, id, Receipt);
+        if (Refusal(outcome) is { } refused) return refused;
+        if (outcome.Kind != OutcomeKind.Ok) return await LoadAsync();
+        var t = await transfers.GetAsync(scope, id);
+        TempData[Notice.Key] = $"Đã tiếp nhận sinh hoạt đảng của đồng chí {t?.MemberName} vào {t?.ToOrganizationName}.";
+        return Redirect(All ? "/Transfers?all=true" : "/Transfers");
     }
 
-    public async Task<IActionResult> OnPostIssueAsync() =>
-        await AfterAsync(await transfers.IssueAsync(await ScopeAsync(), Input), "Đã lập giấy giới thiệu chuyển sinh hoạt đảng.");
-
-    public async Task<IActionResult> OnPostReceiveAsync(int id) =>
-        await AfterAsync(await transfers.ReceiveAsync(await ScopeAsync(), id, Receipt), "Đã tiếp nhận sinh hoạt đảng.");
-
-    public async Task<IActionResult> OnPostCloseAsync(int id) =>
-        await AfterAsync(await transfers.CloseAsync(await ScopeAsync(), id), "Đã cập nhật việc chuyển sinh hoạt.");
-
-    private async Task<IActionResult> AfterAsync(Outcome<Data.MemberTransfer> outcome, string message)
+    public async Task<IActionResult> OnPostCloseAsync(int id)
     {
-        if (Refusal(outcome) is { } refused) return refused;
-        if (outcome.Kind == OutcomeKind.Ok)
+        var scope = await ScopeAsync();
+        if (!Confirmed)
         {
-            Saved = message;
-            ModelState.Clear();
-            Input = new();
+            ToConfirm = await transfers.GetAsync(scope, id);
+            return ToConfirm is null ? NotFound() : await LoadAsync();
         }
-        return await LoadAsync();
+        var outcome = await transfers.CloseAsync(scope, id);
+        if (Refusal(outcome) is { } refused) return refused;
+        if (outcome.Kind != OutcomeKind.Ok) return await LoadAsync();
+        var t = await transfers.GetAsync(scope, id);
+        TempData[Notice.Key] = t?.State == Domain.Lifecycle.TransferState.Cancelled
+            ? $"Đã hủy giấy giới thiệu chuyển sinh hoạt của đồng chí {t.MemberName}."
+            : $"Đã ghi đồng chí {t?.MemberName} trở về sinh hoạt tại {t?.FromOrganizationName}.";
+        return Redirect(All ? "/Transfers?all=true" : "/Transfers");
     }
 
     private async Task<IActionResult> LoadAsync()
@@ -49,7 +53,6 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
         if (!scope.SeesOrganizations) return Forbid();
         Items = await transfers.ListAsync(scope, null, All);
         CanWrite = scope.CanWrite;
-        Input.IssuedOn ??= InputParsing.Show(Today);
         return Page();
     }
 }

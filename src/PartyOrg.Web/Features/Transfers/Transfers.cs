@@ -99,7 +99,7 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         var code = InputParsing.Optional(input.ToOrganizationCode);
         var to = input.ToOrganizationId is { } toId ? await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == toId)
             : code is not null ? await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code) : null;
-        if (to is null) errors.Add(new(TransferFields.ToOrganization, "Chi bộ nơi đến: không tìm thấy (nhập mã chi bộ)."));
+        if (to is null) errors.Add(new(TransferFields.ToOrganization, "Chi bộ nơi đến: phải chọn một chi bộ đang hoạt động."));
         else if (!to.Type.IsCell() || to.EndedOn is not null) errors.Add(new(TransferFields.ToOrganization, $"Chi bộ nơi đến: \"{to.Name}\" không phải chi bộ đang hoạt động."));
         else if (to.Id == member.OrganizationId) errors.Add(new(TransferFields.ToOrganization, "Chi bộ nơi đến: trùng với chi bộ đang sinh hoạt."));
         if (errors.Count > 0) return Outcome<MemberTransfer>.Invalid(errors);

@@ -1,0 +1,22 @@
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Pickers;
+
+/// <summary>Suggestions for the pickers on the forms, for the signed-in user (cookie) or an API client (token).</summary>
+public static class PickersApi
+{
+    public static void MapPickersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/pickers").WithTags("Chọn đảng viên, tổ chức");
+
+        // GET /api/v1/pickers/members?q=&official=  active members in scope, by name prefix (diacritics optional), CCCD or card number
+        group.MapGet("/members", async (string? q, bool? official, ScopeResolver scopes, AppDbContext db) =>
+            Results.Ok(await new PickerQueries(db).MembersAsync(await scopes.CurrentAsync(), q, official ?? false)));
+
+        // GET /api/v1/pickers/organizations?q=&kind=cell|committee|any|destination&under=  active organizations; destinations are
+        // active cells anywhere, the other kinds stay within the scope
+        group.MapGet("/organizations", async (string? q, string? kind, int? under, ScopeResolver scopes, AppDbContext db) =>
+            Results.Ok(await new PickerQueries(db).OrganizationsAsync(await scopes.CurrentAsync(), q, PickerQueries.KindFrom(kind), under)));
+    }
+}

@@ -1,0 +1,27 @@
+using PartyOrg.Web.Features.Pickers;
+
+namespace PartyOrg.Web.Features.Shared;
+
+/// <summary>
+/// A member or organization picker on a form: a search box (sent with the page's GET search form, so it works without
+/// scripts) and the matches as radio buttons carrying the chosen id in the posted form. A script suggests while typing.
+/// </summary>
+public sealed class PickerField
+{
+    /// <summary>The posted field, "Input.ToOrganizationId".</summary>
+    public required string Name { get; init; }
+    public required string Label { get; init; }
+    /// <summary>The query-string name of the search text, unique on the page.</summary>
+    public required string QueryName { get; init; }
+    public string? Query { get; init; }
+    /// <summary>The JSON suggestions for the logged-in user, with its fixed parameters ("...?kind=destination").</summary>
+    public required string Source { get; init; }
+    public string? Hint { get; init; }
+    public PickItem? Selected { get; init; }
+    public IReadOnlyList<PickItem> Matches { get; init; } = [];
+    /// <summary>The id of the page's GET form that carries the searches.</summary>
+    public string SearchForm { get; init; } = "pick";
+    /// <summary>The model-state key the field's errors are shown under.</summary>
+    public string? ErrorKey { get; init; }
+    public bool Searched => !string.IsNullOrWhiteSpace(Query);
+}
