@@ -143,6 +143,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExc
     {
         BadHttpRequestException bad => bad.StatusCode,
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        // A parallel writer created the same record first (a unique index refused this one): nothing of ours was saved.
+        DbUpdateException unique when PartyOrg.Web.Data.DbErrors.IsUniqueViolation(unique) => StatusCodes.Status409Conflict,
         _ when Problems.IsDatabaseUnavailable(error) => StatusCodes.Status503ServiceUnavailable,
         OperationCanceledException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
