@@ -149,4 +149,27 @@ public class IntegrityTests(WebAppFixture app)
         var page = await (await PageClient.SignInAsync(app, "bithu")).GetAsync($"/Organizations/Edit/{cell}");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
     }
+
+    [Fact]
+    public async Task AdmissionStep_WithAStaleIfMatch_Answers412_AndWithTheCurrentOneGoesThrough()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var id = await app.WithDbAsync((db, _) => db.AdmissionCases.Where(c => c.Step == PartyOrg.Domain.Lifecycle.AdmissionStep.Source).Select(c => c.Id).FirstAsync());
+        var read = await client.GetAsync($"/api/v1/admissions/{id}");
+        var etag = read.Headers.ETag!;
+        var stale = new EntityTagHeaderValue("\"999\"");
+
+        var refused = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admissions/{id}/drop") { Content = JsonContent.Create(new { reason = "Chuyển công tác nơi khác" }) };
+        refused.Headers.IfMatch.Add(stale);
+        var refusedAnswer = await client.SendAsync(refused);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refusedAnswer.StatusCode);
+        Assert.Equal(id, (await refusedAnswer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current").GetProperty("summary").GetProperty("id").GetInt32());
+        Assert.Equal(PartyOrg.Domain.Lifecycle.AdmissionStep.Source, await app.WithDbAsync((db, _) => db.AdmissionCases.Where(c => c.Id == id).Select(c => c.Step).SingleAsync()));
+
+        var accepted = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admissions/{id}/drop") { Content = JsonContent.Create(new { reason = "Chuyển công tác nơi khác" }) };
+        accepted.Headers.IfMatch.Add(etag);
+        var acceptedAnswer = await client.SendAsync(accepted);
+        Assert.Equal(HttpStatusCode.OK, acceptedAnswer.StatusCode);
+        Assert.NotEqual(etag, acceptedAnswer.Headers.ETag);
+    }
 }

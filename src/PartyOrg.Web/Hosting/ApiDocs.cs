@@ -105,8 +105,8 @@ public static class ApiDocs
             if (doc.Success is not null) builder.Metadata.Add(new ProducesResponseTypeMetadata(doc.Status, doc.Success, ["application/json"]));
             builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
             var errors = new List<int> { 401, 403, 404, 429, 500, 503 };
-            if (method == "PUT") errors.AddRange([412, 428]);
-            if (method is "POST" or "PUT") errors.Add(409);
+            if (method is "POST" or "PUT") errors.AddRange([409, 412]);
+            if (method == "PUT") errors.Add(428);
             foreach (var status in errors)
                 builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
         });

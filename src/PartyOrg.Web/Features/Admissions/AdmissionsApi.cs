@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Web.Data;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
@@ -20,8 +22,13 @@ public static class AdmissionsApi
             return Results.Ok(ApiPage<AdmissionCaseItem>.From(result));
         });
 
-        group.MapGet("/{id:int}", async (int id, ScopeResolver scopes, AdmissionQueries cases) =>
-            await cases.GetAsync(await scopes.CurrentAsync(), id) is { } c ? Results.Ok(c) : OrganizationsApi.NotFound());
+        group.MapGet("/{id:int}", async (int id, HttpContext http, ScopeResolver scopes, AdmissionQueries cases, AppDbContext db) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            if (await cases.GetAsync(scope, id) is not { } c) return OrganizationsApi.NotFound();
+            http.Response.Headers.ETag = Versions.ETag((await VersionAsync(db, scope, id))!.Value);
+            return Results.Ok(c);
+        });
 
         group.MapGet("/{id:int}/history", async (int id, ScopeResolver scopes, AdmissionQueries cases, AuditHistory history) =>
             await cases.GetAsync(await scopes.CurrentAsync(), id) is null ? OrganizationsApi.NotFound() : Results.Ok(await history.ForAsync("AdmissionCase", id)));
@@ -34,16 +41,30 @@ public static class AdmissionsApi
         });
 
         // POST /api/v1/admissions/{id}/steps  {"step":"Course","date":"2026-03-02","number":"125/GCN"}
-        group.MapPost("/{id:int}/steps", async (int id, AdmissionStepInput input, ScopeResolver scopes, AdmissionWorkflow workflow, AdmissionQueries cases) =>
+        // Steps and drops take an optional If-Match: the ETag of the case as read.
+        group.MapPost("/{id:int}/steps", async (int id, AdmissionStepInput input, HttpContext http, ScopeResolver scopes, AdmissionWorkflow workflow, AdmissionQueries cases, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();
-            return (await workflow.AdvanceAsync(scope, id, input)).Failure() ?? Results.Ok(await cases.GetAsync(scope, id));
+            return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await cases.GetAsync(scope, id))
+                ?? await AnswerAsync(http, await workflow.AdvanceAsync(scope, id, input), cases, scope, id);
         });
 
-        group.MapPost("/{id:int}/drop", async (int id, AdmissionDropInput input, ScopeResolver scopes, AdmissionWorkflow workflow, AdmissionQueries cases) =>
+        group.MapPost("/{id:int}/drop", async (int id, AdmissionDropInput input, HttpContext http, ScopeResolver scopes, AdmissionWorkflow workflow, AdmissionQueries cases, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();
-            return (await workflow.DropAsync(scope, id, input)).Failure() ?? Results.Ok(await cases.GetAsync(scope, id));
+            return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await cases.GetAsync(scope, id))
+                ?? await AnswerAsync(http, await workflow.DropAsync(scope, id, input), cases, scope, id);
         });
+    }
+
+    /// <summary>The stored version of a case in the caller's scope (null outside it: no hint that it exists).</summary>
+    private static Task<int?> VersionAsync(AppDbContext db, UserScope scope, int id) =>
+        scope.FilterByPath(db.AdmissionCases.AsNoTracking(), c => c.OrgPath).Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefaultAsync();
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, Outcome<AdmissionCase> outcome, AdmissionQueries cases, UserScope scope, int id)
+    {
+        if (outcome.Failure() is { } failure) return failure;
+        http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
+        return Results.Ok(await cases.GetAsync(scope, id));
     }
 }

@@ -64,6 +64,16 @@ public static class Versions
             extensions: new Dictionary<string, object?> { ["current"] = current });
     }
 
+    /// <summary>
+    /// For actions on a record (POST), If-Match is optional: when sent and stale, the answer is 412 with the record as it
+    /// is now; null lets the action go on (a change landing meanwhile is still refused when it saves).
+    /// </summary>
+    public static async Task<IResult?> CheckIfMatchAsync(HttpContext http, int? current, Func<Task<object?>> currentView)
+    {
+        if (FromIfMatch(http.Request) is not { } expected || current is not { } version || version == expected) return null;
+        return Stale(http, await currentView(), version);
+    }
+
     public static ProblemHttpResult Required() =>
         TypedResults.Problem(title: Problems.Title(StatusCodes.Status428PreconditionRequired), statusCode: StatusCodes.Status428PreconditionRequired,
             detail: "Gửi tiêu đề If-Match với ETag nhận được khi đọc hồ sơ (GET).");

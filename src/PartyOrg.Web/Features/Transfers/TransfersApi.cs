@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 
@@ -18,8 +20,13 @@ public static class TransfersApi
             return Results.Ok(await transfers.ListAsync(scope, o?.Path, all ?? false));
         });
 
-        group.MapGet("/{id:int}", async (int id, ScopeResolver scopes, TransferLedger transfers) =>
-            await transfers.GetAsync(await scopes.CurrentAsync(), id) is { } t ? Results.Ok(t) : OrganizationsApi.NotFound());
+        group.MapGet("/{id:int}", async (int id, HttpContext http, ScopeResolver scopes, TransferLedger transfers, AppDbContext db) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            if (await transfers.GetAsync(scope, id) is not { } t) return OrganizationsApi.NotFound();
+            http.Response.Headers.ETag = Versions.ETag((await VersionAsync(db, scope, id))!.Value);
+            return Results.Ok(t);
+        });
 
         group.MapPost("/", async (TransferInput input, ScopeResolver scopes, TransferLedger transfers) =>
         {
@@ -28,16 +35,31 @@ public static class TransfersApi
             return outcome.Failure() ?? Results.Created($"/api/v1/transfers/{outcome.Value!.Id}", await transfers.GetAsync(scope, outcome.Value.Id));
         });
 
-        group.MapPost("/{id:int}/receive", async (int id, TransferReceiptInput input, ScopeResolver scopes, TransferLedger transfers) =>
+        // Receiving and closing take an optional If-Match: the ETag of the transfer as read.
+        group.MapPost("/{id:int}/receive", async (int id, TransferReceiptInput input, HttpContext http, ScopeResolver scopes, TransferLedger transfers, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();
-            return (await transfers.ReceiveAsync(scope, id, input)).Failure() ?? Results.Ok(await transfers.GetAsync(scope, id));
+            return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await transfers.GetAsync(scope, id))
+                ?? await AnswerAsync(http, await transfers.ReceiveAsync(scope, id, input), transfers, scope, id);
         });
 
-        group.MapPost("/{id:int}/close", async (int id, ScopeResolver scopes, TransferLedger transfers) =>
+        group.MapPost("/{id:int}/close", async (int id, HttpContext http, ScopeResolver scopes, TransferLedger transfers, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();
-            return (await transfers.CloseAsync(scope, id)).Failure() ?? Results.Ok(await transfers.GetAsync(scope, id));
+            return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await transfers.GetAsync(scope, id))
+                ?? await AnswerAsync(http, await transfers.CloseAsync(scope, id), transfers, scope, id);
         });
+    }
+
+    /// <summary>The stored version of a transfer either side of which is in the caller's scope (null otherwise).</summary>
+    private static async Task<int?> VersionAsync(AppDbContext db, UserScope scope, int id) =>
+        await db.MemberTransfers.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Version, t.FromPath, t.ToPath }).FirstOrDefaultAsync() is { } t
+            && (scope.Covers(t.FromPath) || scope.Covers(t.ToPath)) ? t.Version : null;
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, Outcome<MemberTransfer> outcome, TransferLedger transfers, UserScope scope, int id)
+    {
+        if (outcome.Failure() is { } failure) return failure;
+        http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
+        return Results.Ok(await transfers.GetAsync(scope, id));
     }
 }
