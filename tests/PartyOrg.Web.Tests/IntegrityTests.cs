@@ -173,3 +173,24 @@ public class IntegrityTests(WebAppFixture app)
         Assert.NotEqual(etag, acceptedAnswer.Headers.ETag);
     }
 }
+
+public class ParallelWriteTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task ParallelWritesOfTheSameRecord_NeverAnswer500()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var commune = await app.OrganizationIdAsync("80.27694");
+        var year = DateTime.Today.Year + 3;
+        var targets = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            client.PutAsJsonAsync("/api/v1/targets", new { organizationId = commune, year, count = 10 + i, source = "Allocated" })));
+
+        var transfer = await app.WithDbAsync((db, _) => db.MemberTransfers.Where(t => t.State == PartyOrg.Domain.Lifecycle.TransferState.InTransit).Select(t => t.Id).FirstAsync());
+        var closes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync($"/api/v1/transfers/{transfer}/close", null)));
+
+        Assert.All(targets.Concat(closes), r => Assert.True((int)r.StatusCode < 500, $"{r.RequestMessage!.RequestUri}: {(int)r.StatusCode}"));
+        Assert.Contains(targets, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(1, await app.WithDbAsync((db, _) => db.AdmissionTargets.CountAsync(t => t.OrganizationId == commune && t.Year == year)));
+        Assert.Contains(closes, r => r.StatusCode == HttpStatusCode.OK);
+    }
+}

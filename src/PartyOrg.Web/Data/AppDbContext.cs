@@ -77,7 +77,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         });
         b.Entity<AdmissionTarget>(e =>
         {
-            e.HasIndex(t => new { t.OrganizationId, t.Year, t.Term, t.Source }).IsUnique();
+            // NULLs are distinct in a unique index on both databases, so yearly and term targets each get their own.
+            e.HasIndex(t => new { t.OrganizationId, t.Year, t.Source }, "IX_AdmissionTargets_Yearly").IsUnique().HasFilter("\"Term\" IS NULL");
+            e.HasIndex(t => new { t.OrganizationId, t.Term, t.Source }, "IX_AdmissionTargets_Term").IsUnique().HasFilter("\"Year\" IS NULL");
             e.Property(t => t.Term).HasMaxLength(20);
             e.Property(t => t.Document).HasMaxLength(300);
             e.Property(t => t.Source).HasConversion<string>().HasMaxLength(20);

@@ -387,8 +387,13 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "Year", "Term", "Source")
-                        .IsUnique();
+                    b.HasIndex(new[] { "OrganizationId", "Term", "Source" }, "IX_AdmissionTargets_Term")
+                        .IsUnique()
+                        .HasFilter("\"Year\" IS NULL");
+
+                    b.HasIndex(new[] { "OrganizationId", "Year", "Source" }, "IX_AdmissionTargets_Yearly")
+                        .IsUnique()
+                        .HasFilter("\"Term\" IS NULL");
 
                     b.ToTable("AdmissionTargets");
                 });
