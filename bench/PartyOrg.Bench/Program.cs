@@ -27,7 +27,7 @@ if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE
 else await db.Database.ExecuteSqlRawAsync("ANALYZE");
 
 var scope = new UserScope { UserName = "bench", Role = Roles.Commission, RootOrganizationId = province.Id, Prefixes = [province.Path] };
-var members = new MemberQueries(db);
+var members = new MemberQueries(db, TimeProvider.System);
 var organizations = new OrganizationQueries(db, TimeProvider.System);
 var raw = new RawSql(db.Database.GetDbConnection(), db.Database.IsNpgsql());
 var sample = await db.Members.AsNoTracking().OrderBy(m => m.Id).Skip(options.Members / 2).FirstAsync();
