@@ -8,10 +8,11 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     [BindProperty(SupportsGet = true)] public int? Member { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public TransferInput Input { get; set; } = new();
     [BindProperty] public TransferReceiptInput Receipt { get; set; } = new();
 
-    public IReadOnlyList<TransferView> Items { get; private set; } = [];
+    public Page<TransferView> Items { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public bool CanWrite { get; private set; }
     public string? Saved { get; private set; }
     public DateOnly Today => calendar.Today;
@@ -47,7 +48,7 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
     {
         var scope = await ScopeAsync();
         if (!scope.SeesOrganizations) return Forbid();
-        Items = await transfers.ListAsync(scope, null, All);
+        Items = await transfers.PageAsync(scope, All, PageNumber, Paging.DefaultSize);
         CanWrite = scope.CanWrite;
         Input.IssuedOn ??= InputParsing.Show(Today);
         return Page();
