@@ -12,7 +12,7 @@ public sealed class IndexModel(OrganizationQueries organizations, AdmissionQueri
     [BindProperty(SupportsGet = true)] public AdmissionStep? Step { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
 
     public string OrganizationName { get; private set; } = "";
     public int OrganizationId { get; private set; }

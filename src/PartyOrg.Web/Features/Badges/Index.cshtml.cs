@@ -10,7 +10,7 @@ public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister 
 {
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Occasion { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
     [BindProperty] public BadgeAwardInput Input { get; set; } = new();
 
     public string OrganizationName { get; private set; } = "";

@@ -15,7 +15,7 @@ public sealed class IndexModel(MemberQueries members, OrganizationQueries organi
     [BindProperty(SupportsGet = true)] public int? AgeFrom { get; set; }
     [BindProperty(SupportsGet = true)] public int? AgeTo { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
 
     public Page<MemberListItem> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public Organization? Organization { get; private set; }

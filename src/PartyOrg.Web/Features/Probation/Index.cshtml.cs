@@ -9,7 +9,7 @@ public sealed class IndexModel(OrganizationQueries organizations, ProbationQueri
 {
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
 
     public string OrganizationName { get; private set; } = "";
     public int OrganizationId { get; private set; }

@@ -12,9 +12,18 @@ public static class Paging
 {
     public const int DefaultSize = 25;
     public const int MaxSize = 200;
+    /// <summary>The API's bound on page numbers; pages clamp to it so the offset never overflows.</summary>
+    public const int MaxPage = 100_000;
+
+    /// <summary>
+    /// The "page" query value of a list page. Read from the query string itself: in Razor Pages "page" is also the
+    /// route value naming the page ("/Members/Index"), which model binding would find first.
+    /// </summary>
+    public static int? RequestedPage(HttpRequest request) =>
+        int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page >= 1 ? page : null;
 
     public static (int Page, int Size) Normalize(int? page, int? size) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(size ?? DefaultSize, 1, MaxSize));
+        (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(size ?? DefaultSize, 1, MaxSize));
 
     /// <summary>
     /// One page of an ordered query. A page that is not full tells the total by itself (the usual case for a search by

@@ -8,7 +8,7 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     [BindProperty(SupportsGet = true)] public int? Member { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
     [BindProperty] public TransferInput Input { get; set; } = new();
     [BindProperty] public TransferReceiptInput Receipt { get; set; } = new();
 
