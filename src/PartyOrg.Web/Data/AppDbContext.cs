@@ -52,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             // Large subtrees in name or birth-date order: walked in order, the scope and the filters checked inside the index.
             e.HasIndex(m => new { m.SortKey, m.OrgPath, m.Status, m.Gender, m.DateOfBirth });
             e.HasIndex(m => new { m.DateOfBirth, m.OrgPath, m.Status, m.Gender });
+            // The total of a filtered subtree list, counted inside the index without reading the rows.
+            e.HasIndex(m => new { m.OrgPath, m.Status, m.Gender, m.DateOfBirth });
             e.HasIndex(m => m.OrganizationId);
             e.Property(m => m.FullName).HasMaxLength(120);
             e.Property(m => m.SearchName).HasMaxLength(120);

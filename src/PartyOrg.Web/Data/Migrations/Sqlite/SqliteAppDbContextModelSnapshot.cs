@@ -720,6 +720,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DateOfBirth", "OrgPath", "Status", "Gender");
 
+                    b.HasIndex("OrgPath", "Status", "Gender", "DateOfBirth");
+
                     b.HasIndex("SortKey", "OrgPath", "Status", "Gender", "DateOfBirth");
 
                     b.ToTable("Members");
