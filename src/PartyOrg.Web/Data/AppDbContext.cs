@@ -11,6 +11,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
+    public DbSet<MemberNameKey> MemberNameKeys => Set<MemberNameKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
     public DbSet<AdmissionCase> AdmissionCases => Set<AdmissionCase>();
@@ -48,6 +49,11 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.HasIndex(m => m.SearchName);
             e.HasIndex(m => m.SearchGiven);
             e.HasIndex(m => new { m.OrgPath, m.SortKey });
+            // Large subtrees in name or birth-date order: walked in order, the scope and the filters checked inside the index.
+            e.HasIndex(m => new { m.SortKey, m.OrgPath, m.Status, m.Gender, m.DateOfBirth });
+            e.HasIndex(m => new { m.DateOfBirth, m.OrgPath, m.Status, m.Gender });
+            // The total of a filtered subtree list, counted inside the index without reading the rows.
+            e.HasIndex(m => new { m.OrgPath, m.Status, m.Gender, m.DateOfBirth });
             e.HasIndex(m => m.OrganizationId);
             e.Property(m => m.FullName).HasMaxLength(120);
             e.Property(m => m.SearchName).HasMaxLength(120);
@@ -75,6 +81,15 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<MemberNameKey>(e =>
+        {
+            e.HasKey(k => new { k.MemberId, k.Key });
+            // Covering: the prefix range on Key, the scope on OrgPath and the member id, without reading the table.
+            e.HasIndex(k => new { k.Key, k.OrgPath, k.MemberId });
+            e.Property(k => k.Key).HasMaxLength(120);
+            e.Property(k => k.OrgPath).HasMaxLength(200);
+            e.HasOne<Member>().WithMany().HasForeignKey(k => k.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<AdmissionTarget>(e =>
         {
             // NULLs are distinct in a unique index on both databases, so yearly and term targets each get their own.
@@ -88,6 +103,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         b.Entity<AdmissionCase>(e =>
         {
             e.HasIndex(c => new { c.OrgPath, c.Step });
+            e.HasIndex(c => new { c.OrgPath, c.Step, c.SourceSince });
             e.HasIndex(c => c.CitizenId);
             // At most one open case per person, race-free: the second of two parallel writes fails on this index.
             e.HasIndex(c => c.CitizenId, "IX_AdmissionCases_CitizenId_Open").IsUnique().HasFilter("\"Step\" NOT IN ('Ceremony', 'Dropped')");
@@ -199,6 +215,10 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         // Each save of an edited record raises its version; the original value stays the concurrency check.
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(IVersioned.Version)) + 1;
+        var renamed = ChangeTracker.Entries<Member>()
+            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && (
+                e.Property(m => m.SearchName).IsModified || e.Property(m => m.OrgPath).IsModified)))
+            .Select(e => (Member: e.Entity, Added: e.State == EntityState.Added)).ToList();
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var audits = pending.Select(e => (Entry: e, Audit: Describe(e))).Where(a => a.Audit is not null).ToList();
@@ -206,6 +226,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ReplaceNameKeysAsync(renamed, cancellationToken);
             foreach (var (entry, audit) in audits)
             {
                 audit!.EntityId = (int)entry.Property("Id").CurrentValue!;
@@ -219,6 +240,25 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The search keys follow the name and the cell in the same transaction as the member: a new or renamed member
+    /// is found by any inner word at once, and a moved one within its new scope.
+    /// </summary>
+    private async Task ReplaceNameKeysAsync(List<(Member Member, bool Added)> members, CancellationToken cancellationToken)
+    {
+        if (members.Count == 0) return;
+        var changedIds = members.Where(m => !m.Added).Select(m => m.Member.Id).ToList();
+        if (changedIds.Count > 0)
+        {
+            await MemberNameKeys.Where(k => changedIds.Contains(k.MemberId)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var tracked in ChangeTracker.Entries<MemberNameKey>().Where(k => changedIds.Contains(k.Entity.MemberId)).ToList())
+                tracked.State = EntityState.Detached;
+        }
+        foreach (var (member, _) in members)
+            MemberNameKeys.AddRange(MemberNameKey.SuffixesOf(member.SearchName)
+                .Select(key => new MemberNameKey { MemberId = member.Id, Key = key, OrgPath = member.OrgPath }));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -290,6 +330,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Member>(e => { foreach (var c in OrdinalColumns.Where(c => c != nameof(Organization.Path))) e.Property(c).UseCollation("C"); });
         b.Entity<Organization>().Property(o => o.Path).UseCollation("C");
         b.Entity<MemberPlacement>().Property(p => p.OrgPath).UseCollation("C");
+        b.Entity<MemberNameKey>().Property(k => k.Key).UseCollation("C");
+        b.Entity<MemberNameKey>().Property(k => k.OrgPath).UseCollation("C");
         b.Entity<AdmissionCase>().Property(c => c.OrgPath).UseCollation("C");
         b.Entity<AdmissionCase>().Property(c => c.SearchName).UseCollation("C");
         b.Entity<MemberTransfer>().Property(t => t.FromPath).UseCollation("C");

@@ -10,7 +10,7 @@ namespace PartyOrg.Web.Features.Admissions;
 
 public sealed record AdmissionCaseItem(
     int Id, string FullName, Gender Gender, DateOnly DateOfBirth, SourceGroup SourceGroup, string SourceGroupLabel, AdmissionStep Step, string StepLabel,
-    int OrganizationId, string OrganizationName, DateOnly? NextDeadline, bool Overdue, int? MemberId);
+    int OrganizationId, string OrganizationName, DateOnly? NextDeadline, bool Overdue, int? MemberId, DateOnly SourceSince);
 
 /// <summary>A case with each step's date and document, the names behind its ids and the deadline of the step it waits for.</summary>
 public sealed record AdmissionCaseDetail(
@@ -25,16 +25,29 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
 {
     public static bool IsOpen(AdmissionStep step) => step is not (AdmissionStep.Ceremony or AdmissionStep.Dropped);
 
-    /// <summary>Cases of a subtree, open ones unless a step is asked for; the worklist order: nearest deadline first.</summary>
-    public async Task<Page<AdmissionCaseItem>> ListAsync(UserScope scope, string path, AdmissionStep? step, string? q, int? page, int? pageSize)
+    public static readonly string[] SortKeys = ["since", "name", "birth"];
+
+    /// <summary>
+    /// Cases of a subtree, open ones unless a step is asked for; by default the worklist order, longest in the pool first
+    /// (<paramref name="sort"/>: since, name, birth; "-" for descending).
+    /// </summary>
+    public async Task<Page<AdmissionCaseItem>> ListAsync(UserScope scope, string path, AdmissionStep? step, string? q, int? page, int? pageSize, SortOrder? sort = null)
     {
-        var (number, size) = Paging.Normalize(page, pageSize);
         var query = scope.FilterByPath(db.AdmissionCases.AsNoTracking(), c => c.OrgPath).Where(PathRange.WithinAny<AdmissionCase>(c => c.OrgPath, [path]));
         query = step is { } s ? query.Where(c => c.Step == s) : query.Where(c => c.Step != AdmissionStep.Ceremony && c.Step != AdmissionStep.Dropped);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(PathRange.StartsWith<AdmissionCase>(c => c.SearchName, VnText.Fold(q)));
-        var total = await query.CountAsync();
-        var rows = await query.OrderBy(c => c.SourceSince).ThenBy(c => c.Id).Skip((number - 1) * size).Take(size).ToListAsync();
-        return new Page<AdmissionCaseItem>(await ItemsAsync(rows), total, number, size);
+        var order = sort ?? new SortOrder("since", false);
+        var ordered = (order.Key, order.Descending) switch
+        {
+            ("name", false) => query.OrderBy(c => c.SearchName).ThenBy(c => c.Id),
+            ("name", true) => query.OrderByDescending(c => c.SearchName).ThenByDescending(c => c.Id),
+            ("birth", false) => query.OrderBy(c => c.DateOfBirth).ThenBy(c => c.Id),
+            ("birth", true) => query.OrderByDescending(c => c.DateOfBirth).ThenByDescending(c => c.Id),
+            (_, true) => query.OrderByDescending(c => c.SourceSince).ThenByDescending(c => c.Id),
+            _ => query.OrderBy(c => c.SourceSince).ThenBy(c => c.Id),
+        };
+        var rows = await ordered.ToPageAsync(query, page, pageSize);
+        return rows.Map(await ItemsAsync(rows.Items));
     }
 
     public async Task<AdmissionCaseDetail?> GetAsync(UserScope scope, int id)
@@ -100,7 +113,7 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
                 _ => null,
             };
             return new AdmissionCaseItem(c.Id, c.FullName, c.Gender, c.DateOfBirth, c.SourceGroup, c.SourceGroup.Label(), c.Step, c.Step.Label(),
-                c.OrganizationId, orgs[c.OrganizationId], due, due < today, c.MemberId);
+                c.OrganizationId, orgs[c.OrganizationId], due, due < today, c.MemberId, c.SourceSince);
         }).ToList();
     }
 }

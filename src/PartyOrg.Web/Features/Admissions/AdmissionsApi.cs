@@ -13,12 +13,14 @@ public static class AdmissionsApi
         var group = api.MapGroup("/admissions").WithTags("Phát triển đảng viên");
 
         // GET /api/v1/admissions?org=&step=&q=&page=&pageSize=  (open cases unless a step is given)
-        group.MapGet("/", async (int? org, AdmissionStep? step, string? q, int? page, int? pageSize, ScopeResolver scopes, OrganizationQueries orgs, AdmissionQueries cases) =>
+        group.MapGet("/", async (int? org, AdmissionStep? step, string? q, int? page, int? pageSize, string? sort, ScopeResolver scopes, OrganizationQueries orgs, AdmissionQueries cases) =>
         {
+            if (!SortOrder.TryParse(sort, AdmissionQueries.SortKeys, "since", out var order))
+                return ListProblems.Invalid([new(SortOrder.Field, SortOrder.Refused(AdmissionQueries.SortKeys))]);
             var scope = await scopes.CurrentAsync();
             var o = await orgs.FindOrRootAsync(scope, org);
             if (o is null) return OrganizationsApi.NotFound();
-            var result = await cases.ListAsync(scope, o.Path, step, q, page, pageSize);
+            var result = await cases.ListAsync(scope, o.Path, step, q, page, pageSize, order);
             return Results.Ok(ApiPage<AdmissionCaseItem>.From(result));
         });
 

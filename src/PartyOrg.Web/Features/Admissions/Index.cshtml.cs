@@ -11,13 +11,15 @@ public sealed class IndexModel(OrganizationQueries organizations, AdmissionQueri
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public AdmissionStep? Step { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
 
     public string OrganizationName { get; private set; } = "";
     public int OrganizationId { get; private set; }
     public Page<AdmissionCaseItem> Cases { get; private set; } = null!;
     public IReadOnlyList<(AdmissionStep Step, int Count)> Counts { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    public SortOrder Order { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -25,7 +27,10 @@ public sealed class IndexModel(OrganizationQueries organizations, AdmissionQueri
         var org = await organizations.FindOrRootAsync(scope, Org);
         if (org is null) return NotFound();
         (OrganizationId, OrganizationName) = (org.Id, org.Name);
-        Cases = await cases.ListAsync(scope, org.Path, Step, Q, PageNumber, 50);
+        // An unknown order in a hand-edited address falls back to the worklist order.
+        SortOrder.TryParse(Sort, AdmissionQueries.SortKeys, "since", out var order);
+        Order = order;
+        Cases = await cases.ListAsync(scope, org.Path, Step, Q, PageNumber, Paging.DefaultSize, order);
         Counts = await cases.CountByStepAsync(scope, org.Path);
         CanWrite = scope.CanWriteAt(org.Path);
         return Page();

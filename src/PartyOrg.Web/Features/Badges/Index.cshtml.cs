@@ -12,6 +12,7 @@ public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister 
 {
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Occasion { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
     [BindProperty] public BadgeAwardInput Input { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
     /// <summary>An award posted without confirmation, waiting for it (pages without scripts).</summary>
@@ -21,6 +22,8 @@ public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister 
     public int OrganizationId { get; private set; }
     public DateOnly OccasionOn { get; private set; }
     public IReadOnlyList<BadgeCandidate> Candidates { get; private set; } = [];
+    /// <summary>The page of candidates shown; the counts above it cover them all.</summary>
+    public Page<BadgeCandidate> Shown { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public BadgeSummary Summary { get; private set; } = null!;
     public bool CanWrite { get; private set; }
 
@@ -58,6 +61,8 @@ public sealed class IndexModel(OrganizationQueries organizations, BadgeRegister 
         var today = calendar.Today;
         OccasionOn = Occasion ?? BadgeRule.NextOccasion(today);
         Candidates = await badges.EligibleAsync(scope, org.Path, OccasionOn);
+        // Eligibility needs each member's party age (gaps, awards) computed first, so the list pages after the rule.
+        Shown = Paging.Of(Candidates, PageNumber, Paging.DefaultSize);
         Summary = await badges.SummaryAsync(scope, org.Path, new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
         CanWrite = scope.CanWriteAt(org.Path);
         return Page();

@@ -15,45 +15,129 @@ public sealed record MemberDetail(
     string? CardNumber, int OrganizationId, string OrganizationName, string? ParentOrganizationName, MemberStatus Status,
     DateOnly? CeremonyOn, DateOnly? ReadmittedOn, int Version);
 
-/// <summary>Member look-ups: by folded name prefix (full name or given name), CCCD or card number, within the scope.</summary>
-public sealed class MemberQueries(AppDbContext db)
+/// <summary>
+/// What a member list asks for: search text, subtree, status ("active" by default, "all", or one status), gender, an age
+/// band in full years today, and a whitelisted order. Unknown values are refused with a Vietnamese message per field.
+/// </summary>
+public sealed record MemberListQuery(
+    string? Q = null, int? Org = null, string? Status = null, string? Gender = null, int? AgeFrom = null, int? AgeTo = null, string? Sort = null)
 {
-    public async Task<Page<MemberListItem>> SearchAsync(UserScope scope, string? q, int? org, int? page, int? pageSize, bool includeExited = false)
+    public const string Active = "active";
+    public const string All = "all";
+    public const int MaxAge = 150;
+    public static readonly string[] SortKeys = ["name", "birth", "cell"];
+
+    public IReadOnlyList<FieldError> Check(out ParsedMemberListQuery parsed)
     {
-        var (number, size) = Paging.Normalize(page, pageSize);
-        var query = scope.Filter(db.Members.AsNoTracking());
-        if (!includeExited)
-            query = query.Where(m => m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Official);
-        if (org is { } orgId)
+        var errors = new List<FieldError>();
+        MemberStatus? status = null;
+        var statusText = (Status ?? "").Trim();
+        var allStatuses = statusText.Equals(All, StringComparison.OrdinalIgnoreCase);
+        if (statusText.Length > 0 && !allStatuses && !statusText.Equals(Active, StringComparison.OrdinalIgnoreCase))
         {
-            var path = await scope.Filter(db.Organizations.AsNoTracking()).Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync();
-            if (path is null) return new Page<MemberListItem>([], 0, number, size);
-            query = query.Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]));
+            if (IsName(statusText) && Enum.TryParse<MemberStatus>(statusText, true, out var s)) status = s;
+            else errors.Add(new("status", $"Tình trạng: chỉ nhận {Active}, {All} hoặc {string.Join(", ", Enum.GetNames<MemberStatus>())}."));
         }
-        query = Matching(query, q);
-        var items = await query.OrderBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Skip((number - 1) * size).Take(size)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id,
-                (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name,
-                    db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status))
-            .ToListAsync();
-        // A first page that is not full already tells the total (the usual case for a CCCD or a full name).
-        var total = number == 1 && items.Count < size ? items.Count : await query.CountAsync();
-        return new Page<MemberListItem>(items, total, number, size);
+        Gender? gender = null;
+        if (!string.IsNullOrWhiteSpace(Gender))
+        {
+            if (IsName(Gender.Trim()) && Enum.TryParse<Gender>(Gender.Trim(), true, out var g)) gender = g;
+            else errors.Add(new("gender", "Giới tính: chỉ nhận Male hoặc Female."));
+        }
+        if (AgeFrom is < 0 or > MaxAge) errors.Add(new("ageFrom", $"Tuổi từ: phải từ 0 đến {MaxAge}."));
+        if (AgeTo is < 0 or > MaxAge) errors.Add(new("ageTo", $"Tuổi đến: phải từ 0 đến {MaxAge}."));
+        if (AgeFrom is { } from && AgeTo is { } to && from > to) errors.Add(new("ageTo", "Tuổi đến: không được nhỏ hơn tuổi từ."));
+        if (!SortOrder.TryParse(Sort, SortKeys, "name", out var order)) errors.Add(new(SortOrder.Field, SortOrder.Refused(SortKeys)));
+        parsed = new ParsedMemberListQuery(Q, Org, status, allStatuses, gender, AgeFrom, AgeTo, order);
+        return errors;
     }
 
-    /// <summary>Digits: a CCCD (12) or card number; otherwise a folded name prefix on the full or the given name.</summary>
-    private static IQueryable<Member> Matching(IQueryable<Member> query, string? q)
+    // Enum.TryParse also takes "1" or "1,2"; only names are accepted here.
+    private static bool IsName(string text) => text.All(char.IsAsciiLetter);
+}
+
+public sealed record ParsedMemberListQuery(
+    string? Q, int? Org, MemberStatus? Status, bool AllStatuses, Gender? Gender, int? AgeFrom, int? AgeTo, SortOrder Order);
+
+/// <summary>Member look-ups: any words of the name in order, CCCD or card number, with filters and an order, within the scope.</summary>
+public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>The plain search: active members (every member with <paramref name="includeExited"/>) in name order.</summary>
+    public Task<Page<MemberListItem>> SearchAsync(UserScope scope, string? q, int? org, int? page, int? pageSize, bool includeExited = false)
+    {
+        new MemberListQuery(q, org, includeExited ? MemberListQuery.All : null).Check(out var parsed);
+        return ListAsync(scope, parsed, page, pageSize);
+    }
+
+    public async Task<Page<MemberListItem>> ListAsync(UserScope scope, ParsedMemberListQuery list, int? page, int? pageSize)
+    {
+        var query = scope.Filter(db.Members.AsNoTracking());
+        string? orgPath = null;
+        if (list.Org is { } orgId)
+        {
+            orgPath = await scope.Filter(db.Organizations.AsNoTracking()).Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync();
+            if (orgPath is null) return new Page<MemberListItem>([], 0, Paging.Normalize(page, pageSize).Page, Paging.Normalize(page, pageSize).Size);
+            query = query.Where(PathRange.WithinAny<Member>(m => m.OrgPath, [orgPath]));
+        }
+        if (list.Status is { } status) query = query.Where(m => m.Status == status);
+        else if (!list.AllStatuses) query = query.Where(m => m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Official);
+        if (list.Gender is { } gender) query = query.Where(m => m.Gender == gender);
+        // Age in full years today: at least A means born on or before today − A years; at most B means born after today − (B+1) years.
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (list.AgeFrom is { } from)
+        {
+            var bornBy = today.AddYears(-from);
+            query = query.Where(m => m.DateOfBirth <= bornBy);
+        }
+        if (list.AgeTo is { } to)
+        {
+            var bornAfter = today.AddYears(-(to + 1));
+            query = query.Where(m => m.DateOfBirth > bornAfter);
+        }
+        query = Matching(scope, query, list.Q, orgPath);
+        var ordered = (list.Order.Key, list.Order.Descending) switch
+        {
+            ("birth", false) => query.OrderBy(m => m.DateOfBirth).ThenBy(m => m.Id),
+            ("birth", true) => query.OrderByDescending(m => m.DateOfBirth).ThenByDescending(m => m.Id),
+            ("cell", false) => query.OrderBy(m => m.OrgPath).ThenBy(m => m.SortKey).ThenBy(m => m.Id),
+            ("cell", true) => query.OrderByDescending(m => m.OrgPath).ThenByDescending(m => m.SortKey).ThenByDescending(m => m.Id),
+            (_, true) => query.OrderByDescending(m => m.SortKey).ThenByDescending(m => m.Id),
+            _ => query.OrderBy(m => m.SortKey).ThenBy(m => m.Id),
+        };
+        return await ordered.ToPageAsync(query, page, pageSize, rows => rows
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id,
+                (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name,
+                    db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status)));
+    }
+
+    /// <summary>
+    /// Digits: a CCCD (12) or card number. Otherwise the folded words in order from a word boundary, the last one possibly
+    /// cut short: a prefix range over the name's word-suffixes ("van anh" finds "Nguyễn Văn Anh"), filtered by scope in the same index.
+    /// </summary>
+    private IQueryable<Member> Matching(UserScope scope, IQueryable<Member> query, string? q, string? orgPath)
     {
         var text = (q ?? "").Trim();
         if (text.Length == 0) return query;
         if (text.All(char.IsAsciiDigit))
             return text.Length == 12 ? query.Where(m => m.CitizenId == text) : query.Where(m => m.CardNumber == text);
         var folded = VnText.Fold(text);
-        var byFullName = PathRange.StartsWith<Member>(m => m.SearchName, folded);
-        var byGivenName = PathRange.StartsWith<Member>(m => m.SearchGiven, folded);
-        // Union of two index ranges rather than one OR, so each side keeps its own index.
-        return query.Where(byFullName).Union(query.Where(byGivenName));
+        var keys = db.MemberNameKeys.AsNoTracking().Where(PathRange.StartsWith<MemberNameKey>(k => k.Key, folded));
+        if (orgPath is not null) keys = keys.Where(PathRange.WithinAny<MemberNameKey>(k => k.OrgPath, [orgPath]));
+        else if (!scope.IsAdmin && scope.Prefixes.Count > 0) keys = keys.Where(PathRange.WithinAny<MemberNameKey>(k => k.OrgPath, scope.Prefixes));
+        // IN (subquery) rather than a join: a member whose name repeats a word ("Thu Thủy") is listed once.
+        var ids = keys.Select(k => k.MemberId);
+        return query.Where(m => ids.Contains(m.Id));
+    }
+
+    /// <summary>The organizations directly under one (or the tops of the scope): the list's cell filter, one level at a time.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> SubOrganizationsAsync(UserScope scope, Organization? parent)
+    {
+        var query = scope.Filter(db.Organizations.AsNoTracking()).Where(o => o.EndedOn == null);
+        query = parent is null
+            ? scope.IsAdmin ? query.Where(o => o.ParentId == null) : query.Where(o => o.Id == scope.RootOrganizationId)
+            : query.Where(o => o.ParentId == parent.Id);
+        var rows = await query.Select(o => new { o.Id, o.Name }).Take(500).ToListAsync();
+        return rows.OrderBy(o => VnText.CollationKey(o.Name), StringComparer.Ordinal).Select(o => (o.Id, o.Name)).ToList();
     }
 
     public Task<MemberDetail?> GetAsync(UserScope scope, int id) =>

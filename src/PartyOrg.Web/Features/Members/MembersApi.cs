@@ -9,9 +9,13 @@ public static class MembersApi
     {
         var group = api.MapGroup("/members").WithTags("Đảng viên");
 
-        group.MapGet("/", async (string? q, int? org, int? page, int? pageSize, bool? includeExited, ScopeResolver scopes, MemberQueries members) =>
+        // Optional filters and order beside the search: status=active|all|<status>, gender, ageFrom/ageTo (full years), sort=name|birth|cell (- for descending).
+        group.MapGet("/", async (string? q, int? org, int? page, int? pageSize, bool? includeExited, string? status, string? gender, int? ageFrom, int? ageTo,
+            string? sort, ScopeResolver scopes, MemberQueries members) =>
         {
-            var result = await members.SearchAsync(await scopes.CurrentAsync(), q, org, page, pageSize, includeExited ?? false);
+            var errors = new MemberListQuery(q, org, status ?? (includeExited == true ? MemberListQuery.All : null), gender, ageFrom, ageTo, sort).Check(out var list);
+            if (errors.Count > 0) return ListProblems.Invalid(errors);
+            var result = await members.ListAsync(await scopes.CurrentAsync(), list, page, pageSize);
             return Results.Ok(ApiPage<MemberListItem>.From(result));
         });
 

@@ -9,10 +9,11 @@ public sealed class IndexModel(OrganizationQueries organizations, ProbationQueri
 {
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
 
     public string OrganizationName { get; private set; } = "";
     public int OrganizationId { get; private set; }
-    public IReadOnlyList<ProbationItem> Items { get; private set; } = [];
+    public Page<ProbationItem> Items { get; private set; } = new([], 0, 1, Paging.DefaultSize);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -20,7 +21,7 @@ public sealed class IndexModel(OrganizationQueries organizations, ProbationQueri
         var org = await organizations.FindOrRootAsync(scope, Org);
         if (org is null) return NotFound();
         (OrganizationId, OrganizationName) = (org.Id, org.Name);
-        Items = await probation.ListAsync(scope, org.Path, All);
+        Items = await probation.PageAsync(scope, org.Path, All, PageNumber, Paging.DefaultSize);
         return Page();
     }
 }

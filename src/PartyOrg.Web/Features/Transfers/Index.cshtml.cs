@@ -7,10 +7,11 @@ namespace PartyOrg.Web.Features.Transfers;
 public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : ScopedPage
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
+    public int? PageNumber => Paging.RequestedPage(Request);
     [BindProperty] public TransferReceiptInput Receipt { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
 
-    public IReadOnlyList<TransferView> Items { get; private set; } = [];
+    public Page<TransferView> Items { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public bool CanWrite { get; private set; }
     /// <summary>A withdrawal or closing posted without confirmation, waiting for it (pages without scripts).</summary>
     public TransferView? ToConfirm { get; private set; }
@@ -51,7 +52,7 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
     {
         var scope = await ScopeAsync();
         if (!scope.SeesOrganizations) return Forbid();
-        Items = await transfers.ListAsync(scope, null, All);
+        Items = await transfers.PageAsync(scope, All, PageNumber, Paging.DefaultSize);
         CanWrite = scope.CanWrite;
         return Page();
     }

@@ -59,6 +59,18 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         return await ViewsAsync(scope, rows);
     }
 
+    /// <summary>One page of the same list, without the API's cap: leaving and entering the scope, nearest deadline first.</summary>
+    public async Task<Page<TransferView>> PageAsync(UserScope scope, bool all, int? page, int? pageSize)
+    {
+        var query = db.MemberTransfers.AsNoTracking();
+        if (!all) query = query.Where(IsOpen);
+        if (!scope.IsAdmin)
+            query = query.Where(PathRange.WithinAny<MemberTransfer>(t => t.FromPath, scope.Prefixes))
+                .Union(query.Where(PathRange.WithinAny<MemberTransfer>(t => t.ToPath, scope.Prefixes)));
+        var rows = await query.OrderBy(t => t.PresentBy).ThenBy(t => t.Id).ToPageAsync(query, page, pageSize);
+        return rows.Map(await ViewsAsync(scope, rows.Items.ToList()));
+    }
+
     public async Task<TransferView?> GetAsync(UserScope scope, int id)
     {
         var t = await db.MemberTransfers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);

@@ -355,6 +355,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrgPath", "Step");
 
+                    b.HasIndex("OrgPath", "Step", "SourceSince");
+
                     b.HasIndex(new[] { "CitizenId" }, "IX_AdmissionCases_CitizenId_Open")
                         .IsUnique()
                         .HasFilter("\"Step\" NOT IN ('Ceremony', 'Dropped')");
@@ -751,6 +753,12 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "AdmittedOn");
 
+                    b.HasIndex("DateOfBirth", "OrgPath", "Status", "Gender");
+
+                    b.HasIndex("OrgPath", "Status", "Gender", "DateOfBirth");
+
+                    b.HasIndex("SortKey", "OrgPath", "Status", "Gender", "DateOfBirth");
+
                     b.ToTable("Members");
                 });
 
@@ -810,6 +818,29 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasIndex("MemberId", "DecidedOn");
 
                     b.ToTable("MemberDecisions");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("Key", "OrgPath", "MemberId");
+
+                    b.ToTable("MemberNameKeys");
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.MemberPlacement", b =>
@@ -1119,6 +1150,15 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasForeignKey("IssuerOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")

@@ -340,6 +340,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgPath", "Step");
 
+                    b.HasIndex("OrgPath", "Step", "SourceSince");
+
                     b.HasIndex(new[] { "CitizenId" }, "IX_AdmissionCases_CitizenId_Open")
                         .IsUnique()
                         .HasFilter("\"Step\" NOT IN ('Ceremony', 'Dropped')");
@@ -721,6 +723,12 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "AdmittedOn");
 
+                    b.HasIndex("DateOfBirth", "OrgPath", "Status", "Gender");
+
+                    b.HasIndex("OrgPath", "Status", "Gender", "DateOfBirth");
+
+                    b.HasIndex("SortKey", "OrgPath", "Status", "Gender", "DateOfBirth");
+
                     b.ToTable("Members");
                 });
 
@@ -778,6 +786,27 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasIndex("MemberId", "DecidedOn");
 
                     b.ToTable("MemberDecisions");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("Key", "OrgPath", "MemberId");
+
+                    b.ToTable("MemberNameKeys");
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.MemberPlacement", b =>
@@ -1077,6 +1106,15 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasForeignKey("IssuerOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")

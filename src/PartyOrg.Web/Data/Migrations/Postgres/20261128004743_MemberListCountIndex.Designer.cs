@@ -12,8 +12,8 @@ using PartyOrg.Web.Data;
 namespace PartyOrg.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128004837_UniqueTargets")]
-    partial class UniqueTargets
+    [Migration("20261128004743_MemberListCountIndex")]
+    partial class MemberListCountIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,6 +358,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrgPath", "Step");
 
+                    b.HasIndex("OrgPath", "Step", "SourceSince");
+
                     b.HasIndex(new[] { "CitizenId" }, "IX_AdmissionCases_CitizenId_Open")
                         .IsUnique()
                         .HasFilter("\"Step\" NOT IN ('Ceremony', 'Dropped')");
@@ -407,13 +409,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex(new[] { "OrganizationId", "Term", "Source" }, "IX_AdmissionTargets_Term")
-                        .IsUnique()
-                        .HasFilter("\"Year\" IS NULL");
-
-                    b.HasIndex(new[] { "OrganizationId", "Year", "Source" }, "IX_AdmissionTargets_Yearly")
-                        .IsUnique()
-                        .HasFilter("\"Term\" IS NULL");
+                    b.HasIndex("OrganizationId", "Year", "Term", "Source")
+                        .IsUnique();
 
                     b.ToTable("AdmissionTargets");
                 });
@@ -754,6 +751,12 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "AdmittedOn");
 
+                    b.HasIndex("DateOfBirth", "OrgPath", "Status", "Gender");
+
+                    b.HasIndex("OrgPath", "Status", "Gender", "DateOfBirth");
+
+                    b.HasIndex("SortKey", "OrgPath", "Status", "Gender", "DateOfBirth");
+
                     b.ToTable("Members");
                 });
 
@@ -813,6 +816,29 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasIndex("MemberId", "DecidedOn");
 
                     b.ToTable("MemberDecisions");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("Key", "OrgPath", "MemberId");
+
+                    b.ToTable("MemberNameKeys");
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.MemberPlacement", b =>
@@ -1122,6 +1148,15 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasForeignKey("IssuerOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")

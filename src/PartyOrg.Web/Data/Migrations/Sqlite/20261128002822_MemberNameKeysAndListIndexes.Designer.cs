@@ -11,8 +11,8 @@ using PartyOrg.Web.Data;
 namespace PartyOrg.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128004837_UniqueTargets")]
-    partial class UniqueTargets
+    [Migration("20261128002822_MemberNameKeysAndListIndexes")]
+    partial class MemberNameKeysAndListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -343,6 +343,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgPath", "Step");
 
+                    b.HasIndex("OrgPath", "Step", "SourceSince");
+
                     b.HasIndex(new[] { "CitizenId" }, "IX_AdmissionCases_CitizenId_Open")
                         .IsUnique()
                         .HasFilter("\"Step\" NOT IN ('Ceremony', 'Dropped')");
@@ -390,13 +392,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex(new[] { "OrganizationId", "Term", "Source" }, "IX_AdmissionTargets_Term")
-                        .IsUnique()
-                        .HasFilter("\"Year\" IS NULL");
-
-                    b.HasIndex(new[] { "OrganizationId", "Year", "Source" }, "IX_AdmissionTargets_Yearly")
-                        .IsUnique()
-                        .HasFilter("\"Term\" IS NULL");
+                    b.HasIndex("OrganizationId", "Year", "Term", "Source")
+                        .IsUnique();
 
                     b.ToTable("AdmissionTargets");
                 });
@@ -724,6 +721,10 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "AdmittedOn");
 
+                    b.HasIndex("DateOfBirth", "OrgPath", "Status", "Gender");
+
+                    b.HasIndex("SortKey", "OrgPath", "Status", "Gender", "DateOfBirth");
+
                     b.ToTable("Members");
                 });
 
@@ -781,6 +782,27 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasIndex("MemberId", "DecidedOn");
 
                     b.ToTable("MemberDecisions");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("Key", "OrgPath", "MemberId");
+
+                    b.ToTable("MemberNameKeys");
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.MemberPlacement", b =>
@@ -1080,6 +1102,15 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasForeignKey("IssuerOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.MemberNameKey", b =>
+                {
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
