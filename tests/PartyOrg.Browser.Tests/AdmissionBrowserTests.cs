@@ -89,7 +89,7 @@ public class AdmissionBrowserTests(BrowserFixture app)
         // The ceremony: the box ticked is the confirmation, no question asked.
         asked = null;
         await page.Locator("#Input_Date").FillAsync(D(-420));
-        await page.GetByLabel("Tôi xác nhận").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Tôi xác nhận ghi bước “Lễ kết nạp”" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi bước “Lễ kết nạp”" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync($"Đã ghi bước Lễ kết nạp cho {name}.");
         Assert.Null(asked);
