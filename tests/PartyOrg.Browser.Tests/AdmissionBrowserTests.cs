@@ -150,7 +150,8 @@ public class AdmissionBrowserTests(BrowserFixture app)
     {
         var box = page.GetByRole(AriaRole.Searchbox, new() { Name = label, Exact = true });
         await box.FillAsync("");
-        await box.PressSequentiallyAsync(typed);
+        // The suggestions come while typing; the row is clicked once they are in.
+        await page.RunAndWaitForResponseAsync(() => box.PressSequentiallyAsync(typed), r => r.Url.Contains("/api/v1/pickers/", StringComparison.Ordinal));
         var picker = page.Locator(".picker").Filter(new() { Has = box });
         // The row is found by the record it stands for; the person clicks its text.
         var row = picker.Locator(".picker-option").Filter(new() { Has = page.Locator($"input[value='{id}']") });

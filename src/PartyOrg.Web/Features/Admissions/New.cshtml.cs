@@ -10,7 +10,7 @@ namespace PartyOrg.Web.Features.Admissions;
 public sealed class NewModel(OrganizationQueries organizations, ScopedWrites writes, AdmissionWorkflow workflow, AppDbContext db) : ScopedPage
 {
     /// <summary>Cells offered without a search when there are this few under the organization the page was opened from.</summary>
-    private const int BrowseLimit = 15;
+    private const int BrowseLimit = 10;
 
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     /// <summary>The cell already chosen, carried by a search made without scripts.</summary>

@@ -93,7 +93,9 @@ public sealed class PickerQueries(AppDbContext db)
         return rows
             .Select(r => (Row: r, Parent: r.ParentId is { } p ? parents.GetValueOrDefault(p) : null))
             .Where(x => words.Length == 0 || Matches(VnText.Fold(x.Row.Name + " " + x.Parent), words))
-            .OrderBy(x => VnText.CollationKey(x.Row.Name), StringComparer.Ordinal).ThenBy(x => VnText.CollationKey(x.Parent ?? ""), StringComparer.Ordinal)
+            // What the words name by itself comes before what only its parent's name completes ("phuong long an": the ward, then its cells).
+            .OrderBy(x => words.Length > 0 && Matches(VnText.Fold(x.Row.Name), words) ? 0 : 1)
+            .ThenBy(x => VnText.CollationKey(x.Row.Name), StringComparer.Ordinal).ThenBy(x => VnText.CollationKey(x.Parent ?? ""), StringComparer.Ordinal)
             .Take(Limit * 2)
             .Select(x => new PickItem(x.Row.Id, x.Row.Name, x.Parent)).ToList();
     }

@@ -10,6 +10,9 @@ namespace PartyOrg.Web.Features.Targets;
 /// <summary>Admissions against targets for an organization and each of its children, for a year or a term; setting a target for an organization picked by name.</summary>
 public sealed class IndexModel(TargetQueries targets, OrganizationQueries organizations, AppDbContext db) : ScopedPage
 {
+    /// <summary>Direct units offered without a search when there are this few; a province's dozens are searched by name.</summary>
+    private const int BrowseLimit = 10;
+
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Term { get; set; }
@@ -66,15 +69,16 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
         if (CanWrite)
         {
             var queries = new PickerQueries(db);
-            // The organization on screen unless another was chosen; its direct units are offered without a search.
+            // The organization on screen unless another was chosen; a few direct units are offered without a search.
             Input.OrganizationId ??= Request.Method == HttpMethods.Get ? orgId : null;
             TargetPicker = new PickerField
             {
                 Name = "Input.OrganizationId", Label = "Tổ chức được giao chỉ tiêu", QueryName = "tq", Query = TargetQuery, ErrorKey = "Input.OrganizationId",
                 Source = "/api/v1/pickers/organizations?kind=any",
-                Hint = "Tổ chức đang xem và các đơn vị trực thuộc; tổ chức khác: gõ tên, có dấu hoặc không, rồi chọn một dòng.",
+                Hint = "Gõ tên tổ chức hoặc tên cấp trên, có dấu hoặc không (ví dụ: phuong long an), rồi chọn một dòng.",
                 Selected = await queries.OrganizationAsync(scope, Input.OrganizationId, PickKind.Any),
-                Matches = await queries.OrganizationsAsync(scope, TargetQuery, PickKind.Any, string.IsNullOrWhiteSpace(TargetQuery) ? orgId : null),
+                Matches = !string.IsNullOrWhiteSpace(TargetQuery) ? await queries.OrganizationsAsync(scope, TargetQuery, PickKind.Any)
+                    : children.Count <= BrowseLimit ? await queries.OrganizationsAsync(scope, null, PickKind.Any, orgId) : [],
             };
         }
         return Page();
