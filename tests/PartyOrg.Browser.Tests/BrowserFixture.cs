@@ -28,7 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         factory = TestApp.Create(database, Password);
-        factory.UseKestrel(0);
+        // A port of its own, taken explicitly: the default address (port 5000) is shared with any other run on the machine.
+        factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 

@@ -93,9 +93,30 @@ public sealed class PickerQueries(AppDbContext db)
         return rows
             .Select(r => (Row: r, Parent: r.ParentId is { } p ? parents.GetValueOrDefault(p) : null))
             .Where(x => words.Length == 0 || Matches(VnText.Fold(x.Row.Name + " " + x.Parent), words))
-            .OrderBy(x => VnText.CollationKey(x.Row.Name), StringComparer.Ordinal).ThenBy(x => VnText.CollationKey(x.Parent ?? ""), StringComparer.Ordinal)
+            // What the words name by itself comes before what only its parent's name completes ("phuong long an": the ward, then its cells).
+            .OrderBy(x => words.Length > 0 && Matches(VnText.Fold(x.Row.Name), words) ? 0 : 1)
+            .ThenBy(x => VnText.CollationKey(x.Row.Name), StringComparer.Ordinal).ThenBy(x => VnText.CollationKey(x.Parent ?? ""), StringComparer.Ordinal)
             .Take(Limit * 2)
             .Select(x => new PickItem(x.Row.Id, x.Row.Name, x.Parent)).ToList();
+    }
+
+    /// <summary>
+    /// The committees above an organization in scope that may decide an admission or a decision on a member, nearest first,
+    /// matching the words typed (all of them with no text). A cell secretary's scope holds no committee, yet the committee
+    /// above their cell signs its decisions, so these are offered whatever the scope, once the organization itself is visible.
+    /// </summary>
+    public async Task<IReadOnlyList<PickItem>> CommitteesAboveAsync(UserScope scope, int organizationId, string? q = null)
+    {
+        if (!scope.SeesOrganizations) return [];
+        var below = await scope.Filter(db.Organizations.AsNoTracking()).Where(o => o.Id == organizationId).Select(o => o.Path).SingleOrDefaultAsync();
+        if (below is null) return [];
+        var ids = Organization.IdsOnPath(below);
+        var chain = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync();
+        var names = chain.ToDictionary(o => o.Id, o => o.Name);
+        var words = VnText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return chain.Where(o => o.Id != organizationId && o.EndedOn == null && o.Type.MayDecideAdmission()).OrderByDescending(o => o.Depth)
+            .Select(o => new PickItem(o.Id, o.Name, o.ParentId is { } p ? names.GetValueOrDefault(p) : null))
+            .Where(i => words.Length == 0 || Matches(VnText.Fold(i.Label + " " + i.Detail), words)).ToList();
     }
 
     /// <summary>An organization the picker of this kind may offer, as it shows once chosen; null otherwise.</summary>

@@ -14,9 +14,17 @@ public static class PickersApi
         group.MapGet("/members", async (string? q, bool? official, ScopeResolver scopes, AppDbContext db) =>
             Results.Ok(await new PickerQueries(db).MembersAsync(await scopes.CurrentAsync(), q, official ?? false)));
 
-        // GET /api/v1/pickers/organizations?q=&kind=cell|committee|any|destination&under=  active organizations; destinations are
-        // active cells anywhere, the other kinds stay within the scope
-        group.MapGet("/organizations", async (string? q, string? kind, int? under, ScopeResolver scopes, AppDbContext db) =>
-            Results.Ok(await new PickerQueries(db).OrganizationsAsync(await scopes.CurrentAsync(), q, PickerQueries.KindFrom(kind), under)));
+        // GET /api/v1/pickers/organizations?q=&kind=cell|committee|any|destination&under=&above=  active organizations; destinations are
+        // active cells anywhere, the other kinds stay within the scope; kind=committee&above=id: the committees above that
+        // organization that may sign its decisions, nearest first
+        group.MapGet("/organizations", async (string? q, string? kind, int? under, int? above, ScopeResolver scopes, AppDbContext db) =>
+        {
+            var queries = new PickerQueries(db);
+            var scope = await scopes.CurrentAsync();
+            var pickKind = PickerQueries.KindFrom(kind);
+            return Results.Ok(above is { } a && pickKind == PickKind.Committee
+                ? await queries.CommitteesAboveAsync(scope, a, q)
+                : await queries.OrganizationsAsync(scope, q, pickKind, under));
+        });
     }
 }

@@ -1,33 +1,58 @@
 using Microsoft.AspNetCore.Mvc;
+using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Domain.Common;
+using PartyOrg.Web.Features.Pickers;
 using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Targets;
 
-/// <summary>Admissions against targets for an organization and each of its children, for a year or a term.</summary>
-public sealed class IndexModel(TargetQueries targets, OrganizationQueries organizations) : ScopedPage
+/// <summary>Admissions against targets for an organization and each of its children, for a year or a term; setting a target for an organization picked by name.</summary>
+public sealed class IndexModel(TargetQueries targets, OrganizationQueries organizations, AppDbContext db) : ScopedPage
 {
+    /// <summary>Direct units offered without a search when there are this few; a province's dozens are searched by name.</summary>
+    private const int BrowseLimit = 10;
+
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Term { get; set; }
+    /// <summary>The organization already chosen for a target, carried by a search made without scripts.</summary>
+    [BindProperty(SupportsGet = true, Name = "target")] public int? TargetParam { get; set; }
+    [BindProperty(SupportsGet = true, Name = "tq")] public string? TargetQuery { get; set; }
 
     [BindProperty] public TargetInput Input { get; set; } = new();
     public TargetProgressView Current { get; private set; } = null!;
-    public IReadOnlyList<OrganizationView> ChildChoices { get; private set; } = [];
+    public PickerField TargetPicker { get; private set; } = null!;
     public bool CanWrite { get; private set; }
-    public string? Saved { get; private set; }
     public IReadOnlyList<TargetProgressView> Children { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync()
+    {
+        Input.OrganizationId = TargetParam;
+        return LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await targets.SetAsync(await ScopeAsync(), Input);
+        var scope = await ScopeAsync();
+        if (Input.OrganizationId is null)
+        {
+            ShowErrors([new FieldError("organizationId", "Tổ chức: phải chọn tổ chức được giao chỉ tiêu.")]);
+            return await LoadAsync();
+        }
+        var outcome = await targets.SetAsync(scope, Input);
         if (Refusal(outcome) is { } refused) return refused;
-        if (outcome.Kind == OutcomeKind.Ok) Saved = $"Đã lưu chỉ tiêu {VnFormat.Number(outcome.Value!.Count)}.";
-        return await OnGetAsync();
+        if (outcome.Kind != OutcomeKind.Ok) return await LoadAsync();
+        var t = outcome.Value!;
+        var org = await new PickerQueries(db).OrganizationAsync(scope, t.OrganizationId, PickKind.Any);
+        var period = t.Year is { } y ? $"năm {y}" : $"nhiệm kỳ {t.Term}";
+        TempData[Notice.Key] = $"Đã lưu chỉ tiêu kết nạp {period} của {(org is null ? "tổ chức" : PickerQueries.OrganizationLine(org))}: {VnFormat.Number(t.Count)} đảng viên.";
+        // Back to the same view by GET, so a refresh does not post the target again.
+        var back = Org is { } o ? $"org={o}&" : "";
+        return Redirect($"/Targets?{back}{(t.Year is { } yy ? $"year={yy}" : $"term={Uri.EscapeDataString(t.Term ?? "")}")}");
     }
 
-    public async Task<IActionResult> OnGetAsync()
+    private async Task<IActionResult> LoadAsync()
     {
         var scope = await ScopeAsync();
         var orgId = Org ?? (await organizations.RootAsync(scope))?.Id;
@@ -39,9 +64,23 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
         if (current is null) return NotFound();
         Current = current;
         var children = await organizations.ChildrenAsync(scope, orgId.Value) ?? [];
-        ChildChoices = children;
         CanWrite = (await organizations.FindAsync(scope, orgId.Value)) is { } self && scope.CanWriteAt(self.Path);
         Children = (await targets.ProgressOfEachAsync(scope, children, year, term)).Where(p => p.Target > 0 || p.Admitted > 0).ToList();
+        if (CanWrite)
+        {
+            var queries = new PickerQueries(db);
+            // The organization on screen unless another was chosen; a few direct units are offered without a search.
+            Input.OrganizationId ??= Request.Method == HttpMethods.Get ? orgId : null;
+            TargetPicker = new PickerField
+            {
+                Name = "Input.OrganizationId", Label = "Tổ chức được giao chỉ tiêu", QueryName = "tq", Query = TargetQuery, ErrorKey = "Input.OrganizationId",
+                Source = "/api/v1/pickers/organizations?kind=any",
+                Hint = "Gõ tên tổ chức hoặc tên cấp trên, có dấu hoặc không (ví dụ: phuong long an), rồi chọn một dòng.",
+                Selected = await queries.OrganizationAsync(scope, Input.OrganizationId, PickKind.Any),
+                Matches = !string.IsNullOrWhiteSpace(TargetQuery) ? await queries.OrganizationsAsync(scope, TargetQuery, PickKind.Any)
+                    : children.Count <= BrowseLimit ? await queries.OrganizationsAsync(scope, null, PickKind.Any, orgId) : [],
+            };
+        }
         return Page();
     }
 

@@ -113,8 +113,11 @@
 (function () {
     "use strict";
     document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+        // A form that asks only for some steps carries the attribute without a question for the others.
+        if (!form.getAttribute("data-confirm")) return;
         form.addEventListener("submit", function (e) {
-            if (form.querySelector("input[name=Confirmed][type=hidden]")) return;
+            // Already confirmed: by a previous answer, or by ticking the form's own "Tôi xác nhận" box.
+            if (form.querySelector("input[name=Confirmed][type=hidden], input[name=Confirmed][type=checkbox]:checked")) return;
             if (!window.confirm(form.getAttribute("data-confirm"))) { e.preventDefault(); return; }
             var confirmed = document.createElement("input");
             confirmed.type = "hidden";
