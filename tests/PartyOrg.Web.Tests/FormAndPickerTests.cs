@@ -87,10 +87,14 @@ public class FormAndPickerTests(WebAppFixture app)
     public async Task DecisionsForm_FollowsStanding_ProbationerNeverOffersReadmission_ExitedMemberDoes()
     {
         var tochuc = await PageClient.SignInAsync(app, "tochuc");
+        // Members of today's province only (within the commission's scope), in a cell no other test writes to.
+        var cell = await app.OrganizationIdAsync("80.25459.02");
         var (probationer, official) = await app.WithDbAsync(async (db, _) => (
-            await db.Members.Where(m => m.Status == MemberStatus.Probationary).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
-            await db.Members.Where(m => m.Status == MemberStatus.Official && !db.MemberTransfers.Any(t => t.MemberId == m.Id))
-                .OrderByDescending(m => m.Id).Skip(3).Select(m => m.Id).FirstAsync()));
+            await db.Members.Where(m => m.Status == MemberStatus.Probationary && m.OrgPath.StartsWith(db.Organizations.Single(o => o.Code == DemoCodes.Province).Path))
+                .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            await db.Members.Where(m => m.Status == MemberStatus.Official && m.OrganizationId == cell && !db.MemberTransfers.Any(t => t.MemberId == m.Id)
+                    && !db.MemberDecisions.Any(d => d.MemberId == m.Id))
+                .OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync()));
 
         var probationPage = await tochuc.GetStringAsync($"/Members/Details/{probationer}?tab=decisions");
         Assert.Contains("kind=Recognition", probationPage);
