@@ -193,4 +193,27 @@ public class ParallelWriteTests(WebAppFixture app)
         Assert.Equal(1, await app.WithDbAsync((db, _) => db.AdmissionTargets.CountAsync(t => t.OrganizationId == commune && t.Year == year)));
         Assert.Contains(closes, r => r.StatusCode == HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Target_CreatedWithoutIfMatch_ChangedOnlyWithTheCurrentETag()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var commune = await app.OrganizationIdAsync("80.27694");
+        var year = DateTime.Today.Year + 5;
+        var body = new { organizationId = commune, year, count = 30, source = "Allocated", document = "Thông báo 20-TB/TU" };
+
+        var created = await client.PutAsJsonAsync("/api/v1/targets", body);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await client.PutAsJsonAsync("/api/v1/targets", body with { count = 31 })).StatusCode);
+
+        var read = await client.GetAsync($"/api/v1/targets?org={commune}&year={year}");
+        Assert.Equal(30, (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32());
+        var stale = new HttpRequestMessage(HttpMethod.Put, "/api/v1/targets") { Content = JsonContent.Create(body with { count = 32 }) };
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"77\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(stale)).StatusCode);
+        var current = new HttpRequestMessage(HttpMethod.Put, "/api/v1/targets") { Content = JsonContent.Create(body with { count = 33 }) };
+        current.Headers.IfMatch.Add(read.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(current)).StatusCode);
+        Assert.Equal(33, await app.WithDbAsync((db, _) => db.AdmissionTargets.Where(t => t.OrganizationId == commune && t.Year == year).Select(t => t.Count).SingleAsync()));
+    }
 }

@@ -67,7 +67,8 @@ public static class ApiDocs
         ["GET /api/v1/badges/summary"] = new("SummarizeBadges", "Số Huy hiệu đã trao theo mốc tuổi đảng trong khoảng thời gian.", typeof(BadgeSummary)),
 
         ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ (from/to: số kết nạp trong khoảng, dạng AdmissionRangeView).", typeof(TargetProgressView)),
-        ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp.", typeof(TargetProgressView)),
+        ["GET /api/v1/targets"] = new("GetTarget", "Chỉ tiêu đã lưu của một tổ chức cho năm hoặc nhiệm kỳ, kèm ETag để sửa.", typeof(TargetView)),
+        ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp (sửa chỉ tiêu đã có cần If-Match).", typeof(TargetProgressView)),
 
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 
@@ -24,12 +26,46 @@ public static class TargetsApi
             return progress is null ? OrganizationsApi.NotFound() : Results.Ok(progress);
         });
 
-        // PUT /api/v1/targets  {"organizationId":1,"year":2026,"count":120,"source":"Allocated","document":"..."}
-        group.MapPut("/", async (TargetInput input, ScopeResolver scopes, TargetQueries targets) =>
+        // GET /api/v1/targets?org=&year=|term=&source=  the stored target itself, with its ETag for a later PUT.
+        group.MapGet("/", async (int org, int? year, string? term, string? source, HttpContext http, ScopeResolver scopes, OrganizationQueries orgs, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();
+            if (await orgs.FindAsync(scope, org) is null) return OrganizationsApi.NotFound();
+            if (await FindAsync(db, org, year, term, source) is not { } t) return OrganizationsApi.NotFound();
+            http.Response.Headers.ETag = Versions.ETag(t.Version);
+            return Results.Ok(new TargetView(t.OrganizationId, t.Year, t.Term, t.Count, t.Source, t.Document, t.PeriodStart, t.PeriodEnd));
+        });
+
+        // PUT /api/v1/targets  {"organizationId":1,"year":2026,"count":120,"source":"Allocated","document":"..."}
+        // Creating needs no If-Match; changing a stored target needs the ETag read with GET /api/v1/targets.
+        group.MapPut("/", async (TargetInput input, HttpContext http, ScopeResolver scopes, TargetQueries targets, OrganizationQueries orgs, AppDbContext db) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var stored = input.OrganizationId is { } o && await orgs.FindAsync(scope, o) is { } org && scope.CanWriteAt(org.Path)
+                ? await FindAsync(db, o, input.Year, input.Term, input.Source) : null;
+            if (stored is not null)
+            {
+                if (Versions.FromIfMatch(http.Request) is not { } expected) return Versions.Required();
+                if (expected != stored.Version)
+                    return Versions.Stale(http, await targets.ProgressAsync(scope, stored.OrganizationId, stored.Year, stored.Term), stored.Version);
+            }
             var outcome = await targets.SetAsync(scope, input);
-            return outcome.Failure() ?? Results.Ok(await targets.ProgressAsync(scope, input.OrganizationId!.Value, outcome.Value!.Year, outcome.Value.Term));
+            if (outcome.Failure() is { } failure) return failure;
+            http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
+            return Results.Ok(await targets.ProgressAsync(scope, input.OrganizationId!.Value, outcome.Value.Year, outcome.Value.Term));
         });
     }
+
+    /// <summary>The stored target of an organization for a year or a term and a source (allocated by default).</summary>
+    private static Task<AdmissionTarget?> FindAsync(AppDbContext db, int organizationId, int? year, string? term, string? source)
+    {
+        var label = string.IsNullOrWhiteSpace(term) ? null : term.Trim();
+        var kind = Enum.TryParse<TargetSource>(source, ignoreCase: true, out var s) && !int.TryParse(source, out _) ? s : TargetSource.Allocated;
+        var forYear = label is null ? year : null;
+        return db.AdmissionTargets.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.OrganizationId == organizationId && t.Year == forYear && t.Term == label && t.Source == kind);
+    }
 }
+
+/// <summary>An admission target as stored.</summary>
+public sealed record TargetView(int OrganizationId, int? Year, string? Term, int Count, TargetSource Source, string? Document, DateOnly PeriodStart, DateOnly PeriodEnd);
