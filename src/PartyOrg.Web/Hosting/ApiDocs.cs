@@ -116,6 +116,20 @@ public static class ApiDocs
 
     public const string BearerScheme = "Bearer";
 
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Đăng nhập"] = "Mã truy cập (bearer) và gia hạn.",
+        ["Tài khoản"] = "Quản trị tài khoản trong phạm vi và đổi mật khẩu của chính mình.",
+        ["Tổ chức đảng"] = "Cây tổ chức đảng theo thời gian, kể cả lịch sử qua sắp xếp năm 2025.",
+        ["Đảng viên"] = "Hồ sơ đảng viên, quyết định về đảng tịch, tuổi đảng.",
+        ["Phát triển đảng viên"] = "Hồ sơ kết nạp từ nguồn đến lễ kết nạp.",
+        ["Đảng viên dự bị"] = "Đảng viên dự bị và hạn xét công nhận chính thức.",
+        ["Chuyển sinh hoạt đảng"] = "Giới thiệu và tiếp nhận sinh hoạt đảng chính thức, tạm thời.",
+        ["Huy hiệu Đảng"] = "Xét và trao tặng Huy hiệu Đảng theo tuổi đảng.",
+        ["Chỉ tiêu kết nạp"] = "Chỉ tiêu kết nạp năm, nhiệm kỳ và kết quả thực hiện.",
+        ["Chọn đảng viên, tổ chức"] = "Gợi ý cho ô chọn đảng viên và tổ chức trên các biểu mẫu.",
+    };
+
     /// <summary>Declares the bearer scheme and requires it on every operation that is not anonymous.</summary>
     public static void Configure(OpenApiOptions options)
     {
@@ -131,19 +145,33 @@ public static class ApiDocs
                 Scheme = "bearer",
                 Description = "Mã truy cập từ POST /api/v1/auth/token (15 phút; gia hạn bằng POST /api/v1/auth/refresh).",
             };
+            // The server is the address the document was read from, without the trailing slash (paths start with one).
+            foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                if (TagDescriptions.TryGetValue(tag.Name ?? "", out var text)) tag.Description = text;
             return Task.CompletedTask;
         });
         // Enums travel as their names (JsonStringEnumConverter): say so, so generated clients read them as strings.
         options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-            if (type.IsEnum && schema.Enum is { Count: > 0 }) schema.Type = JsonSchemaType.String;
+            if (type.IsEnum && schema.Enum is { Count: > 0 })
+            {
+                // A nullable use already says "or null" around the reference; the enum itself lists names only.
+                schema.Enum = schema.Enum.Where(v => v is not null).ToList();
+                schema.Type = JsonSchemaType.String;
+            }
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
             operation.Security ??= [];
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+            {
+                // Open to anyone: said explicitly, as an empty requirement.
+                operation.Security.Add(new OpenApiSecurityRequirement());
+                return Task.CompletedTask;
+            }
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
             return Task.CompletedTask;
         });

@@ -32,7 +32,8 @@ public static class TokenApi
             await log.WriteAsync(user.UserName!, AccountEventKinds.TokenIssued, actorName: user.UserName);
             return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
         })
-        .AllowAnonymous();
+        .AllowAnonymous()
+        .WithTags("Đăng nhập");
 
         api.MapPost("/auth/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest request, SignInManager<AppUser> signIn,
             IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, AccountLog log) =>
@@ -46,6 +47,7 @@ public static class TokenApi
             await log.WriteAsync(user.UserName!, AccountEventKinds.TokenRefreshed, actorName: user.UserName);
             return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
         })
-        .AllowAnonymous();
+        .AllowAnonymous()
+        .WithTags("Đăng nhập");
     }
 }
