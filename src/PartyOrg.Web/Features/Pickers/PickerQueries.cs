@@ -164,11 +164,5 @@ public sealed class PickerQueries(AppDbContext db)
     }
 
     /// <summary>Each cell named with the organization above it.</summary>
-    private async Task<Dictionary<int, string>> PlacesAsync(IEnumerable<int> cellIds)
-    {
-        var list = cellIds.Distinct().ToList();
-        var cells = await db.Organizations.AsNoTracking().Where(o => list.Contains(o.Id)).Select(o => new Row(o.Id, o.Name, o.ParentId)).ToListAsync();
-        var parents = await NamesAsync(cells.Select(c => c.ParentId));
-        return cells.ToDictionary(c => c.Id, c => c.ParentId is { } p && parents.TryGetValue(p, out var pn) ? $"{c.Name} — {pn}" : c.Name);
-    }
+    private Task<Dictionary<int, string>> PlacesAsync(IEnumerable<int> cellIds) => OrganizationNames.OfAsync(db, cellIds);
 }

@@ -83,7 +83,7 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         var memberIds = rows.Select(t => t.MemberId).Distinct().ToList();
         var orgIds = rows.SelectMany(t => new[] { t.FromOrganizationId, t.ToOrganizationId }).Distinct().ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
-        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var orgs = await OrganizationNames.OfAsync(db, orgIds);
         var today = calendar.Today;
         return rows.Select(t => new TransferView(
             t.Id, t.MemberId, names[t.MemberId], t.Kind, t.Kind.Label(), t.FromOrganizationId, orgs[t.FromOrganizationId], t.ToOrganizationId,

@@ -190,10 +190,8 @@ public sealed class AccountAdmin(AppDbContext db, UserManager<AppUser> users, Ac
         var list = accounts.ToList();
         var orgIds = list.Where(u => u.ScopeOrganizationId is not null).Select(u => u.ScopeOrganizationId!.Value).Distinct().ToList();
         var memberIds = list.Where(u => u.ScopeOrganizationId is null && u.MemberId is not null).Select(u => u.MemberId!.Value).Distinct().ToList();
-        // A cell is named with its committee: many cells share a name like "Chi bộ ấp 1".
-        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.Path, o.Type, Parent = db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault() })
-            .ToDictionaryAsync(o => o.Id, o => (Name: o.Type.IsCell() && o.Parent != null ? $"{o.Name} — {o.Parent}" : o.Name, o.Path));
+        var names = await OrganizationNames.OfAsync(db, orgIds);
+        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (Name: names[o.Id], o.Path));
         var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (m.FullName, m.OrgPath));
         var places = new Dictionary<string, Place>();
         foreach (var u in list)
