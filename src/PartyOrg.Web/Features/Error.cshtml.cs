@@ -43,6 +43,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Không tìm thấy", "Trang hoặc hồ sơ này không có, hoặc nằm ngoài phạm vi tài khoản được giao."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc không đúng. Hãy mở lại trang và thử lại; dữ liệu chưa thay đổi."),
             429 => ("Quá nhiều lần thử", "Vui lòng chờ ít phút rồi thử lại."),
+            405 => ("Không thực hiện được thao tác này", "Trang này không nhận biểu mẫu gửi đến. Hãy mở lại trang và dùng các nút trên trang."),
             503 => ("Cơ sở dữ liệu tạm thời không truy cập được", "Dữ liệu chưa thay đổi. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị hệ thống."),
             _ => ("Đã có lỗi xảy ra", "Hệ thống chưa xử lý được yêu cầu. Dữ liệu chưa thay đổi. Vui lòng thử lại hoặc báo cho quản trị hệ thống."),
         };

@@ -135,6 +135,13 @@ public static class InputBounds
         return null;
     }
 
+    /// <summary>The Vietnamese label of a form key ("Input.CitizenId" → "Số CCCD"), or the key itself.</summary>
+    private static string Label(string key)
+    {
+        var name = key[(key.LastIndexOf('.') + 1)..];
+        return Strings.TryGetValue(name, out var bound) && bound.Label.Length > 0 ? bound.Label : Camel(name);
+    }
+
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private static Dictionary<string, string[]> Group(IEnumerable<(string Field, string Message)> errors) =>
@@ -165,7 +172,17 @@ public static class InputBounds
 
         public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
+            // A form sent to a page that takes none (POST to a list page): 405, not a page drawn without its data.
+            if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+            {
+                context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+                return;
+            }
             var errors = new List<(string, string)>();
+            // Values the binder could not convert (a number, a yes/no or a date field holding text): the page cannot be
+            // drawn again with them, so the answer lists the fields.
+            foreach (var (key, entry) in context.ModelState.Where(e => e.Value is { Errors.Count: > 0 }))
+                errors.Add((key, $"{Label(key)}: giá trị không hợp lệ."));
             foreach (var (name, value) in context.HandlerArguments) errors.AddRange(Check(name, value));
             foreach (var p in context.HandlerInstance.GetType().GetProperties()
                          .Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null && p.CanRead))

@@ -16,9 +16,13 @@ namespace PartyOrg.Web.Hosting;
 /// </summary>
 public static partial class Problems
 {
-    public static bool IsApi(HttpContext http) => IsApiPath(http.Request.Path);
+    public static bool IsApi(HttpContext http) => IsApiPath(http.Request.Path.Value);
 
-    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+    /// <summary>Plain string comparison: a path as sent may hold characters a PathString refuses (a NUL from "%00").</summary>
+    public static bool IsApiPath(string? path) => Under(path, "/api") || Under(path, "/openapi");
+
+    private static bool Under(string? path, string prefix) =>
+        path is not null && path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == prefix.Length || path[prefix.Length] == '/');
 
     public static string Title(int status) => status switch
     {
@@ -27,6 +31,7 @@ public static partial class Problems
         403 => "Bạn không có quyền thực hiện thao tác này.",
         404 => "Không tìm thấy.",
         405 => "Địa chỉ này không nhận phương thức đó.",
+        414 => "Địa chỉ yêu cầu quá dài.",
         409 => "Dữ liệu vừa được người khác ghi; vui lòng tải lại rồi thử lại.",
         412 => "Hồ sơ đã được người khác sửa; chưa lưu.",
         413 => "Dữ liệu gửi lên quá lớn.",

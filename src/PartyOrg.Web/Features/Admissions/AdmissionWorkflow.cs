@@ -61,7 +61,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
         {
             // A parallel request opened a case for the same person first: the partial unique index refused this one.
             db.ChangeTracker.Clear();
-            return Outcome<AdmissionCase>.Invalid([new(MemberFields.CitizenId, IdentifierCheck.CitizenIdTaken)]);
+            return Outcome<AdmissionCase>.Invalid(await identifiers.AfterRaceAsync(scope, citizenId, null, 0, admissionCase: true));
         }
         return Outcome<AdmissionCase>.Ok(c);
     }

@@ -28,7 +28,9 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another writer took the same CCCD or card number between the check and the save.
-            return Outcome<Member>.Invalid([new(MemberFields.CitizenId, IdentifierCheck.CitizenIdTaken)]);
+            await tx.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return Outcome<Member>.Invalid(await identifiers.AfterRaceAsync(scope, member.CitizenId, member.CardNumber, 0, admissionCase: false));
         }
         db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = member.OrganizationId, OrgPath = member.OrgPath, FromDate = member.AdmittedOn });
         await db.SaveChangesAsync();
@@ -64,7 +66,9 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
-                return Outcome<Member>.Invalid([new(MemberFields.CitizenId, IdentifierCheck.CitizenIdTaken)]);
+                await tx.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return Outcome<Member>.Invalid(await identifiers.AfterRaceAsync(scope, member.CitizenId, member.CardNumber, id, admissionCase: false));
             }
         }
         db.ChangeTracker.Clear();

@@ -50,6 +50,19 @@ public sealed class IdentifierCheck(AppDbContext db, AccountLog log)
             : await RefuseAsync(scope, field, CitizenIdTaken, $"Số CCCD {citizenId} (hồ sơ kết nạp)");
     }
 
+    /// <summary>
+    /// The answer to the loser of a race that a unique index decided: the same the pre-check gives now that the winner's
+    /// record exists. Call it after the failed transaction is rolled back and the context cleared.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> AfterRaceAsync(UserScope scope, string? citizenId, string? cardNumber, int exceptMemberId, bool admissionCase)
+    {
+        var errors = new List<FieldError>();
+        if (citizenId is not null && await MemberCitizenIdAsync(scope, citizenId, exceptMemberId) is { } taken) errors.Add(taken);
+        else if (citizenId is not null && admissionCase && await OpenCaseAsync(scope, citizenId) is { } open) errors.Add(open);
+        if (cardNumber is not null && await CardNumberAsync(scope, cardNumber, exceptMemberId) is { } used) errors.Add(used);
+        return errors.Count > 0 ? errors : [new(MemberFields.CitizenId, CitizenIdTaken)];
+    }
+
     private async Task<FieldError> RefuseAsync(UserScope scope, string field, string message, string what)
     {
         await log.WriteAsync(scope.UserName, RefusedKind, $"{what} trùng với hồ sơ ngoài phạm vi");

@@ -218,6 +218,10 @@ public sealed class AccountAdmin(AppDbContext db, UserManager<AppUser> users, Ac
         var org = input.OrganizationId is { } oid ? await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == oid && o.EndedOn == null) : null;
         if (org is null) errors.Add(new("organizationId", "Tổ chức: phải chọn một tổ chức đang hoạt động trong phạm vi được giao."));
         else if (role == Roles.CellSecretary && !org.Type.IsCell()) errors.Add(new("organizationId", $"Tổ chức: bí thư chi bộ phải gắn với một chi bộ; \"{org.Name}\" không phải chi bộ."));
+        // The staff member's own record, when given, must be a member of the organization they act for.
+        if (org is not null && input.MemberId is { } own
+            && !await scope.Filter(db.Members.AsNoTracking()).Where(m => m.Id == own).AnyAsync(PathRange.WithinAny<Member>(m => m.OrgPath, [org.Path])))
+            errors.Add(new("memberId", "Đảng viên: hồ sơ đảng viên của người dùng phải thuộc tổ chức được giao."));
         return (role, org is null ? null : new Place(org.Id, input.MemberId, org.Name, org.Path), errors);
     }
 
