@@ -185,7 +185,7 @@ public class ParallelWriteTests(WebAppFixture app)
     {
         var client = await app.ApiAsAsync("tochuc");
         var commune = await app.OrganizationIdAsync("80.27694");
-        var year = DateTime.Today.Year + 3;
+        var year = DateTime.Today.Year + 40;
         var targets = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
             client.PutAsJsonAsync("/api/v1/targets", new { organizationId = commune, year, count = 10 + i, source = "Allocated" })));
 

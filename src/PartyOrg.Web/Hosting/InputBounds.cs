@@ -181,7 +181,7 @@ public static class InputBounds
             var errors = new List<(string, string)>();
             // Values the binder could not convert (a number, a yes/no or a date field holding text): the page cannot be
             // drawn again with them, so the answer lists the fields.
-            foreach (var (key, entry) in context.ModelState.Where(e => e.Value is { Errors.Count: > 0 }))
+            foreach (var (key, entry) in context.ModelState.Where(e => e.Value is { Errors.Count: > 0, AttemptedValue: not null }))
                 errors.Add((key, $"{Label(key)}: giá trị không hợp lệ."));
             foreach (var (name, value) in context.HandlerArguments) errors.AddRange(Check(name, value));
             foreach (var p in context.HandlerInstance.GetType().GetProperties()
