@@ -179,3 +179,36 @@ public class AdmissionAndTargetFormTests(WebAppFixture app)
         Assert.Contains("Tổ chức: phải chọn", await none.Content.ReadAsStringAsync());
     }
 }
+
+public class TargetFormConflictTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task TargetChangedByAnotherClerk_IsShownNotOverwritten_UntilSavedAgainKnowingly()
+    {
+        var commune = await app.OrganizationIdAsync("80.27694");
+        var year = DateTime.Today.Year + 30;
+        var page = $"/Targets?org={commune}&year={year}";
+        var first = await PageClient.SignInAsync(app, "tochuc");
+        var second = await PageClient.SignInAsync(app, "admin");
+        var firstForm = await PageClient.FormFieldsAsync(first, page);
+        var secondForm = await PageClient.FormFieldsAsync(second, page);
+        Assert.Equal($"{commune}:-1:-1", firstForm["Seen"]);
+
+        firstForm["Input.Count"] = "40";
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await first.PostAsync(page, new FormUrlEncodedContent(firstForm))).StatusCode);
+        secondForm["Input.Count"] = "55";
+        var refused = await second.PostAsync(page, new FormUrlEncodedContent(secondForm));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Chỉ tiêu này đã được người khác sửa", html);
+        Assert.Contains("hiện là 40 đảng viên", html);
+        Assert.Equal(40, await app.WithDbAsync((db, _) => db.AdmissionTargets.Where(t => t.OrganizationId == commune && t.Year == year).Select(t => t.Count).SingleAsync()));
+
+        // Having seen it, the second clerk saves again: now deliberately.
+        var again = PageClient.FieldsOf(html);
+        again["Input.Count"] = "55";
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await second.PostAsync(page, new FormUrlEncodedContent(again))).StatusCode);
+        Assert.Equal(55, await app.WithDbAsync((db, _) => db.AdmissionTargets.Where(t => t.OrganizationId == commune && t.Year == year).Select(t => t.Count).SingleAsync()));
+    }
+}

@@ -24,12 +24,17 @@ public static partial class PageClient
     }
 
     /// <summary>Every field of the page's first post form as the browser would send it (inputs, selected options, hidden token).</summary>
-    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string page)
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string page) =>
+        FieldsOf(await client.GetStringAsync(page));
+
+    /// <summary>The fields of the last post form of a page already read.</summary>
+    public static Dictionary<string, string> FieldsOf(string html)
     {
-        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(page));
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var form = doc.QuerySelectorAll("form[method=post]").Last();
         var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name]"))
+        // As a browser sends them: radio buttons and checkboxes only when checked.
+        foreach (var input in form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("type") is not ("radio" or "checkbox") || i.HasAttribute("checked")))
             fields[input.GetAttribute("name")!] = input.GetAttribute("value") ?? "";
         foreach (var select in form.QuerySelectorAll("select[name]"))
             fields[select.GetAttribute("name")!] = (select.QuerySelector("option[selected]") ?? select.QuerySelector("option"))?.GetAttribute("value") ?? "";

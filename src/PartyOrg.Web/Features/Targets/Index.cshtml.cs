@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
@@ -21,6 +22,11 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
     [BindProperty(SupportsGet = true, Name = "tq")] public string? TargetQuery { get; set; }
 
     [BindProperty] public TargetInput Input { get; set; } = new();
+    /// <summary>
+    /// The stored targets the form was drawn beside ("org:allocatedVersion:proposedVersion", -1 for none), so a target
+    /// changed by someone else meanwhile is shown, not silently overwritten.
+    /// </summary>
+    [BindProperty] public string? Seen { get; set; }
     public TargetProgressView Current { get; private set; } = null!;
     public PickerField TargetPicker { get; private set; } = null!;
     public bool CanWrite { get; private set; }
@@ -38,6 +44,11 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
         if (Input.OrganizationId is null)
         {
             ShowErrors([new FieldError("organizationId", "Tổ chức: phải chọn tổ chức được giao chỉ tiêu.")]);
+            return await LoadAsync();
+        }
+        if (await ChangedSinceSeenAsync() is { } changed)
+        {
+            ShowErrors([changed]);
             return await LoadAsync();
         }
         var outcome = await targets.SetAsync(scope, Input);
@@ -71,6 +82,12 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
             var queries = new PickerQueries(db);
             // The organization on screen unless another was chosen; a few direct units are offered without a search.
             Input.OrganizationId ??= Request.Method == HttpMethods.Get ? orgId : null;
+            if (Input.OrganizationId is { } chosen && (Seen is null || Request.Method == HttpMethods.Get))
+            {
+                var versions = await StoredVersionsAsync(chosen);
+                Seen = $"{chosen}:{versions.Allocated}:{versions.Proposed}";
+                ModelState.Remove(nameof(Seen));
+            }
             TargetPicker = new PickerField
             {
                 Name = "Input.OrganizationId", Label = "Tổ chức được giao chỉ tiêu", QueryName = "tq", Query = TargetQuery, ErrorKey = "Input.OrganizationId",
@@ -85,4 +102,36 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
     }
 
     public bool BehindPace(TargetProgressView p) => Features.IndexModel.IsBehind(p);
+
+    /// <summary>The versions of the two stored targets (allocated, proposed) of an organization for the period on screen.</summary>
+    private async Task<(int Allocated, int Proposed)> StoredVersionsAsync(int organizationId)
+    {
+        var term = string.IsNullOrWhiteSpace(Term) ? null : Term.Trim();
+        var year = term is null ? Year : null;
+        var rows = await db.AdmissionTargets.AsNoTracking()
+            .Where(t => t.OrganizationId == organizationId && t.Year == year && t.Term == term)
+            .Select(t => new { t.Source, t.Version }).ToListAsync();
+        // -1 for "none yet": a new target starts at version 0.
+        return (rows.FirstOrDefault(r => r.Source == TargetSource.Allocated)?.Version ?? -1, rows.FirstOrDefault(r => r.Source == TargetSource.Proposed)?.Version ?? -1);
+    }
+
+    private async Task<FieldError?> ChangedSinceSeenAsync()
+    {
+        var parts = (Seen ?? "").Split(':');
+        if (parts.Length != 3 || !int.TryParse(parts[0], out var org) || org != Input.OrganizationId
+            || !int.TryParse(parts[1], out var allocated) || !int.TryParse(parts[2], out var proposed)) return null;
+        var proposedSource = string.Equals(Input.Source, nameof(TargetSource.Proposed), StringComparison.OrdinalIgnoreCase);
+        var seen = proposedSource ? proposed : allocated;
+        var stored = await StoredVersionsAsync(org);
+        var storedVersion = proposedSource ? stored.Proposed : stored.Allocated;
+        if (storedVersion == seen || storedVersion < 0) return null;
+        var source = proposedSource ? TargetSource.Proposed : TargetSource.Allocated;
+        var term = string.IsNullOrWhiteSpace(Term) ? null : Term.Trim();
+        var year = term is null ? Year : null;
+        var now = await db.AdmissionTargets.AsNoTracking().SingleAsync(t => t.OrganizationId == org && t.Year == year && t.Term == term && t.Source == source);
+        var last = await Versions.LastChangeAsync(db, nameof(AdmissionTarget), now.Id);
+        // Seen again: saving once more, after reading this, writes over it knowingly.
+        Seen = null;
+        return new FieldError("count", $"Chỉ tiêu này đã được người khác sửa{(last is { } l ? $" lúc {VietnamTime.Format(l.At)} ({l.UserName})" : "")}: hiện là {VnFormat.Number(now.Count)} đảng viên. Chưa lưu; xem lại rồi bấm Lưu lần nữa nếu vẫn muốn ghi con số của bạn.");
+    }
 }
