@@ -18,9 +18,7 @@ public sealed class ProbationQueries(AppDbContext db, Calendar calendar)
     {
         var today = calendar.Today;
         var working = await calendar.WorkingAsync();
-        var query = scope.Filter(db.Members.AsNoTracking())
-            .Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]))
-            .Where(m => m.Status == MemberStatus.Probationary);
+        var query = Probationers(scope, path);
         // Due means the 12 months end within 30 days: ceremonies up to 11 months ago (a conservative bound for the index).
         if (!all)
         {
@@ -48,9 +46,7 @@ public sealed class ProbationQueries(AppDbContext db, Calendar calendar)
     {
         var today = calendar.Today;
         var working = await calendar.WorkingAsync();
-        var query = scope.Filter(db.Members.AsNoTracking())
-            .Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]))
-            .Where(m => m.Status == MemberStatus.Probationary);
+        var query = Probationers(scope, path);
         if (!all)
         {
             var latestCeremony = LatestCeremonyDueBy(today.AddDays(30));
@@ -74,4 +70,10 @@ public sealed class ProbationQueries(AppDbContext db, Calendar calendar)
         while (ProbationRule.EndsOn(latest.AddDays(1)) <= day) latest = latest.AddDays(1);
         return latest;
     }
+
+    /// <summary>The probationary members of a subtree, within the scope.</summary>
+    private IQueryable<Member> Probationers(UserScope scope, string path) =>
+        scope.Filter(db.Members.AsNoTracking())
+            .Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]))
+            .Where(m => m.Status == MemberStatus.Probationary);
 }
