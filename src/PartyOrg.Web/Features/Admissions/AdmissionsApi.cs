@@ -48,14 +48,14 @@ public static class AdmissionsApi
         {
             var scope = await scopes.CurrentAsync();
             return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await cases.GetAsync(scope, id))
-                ?? await AnswerAsync(http, await workflow.AdvanceAsync(scope, id, input), cases, scope, id);
+                ?? await Versions.AnswerAsync(http, await workflow.AdvanceAsync(scope, id, input), async () => await cases.GetAsync(scope, id));
         });
 
         group.MapPost("/{id:int}/drop", async (int id, AdmissionDropInput input, HttpContext http, ScopeResolver scopes, AdmissionWorkflow workflow, AdmissionQueries cases, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();
             return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await cases.GetAsync(scope, id))
-                ?? await AnswerAsync(http, await workflow.DropAsync(scope, id, input), cases, scope, id);
+                ?? await Versions.AnswerAsync(http, await workflow.DropAsync(scope, id, input), async () => await cases.GetAsync(scope, id));
         });
     }
 
@@ -63,10 +63,4 @@ public static class AdmissionsApi
     private static Task<int?> VersionAsync(AppDbContext db, UserScope scope, int id) =>
         scope.FilterByPath(db.AdmissionCases.AsNoTracking(), c => c.OrgPath).Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefaultAsync();
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, Outcome<AdmissionCase> outcome, AdmissionQueries cases, UserScope scope, int id)
-    {
-        if (outcome.Failure() is { } failure) return failure;
-        http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
-        return Results.Ok(await cases.GetAsync(scope, id));
-    }
 }

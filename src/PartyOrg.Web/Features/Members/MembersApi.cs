@@ -43,11 +43,7 @@ public static class MembersApi
         {
             var scope = await scopes.CurrentAsync();
             var outcome = await editor.UpdateAsync(scope, id, input, Versions.FromIfMatch(http.Request), versionRequired: true);
-            if (outcome.Kind == OutcomeKind.Stale) return Versions.Stale(http, await members.GetAsync(scope, id), outcome.Value!.Version);
-            if (outcome.Failure() is { } failure) return failure;
-            var saved = await members.GetAsync(scope, id);
-            http.Response.Headers.ETag = Versions.ETag(saved!.Version);
-            return Results.Ok(saved);
+            return await Versions.AnswerAsync(http, outcome, async () => await members.GetAsync(scope, id));
         });
     }
 }

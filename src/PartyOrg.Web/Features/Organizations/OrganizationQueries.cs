@@ -27,7 +27,7 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
     public async Task<OrganizationView?> GetAsync(UserScope scope, int id, DateOnly? asOf = null)
     {
         var org = await FindAsync(scope, id);
-        return org is null ? null : await ViewAsync(org, asOf ?? Today);
+        return org is null ? null : await ViewAsync(org, asOf);
     }
 
     /// <summary>The user's own organization; an administrator's is the first top-level organization in force.</summary>
@@ -105,7 +105,8 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
         return list.Select(o => View(o, counts.GetValueOrDefault(o.Id))).ToList();
     }
 
-    private async Task<OrganizationView> ViewAsync(Organization o, DateOnly asOf) => View(o, await CountMembersAsync(o.Path, asOf));
+    /// <summary>An organization found in the scope, as the API shows it on a date (today when none is given).</summary>
+    public async Task<OrganizationView> ViewAsync(Organization o, DateOnly? asOf) => View(o, await CountMembersAsync(o.Path, asOf ?? Today));
 
     private static OrganizationView View(Organization o, int memberCount) =>
         new(o.Id, o.Code, o.Name, o.Type, o.Field, o.ParentId, o.Type.IsBase(), o.FoundedOn, o.EndedOn, o.State, o.SuccessorId, memberCount);

@@ -13,10 +13,9 @@ public static class OrganizationsApi
 
         group.MapGet("/{id:int}", async (int id, DateOnly? asOf, HttpContext http, ScopeResolver scopes, OrganizationQueries q) =>
         {
-            var scope = await scopes.CurrentAsync();
-            if (await q.GetAsync(scope, id, asOf) is not { } org) return NotFound();
-            http.Response.Headers.ETag = Versions.ETag((await q.FindAsync(scope, id))!.Version);
-            return Results.Ok(org);
+            if (await q.FindAsync(await scopes.CurrentAsync(), id) is not { } org) return NotFound();
+            http.Response.Headers.ETag = Versions.ETag(org.Version);
+            return Results.Ok(await q.ViewAsync(org, asOf));
         });
 
         group.MapGet("/{id:int}/children", async (int id, DateOnly? asOf, bool? includeEnded, ScopeResolver scopes, OrganizationQueries q) =>
@@ -37,10 +36,7 @@ public static class OrganizationsApi
         {
             var scope = await scopes.CurrentAsync();
             var outcome = await editor.UpdateAsync(scope, id, input, Versions.FromIfMatch(http.Request), versionRequired: true);
-            if (outcome.Kind == OutcomeKind.Stale) return Versions.Stale(http, await q.GetAsync(scope, id), outcome.Value!.Version);
-            if (outcome.Failure() is { } failure) return failure;
-            http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
-            return Results.Ok(await q.GetAsync(scope, id));
+            return await Versions.AnswerAsync(http, outcome, async () => await q.GetAsync(scope, id));
         });
     }
 

@@ -74,6 +74,18 @@ public static class Versions
         return Stale(http, await currentView(), version);
     }
 
+    /// <summary>
+    /// The API's answer to a write on a versioned record: 412 with the record as stored when the write was based on a
+    /// stale version, the refusal when the rules said no, else 200 with the record as saved and its new ETag.
+    /// </summary>
+    public static async Task<IResult> AnswerAsync<T>(HttpContext http, Outcome<T> outcome, Func<Task<object?>> view) where T : class, IVersioned
+    {
+        if (outcome.Kind == OutcomeKind.Stale) return Stale(http, await view(), outcome.Value!.Version);
+        if (outcome.Failure() is { } failure) return failure;
+        http.Response.Headers.ETag = ETag(outcome.Value!.Version);
+        return Results.Ok(await view());
+    }
+
     public static ProblemHttpResult Required() =>
         TypedResults.Problem(title: Problems.Title(StatusCodes.Status428PreconditionRequired), statusCode: StatusCodes.Status428PreconditionRequired,
             detail: "Gửi tiêu đề If-Match với ETag nhận được khi đọc hồ sơ (GET).");

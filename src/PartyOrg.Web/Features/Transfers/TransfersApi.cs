@@ -40,14 +40,14 @@ public static class TransfersApi
         {
             var scope = await scopes.CurrentAsync();
             return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await transfers.GetAsync(scope, id))
-                ?? await AnswerAsync(http, await transfers.ReceiveAsync(scope, id, input), transfers, scope, id);
+                ?? await Versions.AnswerAsync(http, await transfers.ReceiveAsync(scope, id, input), async () => await transfers.GetAsync(scope, id));
         });
 
         group.MapPost("/{id:int}/close", async (int id, HttpContext http, ScopeResolver scopes, TransferLedger transfers, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();
             return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await transfers.GetAsync(scope, id))
-                ?? await AnswerAsync(http, await transfers.CloseAsync(scope, id), transfers, scope, id);
+                ?? await Versions.AnswerAsync(http, await transfers.CloseAsync(scope, id), async () => await transfers.GetAsync(scope, id));
         });
     }
 
@@ -56,10 +56,4 @@ public static class TransfersApi
         await db.MemberTransfers.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Version, t.FromPath, t.ToPath }).FirstOrDefaultAsync() is { } t
             && (scope.Covers(t.FromPath) || scope.Covers(t.ToPath)) ? t.Version : null;
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, Outcome<MemberTransfer> outcome, TransferLedger transfers, UserScope scope, int id)
-    {
-        if (outcome.Failure() is { } failure) return failure;
-        http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
-        return Results.Ok(await transfers.GetAsync(scope, id));
-    }
 }
