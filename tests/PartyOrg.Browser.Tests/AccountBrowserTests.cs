@@ -40,6 +40,12 @@ public class AccountBrowserTests(BrowserFixture app)
         await phone.GotoAsync("/Probation");
         await Assertions.Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Probation$"));
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        // Two-factor set-up is one tap from the user's name.
+        await phone.GetByRole(AriaRole.Link, new() { Name = name, Exact = false }).First.ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Xác thực hai lớp" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Bật xác thực hai lớp" })).ToBeVisibleAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await BrowserFixture.ShotAsync(phone, "33-phone-two-factor");
 
         // Logging out ends the session: the browser's back button shows nothing personal.
         await phone.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
