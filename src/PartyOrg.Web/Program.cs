@@ -37,6 +37,8 @@ builder.Services.AddScoped<MemberEditor>();
 builder.Services.AddScoped<AuditHistory>();
 builder.Services.AddScoped<TargetQueries>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<AdmissionSettings>() ?? AdmissionSettings.Default);
+// Every percentage printed or returned is rounded one configured way; a wrong value stops the start-up here, with the reason.
+builder.Services.AddSingleton(PartyOrg.Domain.Common.PercentRounding.FromSetting(builder.Configuration[PartyOrg.Domain.Common.PercentRounding.SettingName]));
 builder.Services.AddScoped<Calendar>();
 builder.Services.AddScoped<ScopedWrites>();
 builder.Services.AddScoped<IdentifierCheck>();

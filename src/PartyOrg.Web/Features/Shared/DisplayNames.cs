@@ -136,6 +136,7 @@ public static class DisplayNames
         [nameof(AdmissionTarget.Count)] = "Chỉ tiêu kết nạp",
         [nameof(AdmissionTarget.Source)] = "Hình thức",
         [nameof(AdmissionTarget.Document)] = "Văn bản",
+        [nameof(AdmissionTarget.DocumentDate)] = "Ngày văn bản",
     };
 
     private static readonly Dictionary<string, string> HolidayFieldNames = new()
