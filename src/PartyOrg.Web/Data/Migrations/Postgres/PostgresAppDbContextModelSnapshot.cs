@@ -379,6 +379,9 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
