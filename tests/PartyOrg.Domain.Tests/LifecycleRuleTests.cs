@@ -204,7 +204,7 @@ public class LifecycleRuleTests
     {
         Assert.True(AdmissionRateRule.FallsShort(29, 1000, AdmissionSettings.Default));
         Assert.False(AdmissionRateRule.FallsShort(30, 1000, AdmissionSettings.Default));
-        Assert.Equal(3.5m, AdmissionRateRule.Percent(35, 1000));
+        Assert.Equal(3.5m, AdmissionRateRule.Percent(35, 1000, PercentRounding.Default));
     }
 
     [Fact]

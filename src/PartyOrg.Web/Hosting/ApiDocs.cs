@@ -66,9 +66,9 @@ public static class ApiDocs
         ["POST /api/v1/badges/awards"] = new("AwardBadge", "Ghi việc trao Huy hiệu Đảng.", typeof(BadgeAwardView)),
         ["GET /api/v1/badges/summary"] = new("SummarizeBadges", "Số Huy hiệu đã trao theo mốc tuổi đảng trong khoảng thời gian.", typeof(BadgeSummary)),
 
-        ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ (from/to: số kết nạp trong khoảng, dạng AdmissionRangeView).", typeof(TargetProgressView)),
+        ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ, trong thời gian tính của chỉ tiêu (countedFrom–countedTo); from/asOf thu hẹp trong khoảng đó (ngoài khoảng: 400). Chỉ có from/to: số kết nạp trong khoảng (dạng AdmissionRangeView), có tỷ lệ khi đúng một chỉ tiêu bao trọn khoảng, nếu không thì percentUnavailableReason nói lý do. Tỷ lệ làm tròn theo Reports:PercentRounding (percentRounding).", typeof(TargetProgressView)),
         ["GET /api/v1/targets"] = new("GetTarget", "Chỉ tiêu đã lưu của một tổ chức cho năm hoặc nhiệm kỳ, kèm ETag để sửa.", typeof(TargetView)),
-        ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp (sửa chỉ tiêu đã có cần If-Match).", typeof(TargetProgressView)),
+        ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp (sửa chỉ tiêu đã có cần If-Match). Nhiệm kỳ: documentDate (ngày đại hội), countFrom (mặc định ngày sau documentDate, không có thì 01/01 năm đầu), countTo (mặc định 31/12 năm cuối); không trùng thời gian tính với nhiệm kỳ khác của tổ chức.", typeof(TargetProgressView)),
 
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
