@@ -31,9 +31,9 @@ public static class ApiDocs
         ["POST /api/v1/auth/token"] = new("CreateToken", "Cấp mã truy cập (bearer, 15 phút) và mã gia hạn cho tài khoản.", typeof(AccessTokenResponse)),
         ["POST /api/v1/auth/refresh"] = new("RefreshToken", "Gia hạn mã truy cập bằng mã gia hạn, khi tài khoản vẫn còn hiệu lực.", typeof(AccessTokenResponse)),
 
-        ["GET /api/v1/organizations/root"] = new("GetRootOrganization", "Tổ chức cao nhất trong phạm vi của người dùng.", typeof(OrganizationView)),
+        ["GET /api/v1/organizations/root"] = new("GetRootOrganization", "Tổ chức cao nhất trong phạm vi của người dùng, tính đến ngày asOf; trước ngày thành lập, các tổ chức tiền thân đứng ở vị trí đó (stoodInPlace) và tổng số đảng viên của họ.", typeof(OrganizationView)),
         ["GET /api/v1/organizations/{id:int}"] = new("GetOrganization", "Một tổ chức đảng (tính đến ngày asOf), kèm ETag để sửa.", typeof(OrganizationView)),
-        ["GET /api/v1/organizations/{id:int}/children"] = new("ListChildOrganizations", "Các tổ chức trực thuộc, với số đảng viên của cả nhánh.", typeof(IReadOnlyList<OrganizationView>)),
+        ["GET /api/v1/organizations/{id:int}/children"] = new("ListChildOrganizations", "Các tổ chức trực thuộc tại ngày asOf, với số đảng viên của cả nhánh; trước ngày thành lập của tổ chức, các tổ chức tiền thân (inPlaceOf).", typeof(IReadOnlyList<OrganizationView>)),
         ["GET /api/v1/organizations/{id:int}/history"] = new("GetOrganizationHistory", "Lịch sử thay đổi của tổ chức.", typeof(IReadOnlyList<AuditRow>)),
         ["POST /api/v1/organizations/{id:int}/children"] = new("CreateChildOrganization", "Thành lập tổ chức trực thuộc.", typeof(OrganizationView), StatusCodes.Status201Created),
         ["PUT /api/v1/organizations/{id:int}"] = new("UpdateOrganization", "Sửa thông tin tổ chức (cần If-Match).", typeof(OrganizationView)),

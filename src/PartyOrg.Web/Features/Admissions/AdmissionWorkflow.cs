@@ -147,6 +147,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 errors.AddRange(MemberRules.Check(facts, today));
                 var cell = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == c.OrganizationId);
                 if (cell.EndedOn is not null) errors.Add(new(AdmissionFields.Organization, $"Chi bộ: \"{cell.Name}\" đã kết thúc hoạt động; chuyển hồ sơ về chi bộ mới trước khi kết nạp."));
+                else if (ScopedWrites.OpensWithinLife(cell, c.DecisionOn.Value, AdmissionFields.Organization, "Chi bộ") is { } outsideLife) errors.Add(outsideLife);
                 if (errors.Count > 0) break;
                 member = NewProbationaryMember(c, cell, ce);
                 break;
