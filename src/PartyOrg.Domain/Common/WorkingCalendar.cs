@@ -177,3 +177,12 @@ public static class CalendarExceptionRule
         }
     }
 }
+
+public static class CalendarExceptionKindLabels
+{
+    public static string Label(this CalendarExceptionKind kind) => kind switch
+    {
+        CalendarExceptionKind.DayOff => "Ngày nghỉ (hoán đổi)",
+        CalendarExceptionKind.WorkingDay => "Ngày làm việc (làm bù)",
+    };
+}
