@@ -14,7 +14,14 @@ public enum HolidayPlacement
 }
 
 /// <summary>A day off that the Labour Code gives, on the date it falls in a given year.</summary>
-public sealed record StatutoryHoliday(DateOnly Date, string Name, HolidayPlacement Placement, RegulationText Law);
+public sealed record StatutoryHoliday(DateOnly Date, string Name, HolidayPlacement Placement, RegulationText Law)
+{
+    /// <summary>The article that gives the day: the list of holidays, or for a compensatory day the article on weekly rest.</summary>
+    public string Basis => Placement != HolidayPlacement.Compensatory ? Law.Title
+        : Law == LabourCodeTexts.Code2019 ? "Bộ luật Lao động 2019, Điều 111 khoản 3"
+        : Law == LabourCodeTexts.Code2012 ? "Bộ luật Lao động 2012, Điều 115 khoản 3"
+        : Law.Title;
+}
 
 /// <summary>The Labour Code texts that list the public holidays, each in force from its date.</summary>
 public static class LabourCodeTexts

@@ -51,7 +51,7 @@ public sealed class WorkingYear
         {
             if (byDate.TryGetValue(h.Date, out var e) && e.Kind == CalendarExceptionKind.WorkingDay) continue;
             if (byDate.ContainsKey(h.Date)) continue; // a day off by both: the notice names it
-            off.Add(new(h.Date, h.Name, CalendarDaySource.Statutory, h.Law.Title, h.Placement));
+            off.Add(new(h.Date, h.Name, CalendarDaySource.Statutory, h.Basis, h.Placement));
         }
         foreach (var e in Exceptions)
         {
@@ -168,10 +168,10 @@ public static class CalendarExceptionRule
                 if (PublicHolidayRule.IsWeekend(e.Date))
                     yield return new(field(i, "kind"), $"{label(i, "kind")}: ngày {date} là {weekday}, vốn là ngày nghỉ hằng tuần; không ghi ngày nghỉ vào thứ Bảy, Chủ nhật.");
                 else if (holiday is not null)
-                    yield return new(field(i, "kind"), $"{label(i, "kind")}: ngày {date} đã là ngày nghỉ theo luật ({holiday.Name}, {holiday.Law.Title}).");
+                    yield return new(field(i, "kind"), $"{label(i, "kind")}: ngày {date} đã là ngày nghỉ theo luật ({holiday.Name}, {holiday.Basis}).");
             }
             else if (holiday is { Placement: HolidayPlacement.Fixed })
-                yield return new(field(i, "kind"), $"{label(i, "kind")}: ngày {date} là ngày nghỉ lễ do luật định ({holiday.Name}, {holiday.Law.Title}); không thể đổi thành ngày làm việc.");
+                yield return new(field(i, "kind"), $"{label(i, "kind")}: ngày {date} là ngày nghỉ lễ do luật định ({holiday.Name}, {holiday.Basis}); không thể đổi thành ngày làm việc.");
             else if (holiday is null && !PublicHolidayRule.IsWeekend(e.Date))
                 yield return new(field(i, "kind"), $"{label(i, "kind")}: ngày {date} là {weekday}, vốn là ngày làm việc; ngày làm bù chỉ ghi vào thứ Bảy, Chủ nhật (hoặc ngày nghỉ theo quy ước mà văn bản xếp vào ngày khác).");
         }

@@ -33,9 +33,15 @@ public static class CalendarApi
             if (entries.Count > CalendarBook.MaxEntries)
                 return Invalid([new("exceptions", $"Danh sách ngoại lệ (exceptions): nhiều nhất {CalendarBook.MaxEntries} dòng.")]);
             var errors = new List<FieldError>();
-            var parsed = CalendarBook.Parse(entries, errors, CalendarBook.ApiField, CalendarBook.ApiLabel);
+            // The rules judge every readable entry too, each error keyed by the entry's own row.
+            var readable = CalendarBook.Parse(entries, errors, CalendarBook.ApiField, CalendarBook.ApiLabel)
+                .Select((entry, row) => (Entry: entry, Row: row)).Where(e => e.Entry is not null).ToList();
+            string Field(int i, string name) => CalendarBook.ApiField(readable[i].Row, name);
+            string Label(int i, string name) => CalendarBook.ApiLabel(readable[i].Row, name);
+            var parsed = readable.Select(e => e.Entry!).ToList();
+            errors.AddRange(CalendarExceptionRule.Check(year, parsed, Field, Label));
             if (errors.Count > 0) return Invalid(errors);
-            var outcome = await book.ReplaceAsync(year, expected, parsed, CalendarBook.ApiField, CalendarBook.ApiLabel);
+            var outcome = await book.ReplaceAsync(year, expected, parsed, Field, Label);
             return await Versions.AnswerAsync(http, outcome, async () => await book.ViewAsync(year));
         });
     }

@@ -96,10 +96,10 @@ public sealed class CalendarBook(AppDbContext db, Shared.Calendar calendar)
         _ => field,
     };
 
-    /// <summary>Parses the inputs; the errors name each field with its row.</summary>
-    public static List<CalendarException> Parse(IReadOnlyList<CalendarExceptionInput?> inputs, List<FieldError> errors, Func<int, string, string> field, Func<int, string, string> label)
+    /// <summary>Parses the inputs, one entry per input (null where a value was unreadable); the errors name each field with its row.</summary>
+    public static List<CalendarException?> Parse(IReadOnlyList<CalendarExceptionInput?> inputs, List<FieldError> errors, Func<int, string, string> field, Func<int, string, string> label)
     {
-        var parsed = new List<CalendarException>();
+        var parsed = new List<CalendarException?>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var index = i;
@@ -107,6 +107,7 @@ public sealed class CalendarBook(AppDbContext db, Shared.Calendar calendar)
             if (input is null)
             {
                 errors.Add(new(field(i, "date"), $"{label(i, "row")}: thiếu nội dung ngoại lệ."));
+                parsed.Add(null);
                 continue;
             }
             var before = errors.Count;
@@ -116,7 +117,7 @@ public sealed class CalendarBook(AppDbContext db, Shared.Calendar calendar)
             var kind = p.Enum<CalendarExceptionKind>(field(i, "kind"), input.Kind);
             var name = Text(errors, field(i, "name"), label(i, "name"), input.Name, CalendarExceptionRule.NameMaxLength);
             var basis = Text(errors, field(i, "basis"), label(i, "basis"), input.Basis, CalendarExceptionRule.BasisMaxLength);
-            if (errors.Count == before) parsed.Add(new(date!.Value, kind!.Value, name!, basis!));
+            parsed.Add(errors.Count == before ? new(date!.Value, kind!.Value, name!, basis!) : null);
         }
         return parsed;
     }

@@ -36,8 +36,8 @@ public sealed class IndexModel(CalendarBook book, Shared.Calendar calendar) : Sc
         if (OutOfRange() is { } refused) return refused;
         var year = Shown;
         var errors = new List<FieldError>();
-        var added = CalendarBook.Parse([Input], errors, (_, f) => f, (_, f) => CalendarBook.FieldLabel(f));
-        if (errors.Count > 0) return await RedrawAsync(errors);
+        if (CalendarBook.Parse([Input], errors, (_, f) => f, (_, f) => CalendarBook.FieldLabel(f)) is not [{ } entry]) return await RedrawAsync(errors);
+        List<CalendarException> added = [entry];
         var standing = await book.StandingAsync(year);
         var desired = standing.Select(e => new CalendarException(e.Date, e.Kind, e.Name, e.Basis)).Concat(added).ToList();
         var newIndex = desired.Count - 1;
