@@ -137,6 +137,7 @@ public class CalendarTests(WebAppFixture app)
                 new { date = "2027-01-12", kind = "DayOff", name = "Nghỉ lần nữa", basis = "Văn bản thử" },        // duplicate
                 new { date = "31/02/2027", kind = "Nghỉ", name = "", basis = "" },
                 null,
+                new { date = "2027-01-13", kind = "DayOff", name = "Nghỉ \u202Eẩn", basis = new string('x', 301) },
             },
         }, etag), HttpStatusCode.BadRequest);
         var errors = body.GetProperty("errors");
@@ -150,6 +151,8 @@ public class CalendarTests(WebAppFixture app)
         Assert.StartsWith("Tên (dòng 7)", errors.GetProperty("exceptions[6].name")[0].GetString());
         Assert.StartsWith("Căn cứ (dòng 7)", errors.GetProperty("exceptions[6].basis")[0].GetString());
         Assert.True(errors.TryGetProperty("exceptions[7].date", out _));
+        Assert.Contains("ký tự", errors.GetProperty("exceptions[8].name")[0].GetString());
+        Assert.Contains("dài quá 300", errors.GetProperty("exceptions[8].basis")[0].GetString());
         var (stored, after) = await StoredAsync(admin, 2027);
         Assert.Empty(stored);
         Assert.Equal(etag, after);
@@ -243,6 +246,33 @@ public class CalendarTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task TransferRule_LetterInTransitGetsTheDeadlineOfTheNewCalendar()
+    {
+        var admin = await app.ApiAsAsync("admin");
+        var transfer = await app.WithDbAsync((db, _) => db.MemberTransfers.Where(t => t.State == TransferState.InTransit).OrderBy(t => t.Id).FirstAsync());
+        Assert.Equal(TransferRule.PresentBy(transfer.IssuedOn, new WorkingCalendar(GovernmentNotices.Shipped)), transfer.PresentBy);
+        var year = transfer.PresentBy.Year;
+        var (before, etag) = await StoredAsync(admin, year);
+        var taken = before.Count == 0 ? [] : (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calendar/{year}")).GetProperty("exceptions").EnumerateArray().Select(e => Date(e.GetProperty("date"))).ToHashSet();
+        var statutory = PublicHolidayRule.For(year).Select(h => h.Date).ToHashSet();
+        var dayOff = Enumerable.Range(1, 60).Select(i => transfer.PresentBy.AddDays(-i))
+            .First(d => d > transfer.IssuedOn && d.Year == year && !PublicHolidayRule.IsWeekend(d) && !statutory.Contains(d) && !taken.Contains(d));
+        try
+        {
+            await ReadAsync(await PutAsync(admin, year, new { exceptions = before.Append(new { date = Iso(dayOff), kind = "DayOff", name = "Nghỉ hoán đổi (thử)", basis = "Văn bản thử" }).ToList() }, etag), HttpStatusCode.OK);
+            var moved = await app.WithDbAsync((db, _) => db.MemberTransfers.Where(t => t.Id == transfer.Id).Select(t => t.PresentBy).SingleAsync());
+            Assert.True(moved > transfer.PresentBy, $"{moved} after {transfer.PresentBy}");
+            var shown = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/transfers/{transfer.Id}")).GetProperty("presentBy").GetString();
+            Assert.Equal(Iso(moved), shown);
+        }
+        finally
+        {
+            await RestoreAsync(admin, year, before);
+        }
+        Assert.Equal(transfer.PresentBy, await app.WithDbAsync((db, _) => db.MemberTransfers.Where(t => t.Id == transfer.Id).Select(t => t.PresentBy).SingleAsync()));
+    }
+
+    [Fact]
     public async Task CalendarSeed_ShipsTheGovernmentsSwapsInTheDatabase()
     {
         var stored = await app.WithDbAsync(async (db, _) =>
@@ -275,6 +305,10 @@ public class CalendarTests(WebAppFixture app)
         Assert.Contains("href=\"/Calendar\"", commissionPage);
         Assert.Contains("Chưa có văn bản", commissionPage);
         Assert.Contains("table-cards", commissionPage);
+        var outOfRange = await commission.GetAsync("/Calendar/1989");
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Contains("1990–2100", await outOfRange.Content.ReadAsStringAsync());
+        Assert.Contains("Lịch làm việc năm 2027", await commission.GetStringAsync("/Calendar?year=2027"));
         var member = await PageClient.SignInAsync(app, "dangvien");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/Calendar/2026")).StatusCode);
     }
@@ -315,7 +349,8 @@ public class CalendarTests(WebAppFixture app)
             fields["Input.Date"] = "02/01/2029"; // a Tuesday
             fields["Input.Kind"] = "DayOff";
             fields["Input.Name"] = "Nghỉ hoán đổi dịp Tết Dương lịch";
-            fields["Input.Basis"] = "Công văn thử 9/VPCP-KGVX";
+            // A real notice is long: the form takes up to 300 characters.
+            fields["Input.Basis"] = "Công văn thử 9/VPCP-KGVX; " + GovernmentNotices.Vpcp9859;
             var saved = await admin.PostAsync("/Calendar/2029?handler=Add", new FormUrlEncodedContent(fields));
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             var page = await admin.GetStringAsync("/Calendar/2029");
