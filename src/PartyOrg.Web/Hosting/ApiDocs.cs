@@ -14,6 +14,7 @@ using PartyOrg.Web.Features.Probation;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Targets;
 using PartyOrg.Web.Features.Transfers;
+using PartyOrg.Web.Features.WorkCalendar;
 
 namespace PartyOrg.Web.Hosting;
 
@@ -69,6 +70,9 @@ public static class ApiDocs
         ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ, trong thời gian tính của chỉ tiêu (countedFrom–countedTo); from/asOf thu hẹp trong khoảng đó (ngoài khoảng: 400). Chỉ có from/to: số kết nạp trong khoảng (dạng AdmissionRangeView), có tỷ lệ khi đúng một chỉ tiêu bao trọn khoảng, nếu không thì percentUnavailableReason nói lý do. Tỷ lệ làm tròn theo Reports:PercentRounding (percentRounding).", typeof(TargetProgressView)),
         ["GET /api/v1/targets"] = new("GetTarget", "Chỉ tiêu đã lưu của một tổ chức cho năm hoặc nhiệm kỳ, kèm ETag để sửa.", typeof(TargetView)),
         ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp (sửa chỉ tiêu đã có cần If-Match). Nhiệm kỳ: documentDate (ngày đại hội), countFrom (mặc định ngày sau documentDate, không có thì 01/01 năm đầu), countTo (mặc định 31/12 năm cuối); không trùng thời gian tính với nhiệm kỳ khác của tổ chức.", typeof(TargetProgressView)),
+
+        ["GET /api/v1/calendar/{year:int}"] = new("GetWorkingCalendar", "Lịch làm việc của một năm (1990–2100): ngày nghỉ theo luật và theo văn bản, thứ Bảy, Chủ nhật làm bù, các ngoại lệ và quy ước; kèm ETag.", typeof(CalendarYearView)),
+        ["PUT /api/v1/calendar/{year:int}"] = new("SetWorkingCalendarExceptions", "Thay toàn bộ ngoại lệ của năm (ngày nghỉ hoán đổi, ngày làm bù) theo văn bản của Chính phủ; chỉ quản trị hệ thống, cần If-Match.", typeof(CalendarYearView)),
 
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
@@ -127,6 +131,7 @@ public static class ApiDocs
         ["Chuyển sinh hoạt đảng"] = "Giới thiệu và tiếp nhận sinh hoạt đảng chính thức, tạm thời.",
         ["Huy hiệu Đảng"] = "Xét và trao tặng Huy hiệu Đảng theo tuổi đảng.",
         ["Chỉ tiêu kết nạp"] = "Chỉ tiêu kết nạp năm, nhiệm kỳ và kết quả thực hiện.",
+        ["Lịch làm việc"] = "Ngày nghỉ lễ theo Bộ luật Lao động và ngày hoán đổi theo văn bản của Chính phủ, dùng để tính hạn theo ngày làm việc.",
         ["Chọn đảng viên, tổ chức"] = "Gợi ý cho ô chọn đảng viên và tổ chức trên các biểu mẫu.",
     };
 

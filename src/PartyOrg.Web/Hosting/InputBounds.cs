@@ -48,6 +48,7 @@ public static class InputBounds
         ["Reason"] = new(300, TextKind.FreeText, "Lý do"),
         ["EndReason"] = new(300, TextKind.FreeText, "Lý do kết thúc"),
         ["Document"] = new(300, TextKind.FreeText, "Văn bản"),
+        ["Basis"] = new(300, TextKind.Strict, "Căn cứ"),
         ["Birthplace"] = new(300, TextKind.FreeText, "Nơi sinh"),
         ["HomeTown"] = new(300, TextKind.FreeText, "Quê quán"),
         ["PermanentAddress"] = new(300, TextKind.FreeText, "Nơi thường trú"),
