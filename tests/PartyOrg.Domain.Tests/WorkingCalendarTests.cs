@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 
@@ -19,11 +20,12 @@ public class WorkingCalendarTests
     {
         var days = PublicHolidayRule.For(2026).Select(h => h.Date).ToList();
         Assert.Equal(
-            [D(2026, 1, 1), D(2026, 2, 16), D(2026, 2, 17), D(2026, 2, 18), D(2026, 2, 19), D(2026, 2, 20),
+            [D(2026, 1, 1), D(2026, 2, 15), D(2026, 2, 16), D(2026, 2, 17), D(2026, 2, 18), D(2026, 2, 19), D(2026, 2, 20),
              D(2026, 4, 26), D(2026, 4, 27), D(2026, 4, 30), D(2026, 5, 1), D(2026, 9, 1), D(2026, 9, 2)], days);
-        var compensatory = Assert.Single(PublicHolidayRule.For(2026), h => h.Placement == HolidayPlacement.Compensatory);
-        Assert.Equal(D(2026, 4, 27), compensatory.Date);
-        Assert.Contains("Giỗ Tổ Hùng Vương", compensatory.Name);
+        // Sunday 15/02 (27 tháng Chạp) gives Friday 20/02; Sunday 26/04 (Giỗ Tổ) gives Monday 27/04.
+        var compensatory = PublicHolidayRule.For(2026).Where(h => h.Placement == HolidayPlacement.Compensatory).ToList();
+        Assert.Equal([D(2026, 2, 20), D(2026, 4, 27)], compensatory.Select(h => h.Date));
+        Assert.Contains("Giỗ Tổ Hùng Vương", compensatory[1].Name);
         Assert.All(PublicHolidayRule.For(2026), h => Assert.Equal("Bộ luật Lao động 2019, Điều 112", h.Law.Title));
         Assert.Equal("Tết Âm lịch Bính Ngọ (29 tháng Chạp)", PublicHolidayRule.For(2026).Single(h => h.Date == D(2026, 2, 16)).Name);
     }
@@ -31,13 +33,13 @@ public class WorkingCalendarTests
     [Fact]
     public void PublicHolidayRule_Tet2027OnASaturdayGivesTheNextWorkingDaysOff()
     {
-        // Tết Đinh Mùi is Saturday 06/02/2027: by the convention 05/02–09/02, and the Saturday and Sunday give 10/02 and 11/02 (Art. 111.3).
+        // Tết Đinh Mùi is Saturday 06/02/2027: by the convention 04/02–08/02, and the Saturday and Sunday give 09/02 and 10/02 (Art. 111.3).
         var year = PublicHolidayRule.For(2027);
         var tet = year.Where(h => h.Date.Month == 2).Select(h => (h.Date, h.Placement)).ToList();
         Assert.Equal(
-            [(D(2027, 2, 5), HolidayPlacement.Convention), (D(2027, 2, 6), HolidayPlacement.Convention), (D(2027, 2, 7), HolidayPlacement.Convention),
-             (D(2027, 2, 8), HolidayPlacement.Convention), (D(2027, 2, 9), HolidayPlacement.Convention),
-             (D(2027, 2, 10), HolidayPlacement.Compensatory), (D(2027, 2, 11), HolidayPlacement.Compensatory)], tet);
+            [(D(2027, 2, 4), HolidayPlacement.Convention), (D(2027, 2, 5), HolidayPlacement.Convention), (D(2027, 2, 6), HolidayPlacement.Convention),
+             (D(2027, 2, 7), HolidayPlacement.Convention), (D(2027, 2, 8), HolidayPlacement.Convention),
+             (D(2027, 2, 9), HolidayPlacement.Compensatory), (D(2027, 2, 10), HolidayPlacement.Compensatory)], tet);
         // 01/05/2027 is a Saturday: Monday 03/05 off. 02/09/2027 is a Thursday: the day beside it is Friday 03/09.
         Assert.Contains(year, h => h.Date == D(2027, 5, 3) && h.Placement == HolidayPlacement.Compensatory);
         Assert.Contains(year, h => h.Date == D(2027, 9, 3) && h.Placement == HolidayPlacement.Convention);
@@ -119,6 +121,23 @@ public class WorkingCalendarTests
         Assert.Equal(D(2026, 1, 10), Shipped.AddWorkingDays(D(2026, 1, 9), 1));
     }
 
+    // The weekdays the government gave off for Tết since the 2019 code (Monday–Friday, weekends around them aside).
+    [Theory]
+    [InlineData(2021, "2021-02-10", "2021-02-16")]
+    [InlineData(2022, "2022-01-31", "2022-02-04")]
+    [InlineData(2023, "2023-01-20", "2023-01-26")]
+    [InlineData(2024, "2024-02-08", "2024-02-14")]
+    [InlineData(2025, "2025-01-27", "2025-01-31")]
+    [InlineData(2026, "2026-02-16", "2026-02-20")]
+    public void PublicHolidayRule_TetConventionReproducesTheDecisionsSince2021(int year, string first, string last)
+    {
+        var (from, to) = (DateOnly.Parse(first, CultureInfo.InvariantCulture), DateOnly.Parse(last, CultureInfo.InvariantCulture));
+        var tetWeekdays = PublicHolidayRule.For(year)
+            .Where(h => h.Name.Contains("Tết Âm lịch", StringComparison.Ordinal) && !PublicHolidayRule.IsWeekend(h.Date))
+            .Select(h => h.Date).ToList();
+        Assert.Equal(Days(from, to).Where(d => !PublicHolidayRule.IsWeekend(d)), tetWeekdays);
+    }
+
     [Fact]
     public void WorkingCalendar_Tet2025AsDecided()
     {
@@ -152,14 +171,14 @@ public class WorkingCalendarTests
     [Fact]
     public void AdmissionDeadlines_AroundTet2027()
     {
-        // Decision on Wednesday 20/01/2027: 05/02 and 08/02 – 11/02 are off (Tết by the convention and two compensatory days) → 10/03/2027.
+        // Decision on Wednesday 20/01/2027: 04/02 – 05/02 and 08/02 – 10/02 are off (Tết by the convention and two compensatory days) → 10/03/2027.
         Assert.Equal(D(2027, 3, 10), AdmissionDeadlines.CeremonyDue(D(2027, 1, 20), Shipped));
         Assert.Equal(D(2027, 3, 3), AdmissionDeadlines.CeremonyDue(D(2027, 1, 20), WorkingCalendar.WeekendsOnly));
-        // A transfer letter issued on 03/02/2027: 30 working days → 24/03/2027 (17/03 if Tết were worked); a probation ending 04/02/2027 → 25/03/2027.
+        // A transfer letter issued on 03/02/2027: 30 working days → 24/03/2027 (17/03 if Tết were worked); a probation ending 04/02/2027 → 24/03/2027.
         Assert.Equal(D(2027, 3, 24), TransferRule.PresentBy(D(2027, 2, 3), Shipped));
         Assert.Equal(D(2027, 3, 17), TransferRule.PresentBy(D(2027, 2, 3), WorkingCalendar.WeekendsOnly));
         Assert.Equal(D(2027, 2, 4), ProbationRule.EndsOn(D(2026, 2, 4)));
-        Assert.Equal(D(2027, 3, 25), ProbationRule.RecognitionDue(D(2026, 2, 4), Shipped));
+        Assert.Equal(D(2027, 3, 24), ProbationRule.RecognitionDue(D(2026, 2, 4), Shipped));
     }
 
     [Fact]
@@ -201,8 +220,8 @@ public class WorkingCalendarTests
         var fixedHoliday = Assert.Single(Check(2027, [new(D(2027, 1, 1), CalendarExceptionKind.WorkingDay, "Làm", "Văn bản")]));
         Assert.Contains("do luật định", fixedHoliday.Message);
         Assert.Empty(Check(2026, [new(D(2026, 1, 10), CalendarExceptionKind.WorkingDay, "Làm bù", "Văn bản")]));
-        // A day only the convention placed off (Tết 2025's compensatory Monday) may be worked when the notice placed Tết elsewhere.
-        Assert.Empty(Check(2025, [new(D(2025, 2, 3), CalendarExceptionKind.WorkingDay, "Làm", "Văn bản")]));
+        // A day only the convention placed off (Thursday 04/02/2027, before Tết) may be worked when a notice places Tết elsewhere.
+        Assert.Empty(Check(2027, [new(D(2027, 2, 4), CalendarExceptionKind.WorkingDay, "Làm", "Văn bản")]));
     }
 
     [Fact]

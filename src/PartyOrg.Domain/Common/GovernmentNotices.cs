@@ -18,8 +18,6 @@ public static class GovernmentNotices
 
     public static readonly IReadOnlyList<CalendarException> Shipped =
     [
-        new(new(2025, 1, 27), CalendarExceptionKind.DayOff, "Tết Âm lịch Ất Tỵ (28 tháng Chạp): Tết xếp từ 27/01 đến hết 31/01/2025", Vpcp8726),
-        new(new(2025, 2, 3), CalendarExceptionKind.WorkingDay, "Làm việc bình thường: Tết Ất Tỵ xếp từ 27/01 đến 31/01/2025 nên không có ngày nghỉ bù", Vpcp8726),
         new(new(2025, 4, 26), CalendarExceptionKind.WorkingDay, "Làm bù cho ngày nghỉ thứ Sáu 02/05/2025", Vpcp8726),
         new(new(2025, 5, 2), CalendarExceptionKind.DayOff, "Nghỉ hoán đổi dịp 30/4 – 1/5 (làm bù thứ Bảy 26/04/2025)", Vpcp8726),
         new(new(2026, 1, 2), CalendarExceptionKind.DayOff, "Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/01/2026)", Vpcp12729),
@@ -32,6 +30,7 @@ public static class GovernmentNotices
     public static IReadOnlyList<string> AgreeingDecisions(int year) => year switch
     {
         2025 => [
+            "Tết Âm lịch Ất Tỵ: nghỉ từ thứ Hai 27/01 (28 tháng Chạp) đến hết thứ Sáu 31/01/2025 (" + Vpcp8726 + ") — trùng quy ước mặc định.",
             "Quốc khánh 2025: nghỉ 01/09 và 02/09 (" + Vpcp8726 + ") — trùng quy ước mặc định.",
         ],
         2026 => [

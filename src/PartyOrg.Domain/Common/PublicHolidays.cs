@@ -57,9 +57,13 @@ public static class LabourCodeTexts
 /// </summary>
 public static class PublicHolidayRule
 {
-    /// <summary>Tết's five days when no notice says otherwise: the last day of the old lunar year and the first four of the new.</summary>
+    /// <summary>
+    /// Tết's five days when no notice says otherwise: the two days before the lunar new year and the first three of the new year.
+    /// Chosen because it reproduces every government decision from 2021 to 2026 (with Art. 111.3's compensatory days), where
+    /// "the last day of the old year and the first four of the new" misses 2023, 2024 and 2025.
+    /// </summary>
     public const string TetConvention =
-        "Tết Âm lịch (5 ngày): theo quy ước mặc định của hệ thống là ngày cuối năm cũ và 4 ngày đầu năm mới âm lịch; " +
+        "Tết Âm lịch (5 ngày): theo quy ước mặc định của hệ thống là 2 ngày cuối năm cũ và 3 ngày đầu năm mới âm lịch (khớp các quyết định từ 2021 đến 2026); " +
         "ngày nghỉ cụ thể do Thủ tướng Chính phủ quyết định hằng năm (Điều 112 khoản 3), được ghi thành ngoại lệ khi có văn bản.";
 
     /// <summary>The day beside 2/9 when no notice says otherwise.</summary>
@@ -129,12 +133,13 @@ public static class PublicHolidayRule
         if (law == LabourCodeTexts.Code2019)
             days.Add(new(NationalDayCompanion(year), "Quốc khánh (ngày liền kề)", HolidayPlacement.Convention, law));
 
-        // Tết: four days fixed by the 2007 text (one before, three after); five placed by the government since 2013.
+        // Tết: four days fixed by the 2007 text (one before, three after); five placed by the government since 2013 (see TetConvention).
         var fixedTet = law == LabourCodeTexts.Code1994As2007;
         var tetDays = fixedTet ? 4 : 5;
         var newYear = LunarCalendar.NewYear(year);
         var yearName = LunarCalendar.YearName(year);
-        for (var i = -1; i < tetDays - 1; i++)
+        var firstDay = fixedTet ? -1 : -2;
+        for (var i = firstDay; i < firstDay + tetDays; i++)
         {
             var date = newYear.AddDays(i);
             days.Add(new(date, $"Tết Âm lịch {yearName} ({LunarCalendar.FromSolar(date).Text()})", fixedTet ? HolidayPlacement.Fixed : HolidayPlacement.Convention, law));
