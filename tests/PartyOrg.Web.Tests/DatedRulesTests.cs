@@ -106,6 +106,12 @@ public partial class DatedRulesTests(WebAppFixture app)
         await OkAsync(client, $"/api/v1/members/{diedBefore}/decisions", new { kind = "Death", decidedOn = D(-600), reason = "Từ trần" });
         Assert.Equal("Deceased", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/members/{diedLater}")).GetProperty("status").GetString());
 
+        // The sponsor picker of a past step offers members who have died since, saying so; the ordinary one does not.
+        var cccd = await app.WithDbAsync((db, _) => db.Members.Where(m => m.Id == diedLater).Select(m => m.CitizenId).SingleAsync());
+        var former = await client.GetFromJsonAsync<JsonElement>($"/api/v1/pickers/members?q={cccd}&official=true&former=true");
+        Assert.EndsWith("đã từ trần", Assert.Single(former.EnumerateArray()).GetProperty("detail").GetString());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/v1/pickers/members?q={cccd}&official=true")).EnumerateArray());
+
         // Official since 2001 and alive on every step's date: a valid sponsor, though dead today.
         var accepted = await NewCaseAsync(client, place.Cell, "Phan Thị Giới Thiệu");
         await OkAsync(client, $"/api/v1/admissions/{accepted}/steps", new { step = "Sponsors", date = D(-490), sponsor1Id = diedLater, sponsor1Since = D(-1200), sponsor2Id = alive, sponsor2Since = D(-900) });
@@ -236,6 +242,11 @@ public partial class DatedRulesTests(WebAppFixture app)
         var page = await PageClient.SignInAsync(app, "tochuc");
         Assert.Contains(LateTransferRule.AwaitingMark, WebUtility.HtmlDecode(await page.GetStringAsync("/")));
         Assert.Contains(LateTransferRule.AwaitingMark, WebUtility.HtmlDecode(await page.GetStringAsync("/Transfers?late=true")));
+
+        // Outside the scope (the secretary of another cell of the commune) the transfer does not exist.
+        var outsider = await app.ApiAsAsync("bithu");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/transfers/{id}/late-decision", new { number = "1", decidedOn = D(0), countsInPartyAge = false, organizationId = place.Commune })).StatusCode);
+        Assert.DoesNotContain(LateTransferRule.AwaitingMark, WebUtility.HtmlDecode(await (await PageClient.SignInAsync(app, "bithu")).GetStringAsync("/")));
 
         // The decision needs its fields and a committee above the receiving cell.
         (status, problem) = await PostAsync(client, $"/api/v1/transfers/{id}/late-decision", new { number = "15-QĐ/ĐU", decidedOn = D(0), organizationId = place.OtherCell });

@@ -164,10 +164,10 @@ public sealed class DetailsModel(AdmissionQueries cases, AdmissionWorkflow workf
         return new PickerField
         {
             Name = $"Input.Sponsor{n}Id", Label = $"Người giới thiệu thứ {n}", QueryName = $"s{n}q", Query = query,
-            Source = "/api/v1/pickers/members?official=true",
-            Hint = "Đảng viên chính thức. Gõ tên, có dấu hoặc không (ví dụ: nguyen van an), rồi chọn một dòng.",
+            Source = "/api/v1/pickers/members?official=true&former=true",
+            Hint = "Đảng viên chính thức vào ngày phân công (người đã từ trần, ra khỏi Đảng sau ngày đó vẫn được chọn). Gõ tên, có dấu hoặc không (ví dụ: nguyen van an), rồi chọn một dòng.",
             Selected = selected,
-            Matches = await queries.MembersAsync(scope, query, officialOnly: true),
+            Matches = await queries.MembersAsync(scope, query, officialOnly: true, includeFormer: true),
         };
     }
 }
