@@ -50,7 +50,7 @@ public class LateLetterBrowserTests(BrowserFixture app)
         await page.GetByLabel("Lý do nộp giấy giới thiệu quá hạn").FillAsync("Đảng viên ốm, nằm viện hai tháng");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("chờ cấp ủy xem xét");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(LateTransferRule.AwaitingMark);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(LateTransferRule.AwaitingMark, new() { IgnoreCase = true });
         await BrowserFixture.ShotAsync(page, "42-phone-late-letter-awaiting");
         await FitsTheScreenAsync(page);
 
