@@ -26,7 +26,7 @@ public partial class DatedRulesTests(WebAppFixture app)
     private sealed record Place(int Commune, int Cell, int OtherCell, List<int> Officials);
 
     /// <summary>A new cell (and a second one) under the secretary's commune, with officials admitted 01/03/2000, official since 01/03/2001.</summary>
-    private Task<Place> PlaceAsync(int officials) => app.WithDbAsync(async (db, _) =>
+    private Task<Place> PlaceAsync(int officials, DateOnly? admittedOn = null) => app.WithDbAsync(async (db, _) =>
     {
         var secretaryCell = await db.Organizations.SingleAsync(o => o.Code == DemoCodes.SecretaryCell);
         var commune = await db.Organizations.SingleAsync(o => o.Id == secretaryCell.ParentId);
@@ -53,7 +53,7 @@ public partial class DatedRulesTests(WebAppFixture app)
             {
                 FullName = name, SearchName = VnText.Fold(name), SearchGiven = VnText.GivenFirstFold(name), SortKey = VnText.SortKey(name),
                 Gender = Gender.Male, DateOfBirth = new(1970, 1, 1), EthnicGroupCode = "01", Religion = "Không theo tôn giáo",
-                CitizenId = $"001070{600000 + n * 20 + i:000000}", AdmittedOn = new(2000, 3, 1), OfficialOn = new(2001, 3, 1),
+                CitizenId = $"001070{600000 + n * 20 + i:000000}", AdmittedOn = admittedOn ?? new(2000, 3, 1), OfficialOn = (admittedOn ?? new(2000, 3, 1)).AddYears(1),
                 OrganizationId = cell.Id, OrgPath = cell.Path, Status = MemberStatus.Official,
             };
         }).ToList();
@@ -299,6 +299,29 @@ public partial class DatedRulesTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("không xem xét kết nạp lại người đã bỏ sinh hoạt đảng (Quy định 294-QĐ/TW, điểm 3.5)", Errors(problem));
         Assert.Equal("NameRemoved", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/members/{abandoned}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task BadgeRule_TheAwardIsJudgedOnTheOccasionsDate_AliveThenOrPosthumous()
+    {
+        // Admitted 01/01/1990: 30 years of party age by the occasion of 03/02/2020.
+        var place = await PlaceAsync(2, new DateOnly(1990, 1, 1));
+        var (diedAfter, diedBefore) = (place.Officials[0], place.Officials[1]);
+        var client = await app.ApiAsAsync("tochuc");
+        await OkAsync(client, $"/api/v1/members/{diedAfter}/decisions", new { kind = "Death", decidedOn = D(-100) });
+        await OkAsync(client, $"/api/v1/members/{diedBefore}/decisions", new { kind = "Death", decidedOn = "2019-06-01" });
+
+        // Alive at the occasion, dead today: the award made then is not posthumous.
+        var (status, problem) = await PostAsync(client, "/api/v1/badges/awards", new { memberId = diedAfter, milestone = 30, occasionOn = "2020-02-03", decisionNumber = "120-QĐ/TU", posthumous = true });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("còn sinh hoạt đảng", Errors(problem));
+        await OkAsync(client, "/api/v1/badges/awards", new { memberId = diedAfter, milestone = 30, occasionOn = "2020-02-03", decisionNumber = "120-QĐ/TU" });
+
+        // Dead before the occasion: only posthumously, and the refusal says why.
+        (status, problem) = await PostAsync(client, "/api/v1/badges/awards", new { memberId = diedBefore, milestone = 30, occasionOn = "2020-02-03", decisionNumber = "121-QĐ/TU" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("đã từ trần ngày 01/06/2019; hãy chọn truy tặng", Errors(problem));
+        await OkAsync(client, "/api/v1/badges/awards", new { memberId = diedBefore, milestone = 30, occasionOn = "2020-02-03", decisionNumber = "121-QĐ/TU", posthumous = true });
     }
 
     [GeneratedRegex("<input[^>]*name=\"Input.LateConsentOrganizationId\"[^>]*value=\"(\\d+)\"[^>]*checked", RegexOptions.None)]
