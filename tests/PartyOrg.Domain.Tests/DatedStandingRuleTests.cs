@@ -50,6 +50,16 @@ public class DatedStandingRuleTests
     }
 
     [Fact]
+    public void MemberStanding_AnExitWithoutADecision_DatedByTheClosedPlacementOrNotAtAll()
+    {
+        var closed = new MembershipRecord(new(2000, 3, 1), new(2001, 3, 1), MemberStatus.Released, [], [new PlacementPeriod(7, new(2000, 3, 1), new(2015, 5, 1))]);
+        Assert.Equal(StandingStatus.Official, MemberStanding.On(closed, new(2015, 4, 30)).Status);
+        Assert.Equal("đã ra khỏi Đảng ngày 01/05/2015 (cho ra khỏi Đảng)", MemberStanding.On(closed, new(2015, 5, 1)).NotActiveReason());
+        var undated = closed with { Placements = [] };
+        Assert.Equal("đã ra khỏi Đảng (cho ra khỏi Đảng)", MemberStanding.On(undated, new(2010, 1, 1)).NotActiveReason());
+    }
+
+    [Fact]
     public void MemberStanding_DisciplineSeamReadsWhatIsInForceOnTheDate()
     {
         var record = OfficialSince2001() with { Discipline = [new DisciplinePeriod("Khiển trách", new(2024, 5, 1), new(2025, 5, 1))] };

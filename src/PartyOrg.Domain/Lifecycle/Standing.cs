@@ -93,7 +93,8 @@ public sealed record Standing(
 /// </summary>
 public static class MemberStanding
 {
-    private sealed record Period(DateOnly Start, DateOnly? End, DecisionKind? ExitKind, DateOnly? OfficialSince);
+    /// <summary>A membership from Start to End (exclusive); Undated: the exit has no date on record (taken as the start, not shown).</summary>
+    private sealed record Period(DateOnly Start, DateOnly? End, DecisionKind? ExitKind, DateOnly? OfficialSince, bool Undated = false);
 
     public static Standing On(MembershipRecord record, DateOnly date)
     {
@@ -106,7 +107,7 @@ public static class MemberStanding
             return new(date, StandingStatus.NotMember, null, null, null, placement?.OrganizationId, discipline);
         if (current.End is { } end && date >= end)
             return new(date, current.ExitKind == DecisionKind.Death ? StandingStatus.Deceased : StandingStatus.Exited,
-                current.OfficialSince, end, current.ExitKind, placement?.OrganizationId, discipline);
+                current.OfficialSince, current.Undated ? null : end, current.ExitKind, placement?.OrganizationId, discipline);
         var official = current.OfficialSince is { } since && since <= date;
         return new(date, official ? StandingStatus.Official : StandingStatus.Probationary, current.OfficialSince, null, null,
             placement?.OrganizationId, discipline);
@@ -140,9 +141,11 @@ public static class MemberStanding
             var official = record.OfficialOn is { } o && o >= start ? o : recognizedOn;
             DateOnly? end = null;
             DecisionKind? exitKind = null;
+            var undated = false;
             if (!record.CurrentStatus.IsActive())
             {
-                // An exit entered without a decision: it took effect when the last placement closed, or is undated.
+                // An exit entered without a decision: it took effect when the last placement closed; with no closed placement
+                // its date is unknown, and the record is read as out of the party from the start rather than given a made-up date.
                 exitKind = record.CurrentStatus switch
                 {
                     MemberStatus.Deceased => DecisionKind.Death,
@@ -150,10 +153,10 @@ public static class MemberStanding
                     MemberStatus.Expelled => DecisionKind.Expulsion,
                     _ => DecisionKind.NameRemoval,
                 };
-                end = record.Placements.Count > 0 && record.Placements.All(p => p.ToDate is not null)
-                    ? record.Placements.Max(p => p.ToDate!.Value) : start;
+                undated = !(record.Placements.Count > 0 && record.Placements.All(p => p.ToDate is not null));
+                end = undated ? start : record.Placements.Max(p => p.ToDate!.Value);
             }
-            periods.Add(new Period(start, end, exitKind, official));
+            periods.Add(new Period(start, end, exitKind, official, undated));
         }
         else
         {
