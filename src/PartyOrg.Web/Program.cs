@@ -15,6 +15,7 @@ using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Web.Hosting;
 using PartyOrg.Web.Features.Users;
 using PartyOrg.Web.Features.Pickers;
+using PartyOrg.Web.Features.WorkCalendar;
 
 var command = AdminCommand.IsCommand(args) ? args : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
@@ -37,7 +38,10 @@ builder.Services.AddScoped<MemberEditor>();
 builder.Services.AddScoped<AuditHistory>();
 builder.Services.AddScoped<TargetQueries>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<AdmissionSettings>() ?? AdmissionSettings.Default);
+// Every percentage printed or returned is rounded one configured way; a wrong value stops the start-up here, with the reason.
+builder.Services.AddSingleton(PartyOrg.Domain.Common.PercentRounding.FromSetting(builder.Configuration[PartyOrg.Domain.Common.PercentRounding.SettingName]));
 builder.Services.AddScoped<Calendar>();
+builder.Services.AddScoped<CalendarBook>();
 builder.Services.AddScoped<ScopedWrites>();
 builder.Services.AddScoped<IdentifierCheck>();
 builder.Services.AddScoped<AdmissionWorkflow>();
@@ -58,7 +62,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
     // Work pages are for staff; a member has their own record (Members/Details) and their account pages.
-    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users" })
+    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar" })
         o.Conventions.AuthorizeFolder(folder, AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Index", AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Edit", AccountSecurity.StaffPolicy);
@@ -122,6 +126,7 @@ api.MapDecisionsApi();
 api.MapTransfersApi();
 api.MapBadgesApi();
 api.MapPickersApi();
+api.MapCalendarApi();
 
 app.MapRazorPages();
 await app.RunAsync();

@@ -13,8 +13,8 @@ public class LifecycleRuleTests
     [Fact]
     public void WorkingCalendar_SkipsWeekendsAndHolidays()
     {
-        // Friday 24/04/2026 + 3 working days: Mon 27/04 is the Hùng Kings' substitute day, 30/04 and 01/05 are holidays.
-        var calendar = new WorkingCalendar([new(2026, 4, 27), new(2026, 4, 30), new(2026, 5, 1)]);
+        // Friday 24/04/2026 + 3 working days: Mon 27/04 is the Hùng Kings' compensatory day (26/04 is a Sunday), 30/04 and 01/05 are holidays.
+        var calendar = WorkingCalendar.StatutoryOnly;
         Assert.Equal(new DateOnly(2026, 5, 4), calendar.AddWorkingDays(new(2026, 4, 24), 3));
         Assert.Equal(3, calendar.WorkingDaysBetween(new(2026, 4, 24), new(2026, 5, 4)));
         Assert.False(calendar.IsWorkingDay(new(2026, 4, 25)));
@@ -210,7 +210,7 @@ public class LifecycleRuleTests
     {
         Assert.True(AdmissionRateRule.FallsShort(29, 1000, AdmissionSettings.Default));
         Assert.False(AdmissionRateRule.FallsShort(30, 1000, AdmissionSettings.Default));
-        Assert.Equal(3.5m, AdmissionRateRule.Percent(35, 1000));
+        Assert.Equal(3.5m, AdmissionRateRule.Percent(35, 1000, PercentRounding.Default));
     }
 
     [Fact]

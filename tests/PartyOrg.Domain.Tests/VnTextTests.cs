@@ -58,8 +58,8 @@ public class VnTextTests
     public void VnFormat_UsesDotForThousandsAndCommaForDecimals()
     {
         Assert.Equal("1.642", VnFormat.Number(1642));
-        Assert.Equal("105,93%", VnFormat.Percent(105.93m));
-        Assert.Equal("111,9%", VnFormat.Percent(111.90m));
+        Assert.Equal("105,93%", VnFormat.Percent(105.93m, PercentRounding.Default));
+        Assert.Equal("111,9%", VnFormat.Percent(111.90m, PercentRounding.Default));
         Assert.Equal("12/01/2024", VnFormat.Date(new DateOnly(2024, 1, 12)));
         Assert.Equal("ngày 12 tháng 01 năm 2024", VnFormat.DocumentDate(new DateOnly(2024, 1, 12)));
     }

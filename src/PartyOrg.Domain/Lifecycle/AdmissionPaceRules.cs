@@ -15,8 +15,7 @@ public static class SourcePoolRule
 /// <summary>New admissions in a year should be 3–4% of the membership (NQ 21-NQ/TW of 16/6/2022; range is a setting).</summary>
 public static class AdmissionRateRule
 {
-    public static decimal? Percent(int admitted, int membership) =>
-        membership <= 0 ? null : Math.Round(admitted * 100m / membership, 2, MidpointRounding.AwayFromZero);
+    public static decimal? Percent(int admitted, int membership, Common.PercentRounding rounding) => rounding.Percent(admitted, membership);
 
     public static bool FallsShort(int admitted, int membership, AdmissionSettings settings) =>
         membership > 0 && admitted * 100m / membership < settings.AdmissionRateMinimumPercent;

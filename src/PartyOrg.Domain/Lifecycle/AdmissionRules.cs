@@ -80,6 +80,9 @@ public sealed record AdmissionSettings
     /// <summary>New admissions over the membership below which the year is flagged, per NQ 21-NQ/TW (2022): "từ 3 - 4%".</summary>
     public decimal AdmissionRateMinimumPercent { get; init; } = 3m;
 
+    /// <summary>Whether a readmission counts among the admissions of its date: see <see cref="ReadmissionCountingRule"/> (text not found).</summary>
+    public bool ReadmissionsCountAsAdmissions { get; init; } = true;
+
     public static readonly AdmissionSettings Default = new();
 }
 

@@ -26,6 +26,8 @@ public static class MemberFields
     public const string CardNumber = "cardNumber";
     public const string Organization = "organizationId";
     public const string CeremonyOn = "ceremonyOn";
+    /// <summary>The ended cell the member was active in from the admission, before a merger brought them to today's cell.</summary>
+    public const string EarlierOrganization = "earlierOrganizationId";
 
     public static string Label(string field) => field switch
     {
@@ -40,6 +42,7 @@ public static class MemberFields
         CardNumber => "Số thẻ đảng viên",
         Organization => "Chi bộ sinh hoạt",
         CeremonyOn => "Ngày lễ kết nạp",
+        EarlierOrganization => "Chi bộ khi vào Đảng (trước sắp xếp)",
         _ => field,
     };
 }

@@ -18,7 +18,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<MemberDecision> MemberDecisions => Set<MemberDecision>();
     public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
     public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
-    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<CalendarExceptionEntry> CalendarExceptions => Set<CalendarExceptionEntry>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
@@ -167,11 +168,17 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(a => a.DecisionNumber).HasMaxLength(60);
             e.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
-        b.Entity<Holiday>(e =>
+        b.Entity<CalendarExceptionEntry>(e =>
         {
-            e.HasIndex(h => h.Date).IsUnique();
-            e.Property(h => h.Name).HasMaxLength(120);
+            e.ToTable("CalendarExceptions");
+            // One standing exception a day; withdrawn ones stay as history.
+            e.HasIndex(x => x.Date, "IX_CalendarExceptions_Date_Standing").IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
+            e.HasIndex(x => x.Year);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Name).HasMaxLength(PartyOrg.Domain.Common.CalendarExceptionRule.NameMaxLength);
+            e.Property(x => x.Basis).HasMaxLength(PartyOrg.Domain.Common.CalendarExceptionRule.BasisMaxLength);
         });
+        b.Entity<CalendarYear>(e => e.HasIndex(y => y.Year).IsUnique());
         b.Entity<Member>().HasIndex(m => new { m.Status, m.AdmittedOn });
         b.Entity<AuditEntry>(e =>
         {
@@ -203,7 +210,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
 
     /// <summary>The records whose every change is kept in history.</summary>
     private static readonly HashSet<Type> AuditedTypes =
-        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(Holiday)];
+        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear)];
 
     private static readonly HashSet<string> DerivedProperties =
         [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth), nameof(IVersioned.Version)];

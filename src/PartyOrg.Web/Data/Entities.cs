@@ -98,12 +98,19 @@ public sealed class AdmissionTarget : IVersioned
     public int? Year { get; set; }
     /// <summary>The term label ("2020-2025"), for a term target; null for a yearly target.</summary>
     public string? Term { get; set; }
+    /// <summary>
+    /// The first day whose admissions count (countFrom): 1 January for a yearly target; for a term, by default the day after the
+    /// congress that set it (<see cref="DocumentDate"/> + 1), or the day the commission chose (TargetWindowRule).
+    /// </summary>
     public DateOnly PeriodStart { get; set; }
+    /// <summary>The last day whose admissions count (countTo): 31 December for a yearly target; the term's end for a term.</summary>
     public DateOnly PeriodEnd { get; set; }
     public int Count { get; set; }
     public TargetSource Source { get; set; }
     /// <summary>The document that set it, e.g. "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI".</summary>
     public string? Document { get; set; }
+    /// <summary>The date of that document (for a term, the congress): a term counts from the next day unless told otherwise.</summary>
+    public DateOnly? DocumentDate { get; set; }
     public int Version { get; set; }
 }
 

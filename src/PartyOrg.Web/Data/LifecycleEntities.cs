@@ -120,10 +120,26 @@ public sealed class BadgeAward
     public string OrgPath { get; set; } = "";
 }
 
-/// <summary>A public holiday or swapped day off: the yearly table behind working-day deadlines, kept by the administrator.</summary>
-public sealed class Holiday
+/// <summary>
+/// A year's exception to the statutory working calendar (a weekday given off, a weekend day worked), with the government's
+/// or ministry's notice it comes from. Withdrawn with a date, never deleted; who recorded or withdrew it is in the audit trail.
+/// </summary>
+public sealed class CalendarExceptionEntry
 {
     public int Id { get; set; }
+    public int Year { get; set; }
     public DateOnly Date { get; set; }
+    public PartyOrg.Domain.Common.CalendarExceptionKind Kind { get; set; }
     public required string Name { get; set; }
+    public required string Basis { get; set; }
+    /// <summary>When an administrator withdrew it (UTC); null while it stands.</summary>
+    public DateTime? WithdrawnAt { get; set; }
+}
+
+/// <summary>A year of the working calendar as edited: its version is the ETag of the year's exceptions.</summary>
+public sealed class CalendarYear : IVersioned
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Version { get; set; }
 }

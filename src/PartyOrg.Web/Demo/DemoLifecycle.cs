@@ -9,7 +9,7 @@ using PartyOrg.Web.Data;
 namespace PartyOrg.Web.Demo;
 
 /// <summary>
-/// The demo's working life on top of the register: the holiday table, admission cases at every step, transfers in transit,
+/// The demo's working life on top of the register: admission cases at every step, transfers in transit,
 /// exits, a readmission and badges awarded this year, so that every page shows something on first run.
 /// </summary>
 internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
@@ -18,24 +18,8 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
     private readonly DemoNames names = new(new Random(2026));
     private readonly Features.Shared.ScopedWrites placements = new(db);
 
-    /// <summary>Public holidays and swapped days off (Labour Code 2019 Art. 112 and the government's yearly notices); editable data.</summary>
-    public static readonly (string Date, string Name)[] Holidays =
-    [
-        ("2025-01-01", "Tết Dương lịch"),
-        ("2025-01-27", "Tết Nguyên đán"), ("2025-01-28", "Tết Nguyên đán"), ("2025-01-29", "Tết Nguyên đán"), ("2025-01-30", "Tết Nguyên đán"), ("2025-01-31", "Tết Nguyên đán"),
-        ("2025-04-07", "Giỗ Tổ Hùng Vương"), ("2025-04-30", "Ngày Giải phóng miền Nam"), ("2025-05-01", "Ngày Quốc tế Lao động"), ("2025-05-02", "Nghỉ hoán đổi"),
-        ("2025-09-01", "Quốc khánh"), ("2025-09-02", "Quốc khánh"),
-        ("2026-01-01", "Tết Dương lịch"),
-        ("2026-02-16", "Tết Nguyên đán"), ("2026-02-17", "Tết Nguyên đán"), ("2026-02-18", "Tết Nguyên đán"), ("2026-02-19", "Tết Nguyên đán"), ("2026-02-20", "Tết Nguyên đán"),
-        ("2026-04-27", "Giỗ Tổ Hùng Vương (nghỉ bù)"), ("2026-04-30", "Ngày Giải phóng miền Nam"), ("2026-05-01", "Ngày Quốc tế Lao động"),
-        ("2026-09-01", "Quốc khánh"), ("2026-09-02", "Quốc khánh"),
-    ];
-
     public async Task BuildAsync()
     {
-        foreach (var (date, name) in Holidays)
-            db.Holidays.Add(new Holiday { Date = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), Name = name });
-
         var cells = await db.Organizations.AsNoTracking()
             .Where(o => (o.Type == OrganizationType.BaseCell || o.Type == OrganizationType.DependentCell) && o.EndedOn == null).ToListAsync();
         var committees = (await db.Organizations.AsNoTracking().Where(o => o.EndedOn == null).ToListAsync())
@@ -104,7 +88,8 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
     private async Task AddTransfersAndExitsAsync(List<Organization> cells)
     {
         var members = await db.Members.Where(m => m.Status == MemberStatus.Official).OrderBy(m => m.Id).Take(400).ToListAsync();
-        var working = new WorkingCalendar(Holidays.Select(h => DateOnly.ParseExact(h.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        // The calendar every environment ships with: the statutory days of any year and the government's recorded swaps.
+        var working = new WorkingCalendar(await Features.Shared.Calendar.StandingExceptionsAsync(db));
         var pick = members.Where((_, i) => i % 50 == 7).ToList();
         for (var i = 0; i < 4 && i < pick.Count; i++)
         {

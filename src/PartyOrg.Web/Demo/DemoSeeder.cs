@@ -126,7 +126,7 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
         var oldCells = new List<(Organization, Organization?)>();
         foreach (var (old, _) in oldCommuneLevel)
             for (var i = 1; i <= 2; i++)
-                oldCells.Add((Org($"{old.Code}.{i:00}", $"Chi bộ {Hamlet(old.Field)} {i}", OrganizationType.DependentCell, OrganizationField.Residential, new(1990, 1, 1)), old));
+                oldCells.Add((Org($"{old.Code}.{i:00}", $"Chi bộ {Hamlet(old.Field)} {i}", OrganizationType.DependentCell, OrganizationField.Residential, new(1976, 1, 1)), old));
         foreach (var (agency, _) in oldAgencies)
         {
             oldCells.Add((Org($"{agency.Code}.01", "Chi bộ Văn phòng Tỉnh ủy", OrganizationType.BaseCell, OrganizationField.Agency, new(2006, 1, 1)), agency));
@@ -288,7 +288,10 @@ internal sealed class DemoProvince(AppDbContext db, DateOnly today)
             var placements = new List<(Organization, DateOnly, DateOnly?)>();
             if (admitted < DemoSeeder.ReformDay && earlierCells.Count > 0)
             {
-                placements.Add((earlierCells[rng.Next(earlierCells.Count)], admitted, DemoSeeder.ReformDay));
+                // A placement lies inside its organization's life: one admitted before the old cell was founded is
+                // recorded there from its founding (the tree holds nothing older).
+                var earlier = earlierCells[rng.Next(earlierCells.Count)];
+                placements.Add((earlier, admitted < earlier.FoundedOn ? earlier.FoundedOn : admitted, DemoSeeder.ReformDay));
                 placements.Add((cell, DemoSeeder.ReformDay, null));
             }
             else placements.Add((cell, admitted < DemoSeeder.ReformDay ? DemoSeeder.ReformDay : admitted, null));

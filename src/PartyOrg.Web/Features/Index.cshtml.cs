@@ -62,7 +62,8 @@ public sealed class IndexModel(
     /// <summary>Behind pace: the share admitted is below the share of the period already past.</summary>
     public static bool IsBehind(TargetProgressView p)
     {
-        if (p.Target == 0 || p.PeriodEnd <= p.PeriodStart) return false;
+        // A window narrowed to start later is not compared with the pace of the whole period.
+        if (p.Target == 0 || p.PeriodEnd <= p.PeriodStart || p.CountedFrom != p.PeriodStart) return false;
         var elapsed = (decimal)(p.CountedTo.DayNumber - p.PeriodStart.DayNumber + 1) / (p.PeriodEnd.DayNumber - p.PeriodStart.DayNumber + 1);
         return p.Admitted < p.Target * elapsed;
     }

@@ -14,6 +14,7 @@ using PartyOrg.Web.Features.Probation;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Targets;
 using PartyOrg.Web.Features.Transfers;
+using PartyOrg.Web.Features.WorkCalendar;
 
 namespace PartyOrg.Web.Hosting;
 
@@ -31,9 +32,9 @@ public static class ApiDocs
         ["POST /api/v1/auth/token"] = new("CreateToken", "Cấp mã truy cập (bearer, 15 phút) và mã gia hạn cho tài khoản.", typeof(AccessTokenResponse)),
         ["POST /api/v1/auth/refresh"] = new("RefreshToken", "Gia hạn mã truy cập bằng mã gia hạn, khi tài khoản vẫn còn hiệu lực.", typeof(AccessTokenResponse)),
 
-        ["GET /api/v1/organizations/root"] = new("GetRootOrganization", "Tổ chức cao nhất trong phạm vi của người dùng.", typeof(OrganizationView)),
+        ["GET /api/v1/organizations/root"] = new("GetRootOrganization", "Tổ chức cao nhất trong phạm vi của người dùng, tính đến ngày asOf; trước ngày thành lập, các tổ chức tiền thân đứng ở vị trí đó (stoodInPlace) và tổng số đảng viên của họ.", typeof(OrganizationView)),
         ["GET /api/v1/organizations/{id:int}"] = new("GetOrganization", "Một tổ chức đảng (tính đến ngày asOf), kèm ETag để sửa.", typeof(OrganizationView)),
-        ["GET /api/v1/organizations/{id:int}/children"] = new("ListChildOrganizations", "Các tổ chức trực thuộc, với số đảng viên của cả nhánh.", typeof(IReadOnlyList<OrganizationView>)),
+        ["GET /api/v1/organizations/{id:int}/children"] = new("ListChildOrganizations", "Các tổ chức trực thuộc tại ngày asOf, với số đảng viên của cả nhánh; trước ngày thành lập của tổ chức, các tổ chức tiền thân (inPlaceOf).", typeof(IReadOnlyList<OrganizationView>)),
         ["GET /api/v1/organizations/{id:int}/history"] = new("GetOrganizationHistory", "Lịch sử thay đổi của tổ chức.", typeof(IReadOnlyList<AuditRow>)),
         ["POST /api/v1/organizations/{id:int}/children"] = new("CreateChildOrganization", "Thành lập tổ chức trực thuộc.", typeof(OrganizationView), StatusCodes.Status201Created),
         ["PUT /api/v1/organizations/{id:int}"] = new("UpdateOrganization", "Sửa thông tin tổ chức (cần If-Match).", typeof(OrganizationView)),
@@ -67,9 +68,12 @@ public static class ApiDocs
         ["POST /api/v1/badges/awards"] = new("AwardBadge", "Ghi việc trao Huy hiệu Đảng.", typeof(BadgeAwardView)),
         ["GET /api/v1/badges/summary"] = new("SummarizeBadges", "Số Huy hiệu đã trao theo mốc tuổi đảng trong khoảng thời gian.", typeof(BadgeSummary)),
 
-        ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ (from/to: số kết nạp trong khoảng, dạng AdmissionRangeView).", typeof(TargetProgressView)),
+        ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ, trong thời gian tính của chỉ tiêu (countedFrom–countedTo); from/asOf thu hẹp trong khoảng đó (ngoài khoảng: 400). Chỉ có from/to: số kết nạp trong khoảng (dạng AdmissionRangeView), có tỷ lệ khi đúng một chỉ tiêu bao trọn khoảng, nếu không thì percentUnavailableReason nói lý do. Tỷ lệ làm tròn theo Reports:PercentRounding (percentRounding).", typeof(TargetProgressView)),
         ["GET /api/v1/targets"] = new("GetTarget", "Chỉ tiêu đã lưu của một tổ chức cho năm hoặc nhiệm kỳ, kèm ETag để sửa.", typeof(TargetView)),
-        ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp (sửa chỉ tiêu đã có cần If-Match).", typeof(TargetProgressView)),
+        ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp (sửa chỉ tiêu đã có cần If-Match). Nhiệm kỳ: documentDate (ngày đại hội), countFrom (mặc định ngày sau documentDate, không có thì 01/01 năm đầu), countTo (mặc định 31/12 năm cuối); không trùng thời gian tính với nhiệm kỳ khác của tổ chức.", typeof(TargetProgressView)),
+
+        ["GET /api/v1/calendar/{year:int}"] = new("GetWorkingCalendar", "Lịch làm việc của một năm (1990–2100): ngày nghỉ theo luật và theo văn bản, thứ Bảy, Chủ nhật làm bù, các ngoại lệ và quy ước; kèm ETag.", typeof(CalendarYearView)),
+        ["PUT /api/v1/calendar/{year:int}"] = new("SetWorkingCalendarExceptions", "Thay toàn bộ ngoại lệ của năm (ngày nghỉ hoán đổi, ngày làm bù) theo văn bản của Chính phủ; chỉ quản trị hệ thống, cần If-Match.", typeof(CalendarYearView)),
 
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
@@ -128,6 +132,7 @@ public static class ApiDocs
         ["Chuyển sinh hoạt đảng"] = "Giới thiệu và tiếp nhận sinh hoạt đảng chính thức, tạm thời.",
         ["Huy hiệu Đảng"] = "Xét và trao tặng Huy hiệu Đảng theo tuổi đảng.",
         ["Chỉ tiêu kết nạp"] = "Chỉ tiêu kết nạp năm, nhiệm kỳ và kết quả thực hiện.",
+        ["Lịch làm việc"] = "Ngày nghỉ lễ theo Bộ luật Lao động và ngày hoán đổi theo văn bản của Chính phủ, dùng để tính hạn theo ngày làm việc.",
         ["Chọn đảng viên, tổ chức"] = "Gợi ý cho ô chọn đảng viên và tổ chức trên các biểu mẫu.",
     };
 

@@ -50,6 +50,7 @@ public static class InputBounds
         ["LateReason"] = new(300, TextKind.FreeText, "Lý do nộp giấy giới thiệu quá hạn"),
         ["EndReason"] = new(300, TextKind.FreeText, "Lý do kết thúc"),
         ["Document"] = new(300, TextKind.FreeText, "Văn bản"),
+        ["Basis"] = new(300, TextKind.Strict, "Căn cứ"),
         ["Birthplace"] = new(300, TextKind.FreeText, "Nơi sinh"),
         ["HomeTown"] = new(300, TextKind.FreeText, "Quê quán"),
         ["PermanentAddress"] = new(300, TextKind.FreeText, "Nơi thường trú"),

@@ -148,6 +148,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 errors.AddRange(MemberRules.Check(facts, today));
                 var cell = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == c.OrganizationId);
                 if (cell.EndedOn is not null) errors.Add(new(AdmissionFields.Organization, $"Chi bộ: \"{cell.Name}\" đã kết thúc hoạt động; chuyển hồ sơ về chi bộ mới trước khi kết nạp."));
+                else if (ScopedWrites.OpensWithinLife(cell, c.DecisionOn.Value, AdmissionFields.Organization, "Chi bộ") is { } outsideLife) errors.Add(outsideLife);
                 // Past the 30 working days the higher committee's consent is required (LateCeremonyRule).
                 var due = AdmissionDeadlines.CeremonyDue(c.DecisionOn.Value, await calendar.WorkingAsync());
                 var late = LateCeremonyRule.IsLate(ce, due);

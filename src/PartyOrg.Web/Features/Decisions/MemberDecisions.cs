@@ -93,6 +93,7 @@ public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWr
                     errors.Add(new(DecisionFields.CeremonyOn, "Ngày lễ kết nạp lại: phải từ ngày quyết định đến hôm nay."));
                 var (cell, cellError) = await writes.WritableCellAsync(scope, input.OrganizationId, DecisionFields.Organization, DecisionFields.Label(DecisionFields.Organization));
                 if (cellError is not null) errors.Add(cellError);
+                else if (ScopedWrites.OpensWithinLife(cell!, decidedOn, DecisionFields.Organization, DecisionFields.Label(DecisionFields.Organization)) is { } outsideLife) errors.Add(outsideLife);
                 newCell = cell;
                 break;
         }

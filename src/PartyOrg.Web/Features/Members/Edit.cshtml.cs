@@ -11,6 +11,8 @@ public sealed class EditModel(AppDbContext db, MemberEditor editor, ScopedWrites
     [BindProperty] public MemberInput Input { get; set; } = new();
     public int? Id { get; private set; }
     public IReadOnlyList<CellChoice> Cells { get; private set; } = [];
+    /// <summary>Ended cells whose history the user may write: where a member admitted before a merger was active.</summary>
+    public IReadOnlyList<CellChoice> EarlierCells { get; private set; } = [];
     public EditConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, int? org)
@@ -56,5 +58,9 @@ public sealed class EditModel(AppDbContext db, MemberEditor editor, ScopedWrites
         }
     }
 
-    private async Task LoadCellsAsync(UserScope scope) => Cells = await writes.WritableCellsAsync(scope);
+    private async Task LoadCellsAsync(UserScope scope)
+    {
+        Cells = await writes.WritableCellsAsync(scope);
+        EarlierCells = await new FirstPlacement(db).ChoicesAsync(scope);
+    }
 }

@@ -10,14 +10,23 @@ namespace PartyOrg.Web.Features.Members;
 /// <summary>Creates and edits member records: every write passes the register rules or saves nothing.</summary>
 public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrites writes, IdentifierCheck identifiers)
 {
+    private readonly FirstPlacement placements = new(db);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>The first placement's plan, filled by <see cref="ApplyAsync"/> once the record passes.</summary>
+    private sealed class PlanHolder
+    {
+        public FirstPlacement.Plan? Value { get; set; }
+    }
 
     public async Task<Outcome<Member>> CreateAsync(UserScope scope, MemberInput input)
     {
         if (!scope.CanWrite) return Outcome<Member>.Forbidden();
         var member = new Member { FullName = "", EthnicGroupCode = "", Religion = "", CitizenId = "" };
-        var errors = await ApplyAsync(scope, member, input);
-        if (errors.Contains(OutsideScope)) return Outcome<Member>.NotFound();
+        var plan = new PlanHolder();
+        var errors = await ApplyAsync(scope, member, input, plan, first: null);
+        if (errors.Contains(OutsideScope) || errors.Contains(FirstPlacement.OutsideScope)) return Outcome<Member>.NotFound();
+        if (errors.Contains(FirstPlacement.NotTheirHistory)) return Outcome<Member>.Forbidden();
         if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Members.Add(member);
@@ -32,7 +41,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
             db.ChangeTracker.Clear();
             return Outcome<Member>.Invalid(await identifiers.AfterRaceAsync(scope, member.CitizenId, member.CardNumber, 0, admissionCase: false));
         }
-        db.MemberPlacements.Add(new MemberPlacement { MemberId = member.Id, OrganizationId = member.OrganizationId, OrgPath = member.OrgPath, FromDate = member.AdmittedOn });
+        placements.Apply(plan.Value!, member, first: null);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return Outcome<Member>.Ok(member);
@@ -50,11 +59,15 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
         if (expectedVersion is null && versionRequired) return Outcome<Member>.VersionRequired();
         if (!Versions.Expect(db, member, expectedVersion)) return Outcome<Member>.Stale(member);
         var previousOrganization = member.OrganizationId;
-        var errors = await ApplyAsync(scope, member, input);
-        if (errors.Contains(OutsideScope)) return Outcome<Member>.NotFound();
+        var first = await db.MemberPlacements.Where(p => p.MemberId == id).OrderBy(p => p.FromDate).ThenBy(p => p.Id).FirstOrDefaultAsync();
+        var plan = new PlanHolder();
+        var errors = await ApplyAsync(scope, member, input, plan, first);
+        if (errors.Contains(OutsideScope) || errors.Contains(FirstPlacement.OutsideScope)) return Outcome<Member>.NotFound();
+        if (errors.Contains(FirstPlacement.NotTheirHistory)) return Outcome<Member>.Forbidden();
         if (errors.Count > 0) return Outcome<Member>.Invalid(errors);
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
+            if (plan.Value is { } planned && first is not null) placements.Apply(planned, member, first);
             if (member.OrganizationId != previousOrganization) await MovePlacementAsync(member);
             try
             {
@@ -82,7 +95,8 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
         writes.OpenPlacement(member, Today);
     }
 
-    private async Task<List<FieldError>> ApplyAsync(UserScope scope, Member member, MemberInput input)
+    /// <param name="first">The member's first placement (null for a new record): its start follows the admission date.</param>
+    private async Task<List<FieldError>> ApplyAsync(UserScope scope, Member member, MemberInput input, PlanHolder plan, MemberPlacement? first)
     {
         var errors = new List<FieldError>();
         var p = new InputParsing(errors, MemberFields.Label);
@@ -109,6 +123,8 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
             errors.Add(taken);
         if (cardNumber is not null && errors.All(e => e.Field != MemberFields.CardNumber) && await identifiers.CardNumberAsync(scope, cardNumber, member.Id) is { } used)
             errors.Add(used);
+        if (cell is not null && admitted is { } admittedOn && errors.All(e => e.Field != MemberFields.AdmittedOn))
+            plan.Value = await PlanFirstPlacementAsync(scope, member, cell, admittedOn, input.EarlierOrganizationId, first, errors);
         if (errors.Count > 0) return errors;
 
         member.FullName = fullName!;
@@ -138,6 +154,21 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
         if (member.Status.IsActive() || member.Id == 0)
             member.Status = official is null ? MemberStatus.Probationary : MemberStatus.Official;
         return errors;
+    }
+
+    /// <summary>
+    /// The first placement follows the admission date: a new record starts in its cell on the admission; an edited one moves
+    /// the start of its first placement when that began on the old admission date; an earlier (ended) cell puts the time before
+    /// a merger where it was spent. Every placement written lies inside its organization's life.
+    /// </summary>
+    private async Task<FirstPlacement.Plan?> PlanFirstPlacementAsync(UserScope scope, Member member, Organization cell, DateOnly admitted, int? earlierId, MemberPlacement? first, List<FieldError> errors)
+    {
+        if (first is null)
+            return member.Id == 0 ? await placements.PlanAsync(scope, new(cell, admitted, null), admitted, startsAtAdmission: true, earlierId, errors) : null;
+        var startsAtAdmission = first.FromDate == member.AdmittedOn && admitted != member.AdmittedOn;
+        if (!startsAtAdmission && earlierId is null) return null;
+        var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == first.OrganizationId);
+        return await placements.PlanAsync(scope, new(organization, first.FromDate, first.ToDate), admitted, startsAtAdmission, earlierId, errors);
     }
 
     /// <summary>Marks a write aimed at an organization outside the scope: answered as not found, leaving no trace.</summary>

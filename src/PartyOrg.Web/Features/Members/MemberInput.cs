@@ -25,6 +25,12 @@ public sealed class MemberInput
     public string? OfficialOn { get; set; }
     public string? CardNumber { get; set; }
     public int? OrganizationId { get; set; }
+    /// <summary>
+    /// History before a merger: the ended cell the member was active in from the admission date, when today's cell was founded
+    /// later. The member is placed there from the admission to its end, then continues in today's cell (which must lie in the
+    /// organization it was merged into). Only a commission whose scope holds that cell's history may write it.
+    /// </summary>
+    public int? EarlierOrganizationId { get; set; }
     /// <summary>The version of the record the form was filled from (hidden field); the API sends it as If-Match.</summary>
     public int? Version { get; set; }
 
@@ -37,6 +43,7 @@ public sealed class MemberInput
         nameof(ProfessionalDegree) => "Chuyên môn", nameof(Profession) => "Nghề nghiệp", nameof(PoliticalTheory) => "Lý luận chính trị",
         nameof(AdmittedOn) => "Ngày vào Đảng", nameof(CeremonyOn) => "Ngày lễ kết nạp", nameof(OfficialOn) => "Ngày chính thức",
         nameof(CardNumber) => "Số thẻ đảng viên", nameof(OrganizationId) => "Chi bộ sinh hoạt",
+        nameof(EarlierOrganizationId) => "Chi bộ khi vào Đảng (trước sắp xếp)",
         _ => property,
     };
 

@@ -1,14 +1,35 @@
 using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Organizations;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Organizations;
 
-/// <summary>An organization as pages and the API show it; memberCount is the whole subtree's.</summary>
+/// <summary>An organization named in a link (a predecessor merged into another).</summary>
+public sealed record OrganizationRef(int Id, string Code, string Name, DateOnly FoundedOn, DateOnly? EndedOn);
+
+/// <summary>
+/// An organization as pages and the API show it on a date (<see cref="AsOf"/>); memberCount is the whole subtree's on that
+/// date. Before its founding an organization reads as the organizations that then stood in its place (<see cref="StoodInPlace"/>,
+/// its predecessors through the merger links, or theirs), and its memberCount is their sum, so the figures agree whichever
+/// door is used: the organization, each predecessor by id, or the children listed under it.
+/// </summary>
 public sealed record OrganizationView(
     int Id, string Code, string Name, OrganizationType Type, OrganizationField Field, int? ParentId, bool IsBase,
-    DateOnly FoundedOn, DateOnly? EndedOn, OrganizationState State, int? SuccessorId, int MemberCount);
+    DateOnly FoundedOn, DateOnly? EndedOn, OrganizationState State, int? SuccessorId, int MemberCount)
+{
+    /// <summary>The date the figures are read on.</summary>
+    public DateOnly AsOf { get; init; }
+    /// <summary>Whether the organization itself stood on <see cref="AsOf"/> (founded, not yet ended).</summary>
+    public bool ActiveOnAsOf { get; init; }
+    /// <summary>Not yet founded on <see cref="AsOf"/>: the organizations that stood in its place then, each with its own count.</summary>
+    public IReadOnlyList<OrganizationView> StoodInPlace { get; init; } = [];
+    /// <summary>Listed among the children of an organization not yet founded on the date: the id of the one whose place it held.</summary>
+    public int? InPlaceOf { get; init; }
+    /// <summary>The organizations merged into this one that the caller may open, whatever the date.</summary>
+    public IReadOnlyList<OrganizationRef> Predecessors { get; init; } = [];
+}
 
 /// <summary>Reads of the organization tree, always through the user's scope and "as of" a date.</summary>
 public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
@@ -27,41 +48,52 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
     public async Task<OrganizationView?> GetAsync(UserScope scope, int id, DateOnly? asOf = null)
     {
         var org = await FindAsync(scope, id);
-        return org is null ? null : await ViewAsync(org, asOf);
+        return org is null ? null : await ViewAsync(scope, org, asOf);
     }
 
-    /// <summary>The user's own organization; an administrator's is the first top-level organization in force.</summary>
-    public async Task<OrganizationView?> RootAsync(UserScope scope)
+    /// <summary>
+    /// The user's own organization, read on the date (today when none is given); an administrator's is the first top-level
+    /// organization in force today. Before its founding it reads as its predecessors (<see cref="OrganizationView.StoodInPlace"/>).
+    /// </summary>
+    public async Task<OrganizationView?> RootAsync(UserScope scope, DateOnly? asOf = null)
     {
-        if (scope.RootOrganizationId is { } rootId) return await GetAsync(scope, rootId);
+        if (scope.RootOrganizationId is { } rootId) return await GetAsync(scope, rootId, asOf);
         if (!scope.IsAdmin) return null;
         var today = Today;
         var top = await db.Organizations.AsNoTracking()
             .Where(o => o.ParentId == null && o.FoundedOn <= today && (o.EndedOn == null || o.EndedOn > today))
             .OrderBy(o => o.Id).FirstOrDefaultAsync();
-        return top is null ? null : await ViewAsync(top, today);
+        return top is null ? null : await ViewAsync(scope, top, asOf);
     }
 
-    /// <summary>Top-level organizations the user may open: their root and, for history, the ones merged into it.</summary>
+    /// <summary>An administrator's top of the tree: every top-level organization standing on the date (or all of them).</summary>
     public async Task<IReadOnlyList<OrganizationView>> TopsAsync(UserScope scope, DateOnly asOf, bool includeEnded)
     {
-        var query = scope.Filter(db.Organizations.AsNoTracking());
-        query = scope.IsAdmin ? query.Where(o => o.ParentId == null) : query.Where(o => scope.Prefixes.Contains(o.Path));
-        var tops = await query.ToListAsync();
+        var tops = await scope.Filter(db.Organizations.AsNoTracking()).Where(o => o.ParentId == null).ToListAsync();
         var shown = tops.Where(o => includeEnded || o.IsActiveOn(asOf))
-            .OrderBy(o => o.IsActiveOn(asOf) ? 0 : 1).ThenBy(o => Domain.Common.VnText.CollationKey(o.Name), StringComparer.Ordinal);
-        return await ViewsAsync(shown, asOf);
+            .OrderBy(o => o.IsActiveOn(asOf) ? 0 : 1).ThenBy(o => VnText.CollationKey(o.Name), StringComparer.Ordinal);
+        return await ViewsAsync(scope, shown, asOf);
     }
 
+    /// <summary>
+    /// The children standing on the date (all of them with <paramref name="includeEnded"/>). Before the organization's
+    /// founding, the organizations that stood in its place then, marked with <see cref="OrganizationView.InPlaceOf"/>: their
+    /// counts add up to the organization's own.
+    /// </summary>
     public async Task<IReadOnlyList<OrganizationView>?> ChildrenAsync(UserScope scope, int id, DateOnly? asOf = null, bool includeEnded = false)
     {
         var parent = await FindAsync(scope, id);
         if (parent is null) return null;
         var date = asOf ?? Today;
+        if (date < parent.FoundedOn)
+        {
+            var standing = (await StandingInPlaceAsync(scope, [parent], date))[parent.Id];
+            return (await ViewsAsync(scope, standing, date)).Select(v => v with { InPlaceOf = parent.Id }).ToList();
+        }
         var children = await db.Organizations.AsNoTracking().Where(o => o.ParentId == id).ToListAsync();
         var shown = children.Where(o => includeEnded || o.IsActiveOn(date))
-            .OrderBy(o => o.Type).ThenBy(o => o.Field).ThenBy(o => Domain.Common.VnText.CollationKey(o.Name), StringComparer.Ordinal);
-        return await ViewsAsync(shown, date);
+            .OrderBy(o => o.Type).ThenBy(o => o.Field).ThenBy(o => VnText.CollationKey(o.Name), StringComparer.Ordinal);
+        return await ViewsAsync(scope, shown, date);
     }
 
     /// <summary>Ancestors from the top of the user's scope down to the organization itself.</summary>
@@ -97,17 +129,71 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
                select new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(r => r.Key, r => r.Count);
 
-    private async Task<IReadOnlyList<OrganizationView>> ViewsAsync(IEnumerable<Organization> orgs, DateOnly asOf)
+    /// <summary>An organization found in the scope, as the API shows it on a date (today when none is given).</summary>
+    public async Task<OrganizationView> ViewAsync(UserScope scope, Organization o, DateOnly? asOf) =>
+        (await ViewsAsync(scope, [o], asOf ?? Today))[0];
+
+    /// <summary>
+    /// The views of the organizations on the date, with a fixed number of queries whatever their number: the predecessors
+    /// standing in the place of those not yet founded (one query per merger generation), every member count in one grouped
+    /// query, the predecessors' names in one, and the successors the caller may see in one.
+    /// </summary>
+    private async Task<IReadOnlyList<OrganizationView>> ViewsAsync(UserScope scope, IEnumerable<Organization> orgs, DateOnly asOf)
     {
         var list = orgs.ToList();
         if (list.Count == 0) return [];
-        var counts = await CountMembersOfEachAsync(list.Select(o => o.Id).Distinct().ToList(), asOf);
-        return list.Select(o => View(o, counts.GetValueOrDefault(o.Id))).ToList();
+        var standing = await StandingInPlaceAsync(scope, list.Where(o => asOf < o.FoundedOn).DistinctBy(o => o.Id).ToList(), asOf);
+        var counted = list.Concat(standing.Values.SelectMany(s => s)).ToList();
+        var ids = counted.Select(o => o.Id).Distinct().ToList();
+        var counts = await CountMembersOfEachAsync(ids, asOf);
+        var predecessors = (await scope.Filter(db.Organizations.AsNoTracking())
+                .Where(o => o.SuccessorId != null && ids.Contains(o.SuccessorId.Value)).ToListAsync())
+            .OrderBy(o => VnText.CollationKey(o.Name), StringComparer.Ordinal)
+            .ToLookup(o => o.SuccessorId!.Value, o => new OrganizationRef(o.Id, o.Code, o.Name, o.FoundedOn, o.EndedOn));
+        var successorIds = counted.Select(o => o.SuccessorId).OfType<int>().Distinct().ToList();
+        var visibleSuccessors = scope.IsAdmin || successorIds.Count == 0
+            ? successorIds.ToHashSet()
+            : (await scope.Filter(db.Organizations.AsNoTracking()).Where(o => successorIds.Contains(o.Id)).Select(o => o.Id).ToListAsync()).ToHashSet();
+
+        OrganizationView View(Organization o, int count, IReadOnlyList<OrganizationView> stoodInPlace) =>
+            new(o.Id, o.Code, o.Name, o.Type, o.Field, o.ParentId, o.Type.IsBase(), o.FoundedOn, o.EndedOn, o.State,
+                o.SuccessorId is { } s && visibleSuccessors.Contains(s) ? s : null, count)
+            {
+                AsOf = asOf, ActiveOnAsOf = o.IsActiveOn(asOf), StoodInPlace = stoodInPlace, Predecessors = predecessors[o.Id].ToList(),
+            };
+
+        return list.Select(o =>
+        {
+            if (!standing.TryGetValue(o.Id, out var before)) return View(o, counts.GetValueOrDefault(o.Id), []);
+            var inPlace = before.Select(p => View(p, counts.GetValueOrDefault(p.Id), []) with { InPlaceOf = o.Id }).ToList();
+            return View(o, inPlace.Sum(p => p.MemberCount), inPlace);
+        }).ToList();
     }
 
-    /// <summary>An organization found in the scope, as the API shows it on a date (today when none is given).</summary>
-    public async Task<OrganizationView> ViewAsync(Organization o, DateOnly? asOf) => View(o, await CountMembersAsync(o.Path, asOf ?? Today));
-
-    private static OrganizationView View(Organization o, int memberCount) =>
-        new(o.Id, o.Code, o.Name, o.Type, o.Field, o.ParentId, o.Type.IsBase(), o.FoundedOn, o.EndedOn, o.State, o.SuccessorId, memberCount);
+    /// <summary>
+    /// For each organization not yet founded on the date, the organizations that stood in its place then: its predecessors
+    /// (merger links, within the scope) standing on that date, or, for one itself not yet founded, its own predecessors, and so on.
+    /// </summary>
+    private async Task<Dictionary<int, List<Organization>>> StandingInPlaceAsync(UserScope scope, IReadOnlyList<Organization> notYetFounded, DateOnly asOf)
+    {
+        var result = notYetFounded.ToDictionary(o => o.Id, _ => new List<Organization>());
+        var frontier = notYetFounded.Select(o => (Id: o.Id, Place: o.Id)).ToList();
+        var seen = notYetFounded.Select(o => o.Id).ToHashSet();
+        while (frontier.Count > 0)
+        {
+            var ids = frontier.Select(f => f.Id).Distinct().ToList();
+            var placesOf = frontier.ToLookup(f => f.Id, f => f.Place);
+            var predecessors = await scope.Filter(db.Organizations.AsNoTracking())
+                .Where(o => o.SuccessorId != null && ids.Contains(o.SuccessorId.Value)).ToListAsync();
+            frontier = [];
+            foreach (var p in predecessors.Where(p => seen.Add(p.Id)))
+                foreach (var place in placesOf[p.SuccessorId!.Value])
+                {
+                    if (p.IsActiveOn(asOf)) result[place].Add(p);
+                    else if (asOf < p.FoundedOn) frontier.Add((p.Id, place));
+                }
+        }
+        foreach (var places in result.Values) places.Sort((a, b) => string.CompareOrdinal(VnText.CollationKey(a.Name), VnText.CollationKey(b.Name)));
+        return result;
+    }
 }

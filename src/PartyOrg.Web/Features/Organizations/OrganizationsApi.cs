@@ -8,14 +8,17 @@ public static class OrganizationsApi
     {
         var group = api.MapGroup("/organizations").WithTags("Tổ chức đảng");
 
-        group.MapGet("/root", async (ScopeResolver scopes, OrganizationQueries q) =>
-            await q.RootAsync(await scopes.CurrentAsync()) is { } root ? Results.Ok(root) : NotFound());
+        // ?asOf=: the root read on that date; before its founding, the organizations that then stood in its place come in
+        // stoodInPlace (each with its count) and memberCount is their sum.
+        group.MapGet("/root", async (DateOnly? asOf, ScopeResolver scopes, OrganizationQueries q) =>
+            await q.RootAsync(await scopes.CurrentAsync(), asOf) is { } root ? Results.Ok(root) : NotFound());
 
         group.MapGet("/{id:int}", async (int id, DateOnly? asOf, HttpContext http, ScopeResolver scopes, OrganizationQueries q) =>
         {
-            if (await q.FindAsync(await scopes.CurrentAsync(), id) is not { } org) return NotFound();
+            var scope = await scopes.CurrentAsync();
+            if (await q.FindAsync(scope, id) is not { } org) return NotFound();
             http.Response.Headers.ETag = Versions.ETag(org.Version);
-            return Results.Ok(await q.ViewAsync(org, asOf));
+            return Results.Ok(await q.ViewAsync(scope, org, asOf));
         });
 
         group.MapGet("/{id:int}/children", async (int id, DateOnly? asOf, bool? includeEnded, ScopeResolver scopes, OrganizationQueries q) =>

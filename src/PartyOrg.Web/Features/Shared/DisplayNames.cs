@@ -1,3 +1,4 @@
+using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
@@ -142,17 +143,22 @@ public static class DisplayNames
         [nameof(AdmissionTarget.OrganizationId)] = "Tổ chức đảng",
         [nameof(AdmissionTarget.Year)] = "Năm",
         [nameof(AdmissionTarget.Term)] = "Nhiệm kỳ",
-        [nameof(AdmissionTarget.PeriodStart)] = "Từ ngày",
-        [nameof(AdmissionTarget.PeriodEnd)] = "Đến ngày",
+        [nameof(AdmissionTarget.PeriodStart)] = "Tính kết nạp từ ngày",
+        [nameof(AdmissionTarget.PeriodEnd)] = "Tính kết nạp đến ngày",
         [nameof(AdmissionTarget.Count)] = "Chỉ tiêu kết nạp",
         [nameof(AdmissionTarget.Source)] = "Hình thức",
         [nameof(AdmissionTarget.Document)] = "Văn bản",
+        [nameof(AdmissionTarget.DocumentDate)] = "Ngày văn bản",
     };
 
-    private static readonly Dictionary<string, string> HolidayFieldNames = new()
+    private static readonly Dictionary<string, string> CalendarExceptionFieldNames = new()
     {
-        [nameof(Holiday.Date)] = "Ngày nghỉ",
-        [nameof(Holiday.Name)] = "Tên ngày nghỉ",
+        [nameof(CalendarExceptionEntry.Year)] = "Năm",
+        [nameof(CalendarExceptionEntry.Date)] = "Ngày",
+        [nameof(CalendarExceptionEntry.Kind)] = "Loại",
+        [nameof(CalendarExceptionEntry.Name)] = "Tên",
+        [nameof(CalendarExceptionEntry.Basis)] = "Căn cứ",
+        [nameof(CalendarExceptionEntry.WithdrawnAt)] = "Thời điểm thu hồi",
     };
 
     /// <summary>Field names by entity type name (as stored in the audit trail), in the order a form shows them.</summary>
@@ -165,7 +171,8 @@ public static class DisplayNames
         [nameof(MemberTransfer)] = MemberTransferFieldNames,
         [nameof(BadgeAward)] = BadgeAwardFieldNames,
         [nameof(AdmissionTarget)] = AdmissionTargetFieldNames,
-        [nameof(Holiday)] = HolidayFieldNames,
+        [nameof(CalendarExceptionEntry)] = CalendarExceptionFieldNames,
+        [nameof(CalendarYear)] = new Dictionary<string, string> { [nameof(CalendarYear.Year)] = "Năm" },
     };
 
     /// <summary>The field's Vietnamese name, or null when the map has none.</summary>
@@ -190,6 +197,7 @@ public static class DisplayNames
         TransferKind v => v.Label(),
         TransferState v => v.Label(),
         ProbationStanding v => v.Label(),
+        CalendarExceptionKind v => v.Label(),
         TargetSource v => v switch
         {
             TargetSource.Allocated => "Giao",

@@ -36,6 +36,10 @@ public sealed class ScopedWrites(AppDbContext db)
             .ThenBy(c => VnText.CollationKey(c.Name), StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The placement a write opens in the organization from the date lies inside its life (<see cref="PlacementWithinLifeRule"/>).</summary>
+    public static FieldError? OpensWithinLife(Organization org, DateOnly from, string field, string label) =>
+        PlacementWithinLifeRule.Check(field, label, new(org.Name, org.FoundedOn, org.EndedOn), from, null);
+
     /// <summary>Closes the member's open placement on the date (exclusive end).</summary>
     public async Task ClosePlacementAsync(int memberId, DateOnly on)
     {

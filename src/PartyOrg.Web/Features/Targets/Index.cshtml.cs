@@ -9,7 +9,8 @@ using PartyOrg.Web.Features.Shared;
 namespace PartyOrg.Web.Features.Targets;
 
 /// <summary>Admissions against targets for an organization and each of its children, for a year or a term; setting a target for an organization picked by name.</summary>
-public sealed class IndexModel(TargetQueries targets, OrganizationQueries organizations, AppDbContext db) : ScopedPage
+public sealed class IndexModel(TargetQueries targets, OrganizationQueries organizations, AppDbContext db, PercentRounding rounding,
+    PartyOrg.Domain.Lifecycle.AdmissionSettings admissionSettings) : ScopedPage
 {
     /// <summary>Direct units offered without a search when there are this few; a province's dozens are searched by name.</summary>
     private const int BrowseLimit = 10;
@@ -20,6 +21,13 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
     /// <summary>The organization already chosen for a target, carried by a search made without scripts.</summary>
     [BindProperty(SupportsGet = true, Name = "target")] public int? TargetParam { get; set; }
     [BindProperty(SupportsGet = true, Name = "tq")] public string? TargetQuery { get; set; }
+    /// <summary>The clerk's narrowing of the window counted (dd/mm/yyyy): from a later day, to an earlier one.</summary>
+    [BindProperty(SupportsGet = true, Name = "from")] public string? FromText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
+    /// <summary>Why the narrowing asked for was not applied (then the whole window is shown).</summary>
+    public IReadOnlyList<FieldError> WindowErrors { get; private set; } = [];
+    public PercentRounding Rounding => rounding;
+    public PartyOrg.Domain.Lifecycle.AdmissionSettings AdmissionSettings => admissionSettings;
 
     [BindProperty] public TargetInput Input { get; set; } = new();
     /// <summary>
@@ -71,12 +79,22 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
         var term = string.IsNullOrWhiteSpace(Term) ? null : Term.Trim();
         var year = term is null ? Year ?? organizations.Today.Year : (int?)null;
         Year = year;
-        var current = await targets.ProgressAsync(scope, orgId.Value, year, term);
-        if (current is null) return NotFound();
-        Current = current;
+        var windowErrors = new List<FieldError>();
+        var dates = new InputParsing(windowErrors, f => f == "from" ? "Tính từ ngày" : "Tính đến ngày");
+        var (from, asOf) = (dates.Date("from", FromText, required: false), dates.Date("asOf", AsOfText, required: false));
+        var narrowed = windowErrors.Count == 0 ? await targets.NarrowedProgressAsync(scope, orgId.Value, year, term, from, asOf) : null;
+        if (narrowed?.Kind == OutcomeKind.NotFound) return NotFound();
+        if (narrowed?.Kind == OutcomeKind.Invalid) windowErrors.AddRange(narrowed.Errors);
+        if (windowErrors.Count > 0)
+        {
+            // The narrowing is refused with its reason; the whole window is shown meanwhile.
+            (WindowErrors, from, asOf) = (windowErrors, null, null);
+            narrowed = await targets.NarrowedProgressAsync(scope, orgId.Value, year, term, null, null);
+        }
+        Current = narrowed!.Value!;
         var children = await organizations.ChildrenAsync(scope, orgId.Value) ?? [];
         CanWrite = (await organizations.FindAsync(scope, orgId.Value)) is { } self && scope.CanWriteAt(self.Path);
-        Children = (await targets.ProgressOfEachAsync(scope, children, year, term)).Where(p => p.Target > 0 || p.Admitted > 0).ToList();
+        Children = (await targets.ProgressOfEachAsync(scope, children, year, term, from, asOf)).Where(p => p.Target > 0 || p.Admitted > 0).ToList();
         if (CanWrite)
         {
             var queries = new PickerQueries(db);
@@ -88,6 +106,7 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
                 Seen = $"{chosen}:{versions.Allocated}:{versions.Proposed}";
                 ModelState.Remove(nameof(Seen));
             }
+            if (Request.Method == HttpMethods.Get && Input.OrganizationId is { } shown) await FillFromStoredAsync(shown, year, term);
             TargetPicker = new PickerField
             {
                 Name = "Input.OrganizationId", Label = "Tổ chức được giao chỉ tiêu", QueryName = "tq", Query = TargetQuery, ErrorKey = "Input.OrganizationId",
@@ -102,6 +121,30 @@ public sealed class IndexModel(TargetQueries targets, OrganizationQueries organi
     }
 
     public bool BehindPace(TargetProgressView p) => Features.IndexModel.IsBehind(p);
+
+    /// <summary>"làm tròn" or "cắt bớt" when the configured rounding changed the percentage of part over whole; otherwise null.</summary>
+    public string? RoundingMark(int part, int whole) => PercentRounding.Changes(part, whole) ? rounding.Label : null;
+
+    /// <summary>
+    /// The form starts from the stored target (the allocated one, else the proposal), so correcting the count keeps the document and
+    /// the window: a PUT replaces every field, and an emptied day takes its default.
+    /// </summary>
+    private async Task FillFromStoredAsync(int organizationId, int? year, string? term)
+    {
+        var stored = await db.AdmissionTargets.AsNoTracking()
+            .Where(t => t.OrganizationId == organizationId && t.Year == year && t.Term == term)
+            .OrderBy(t => t.Source).FirstOrDefaultAsync();
+        if (stored is null) return;
+        Input.Count ??= stored.Count;
+        Input.Source ??= stored.Source.ToString();
+        Input.Document ??= stored.Document;
+        Input.DocumentDate ??= InputParsing.Show(stored.DocumentDate);
+        if (term is not null)
+        {
+            Input.CountFrom ??= InputParsing.Show(stored.PeriodStart);
+            Input.CountTo ??= InputParsing.Show(stored.PeriodEnd);
+        }
+    }
 
     /// <summary>The versions of the two stored targets (allocated, proposed) of an organization for the period on screen.</summary>
     private async Task<(int Allocated, int Proposed)> StoredVersionsAsync(int organizationId)

@@ -201,6 +201,9 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         if (t.State != TransferState.InTransit) errors.Add(new(TransferFields.ReceivedOn, $"Ngày tiếp nhận: việc chuyển đã ở trạng thái \"{t.State.Label()}\"."));
         if (receivedOn is { } r && (r < t.IssuedOn || r > calendar.Today))
             errors.Add(new(TransferFields.ReceivedOn, $"Ngày tiếp nhận: phải từ ngày giới thiệu ({VnFormat.Date(t.IssuedOn)}) đến hôm nay."));
+        if (receivedOn is { } on && t.Kind == TransferKind.Official
+            && ScopedWrites.OpensWithinLife(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == t.ToOrganizationId), on, TransferFields.ReceivedOn, TransferFields.Label(TransferFields.ToOrganization)) is { } outsideLife)
+            errors.Add(outsideLife);
         var lateReason = InputParsing.Optional(input.LateReason);
         if (receivedOn is { } rl && t.State == TransferState.InTransit) errors.AddRange(LateTransferRule.CheckReceipt(t.PresentBy, rl, lateReason));
         if (errors.Count > 0) return Outcome<MemberTransfer>.Invalid(errors);

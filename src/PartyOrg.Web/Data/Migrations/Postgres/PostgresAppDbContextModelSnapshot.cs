@@ -394,6 +394,9 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
@@ -603,7 +606,7 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.ToTable("BadgeAwards");
                 });
 
-            modelBuilder.Entity("PartyOrg.Web.Data.Holiday", b =>
+            modelBuilder.Entity("PartyOrg.Web.Data.CalendarExceptionEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -611,20 +614,62 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Date")
+                    b.HasIndex("Year");
+
+                    b.HasIndex(new[] { "Date" }, "IX_CalendarExceptions_Date_Standing")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
+
+                    b.ToTable("CalendarExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.CalendarYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
                         .IsUnique();
 
-                    b.ToTable("Holidays");
+                    b.ToTable("CalendarYears");
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.Member", b =>
