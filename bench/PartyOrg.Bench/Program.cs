@@ -41,7 +41,7 @@ var nameQuery = VnText.Fold(sample.FullName);
 var givenQuery = VnText.Fold(VnText.GivenName(sample.FullName));
 var calendar = new PartyOrg.Web.Features.Shared.Calendar(db, TimeProvider.System);
 var targets = new TargetQueries(db, organizations, new AdmissionQueries(db, calendar), AdmissionSettings.Default, PercentRounding.Default);
-var badges = new BadgeRegister(db, new PartyAges(db), calendar);
+var badges = new BadgeRegister(db, new PartyAges(db, new Standings(db)), calendar, new Standings(db));
 var communes = (await organizations.ChildrenAsync(scope, province.Id))!;
 var occasion = BadgeRule.NextOccasion(today);
 // Half of the members past 30 years already hold the 30-year badge, so the "not yet awarded" test has work to do.

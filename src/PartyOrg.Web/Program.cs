@@ -50,6 +50,7 @@ builder.Services.AddScoped<AdmissionChoices>();
 builder.Services.AddScoped<ProbationQueries>();
 builder.Services.AddScoped<MemberDecisions>();
 builder.Services.AddScoped<PartyAges>();
+builder.Services.AddScoped<Standings>();
 builder.Services.AddScoped<TransferLedger>();
 builder.Services.AddScoped<BadgeRegister>();
 

@@ -45,8 +45,13 @@ public class LifecycleRuleTests
         Assert.Empty(AdmissionEducationRule.Check(GeneralEducation.LowerSecondary));
     }
 
-    private static SponsorFacts Sponsor(int id, MemberStatus status = MemberStatus.Official, int monthsTogether = 24) =>
-        new(id, $"Đảng viên {id}", status, status == MemberStatus.Official ? new DateOnly(2015, 1, 1) : null, new DateOnly(2026, 6, 1).AddMonths(-monthsTogether));
+    /// <summary>A sponsor judged on 01/06/2026: admitted 2014, official from 2015 unless a probationer.</summary>
+    private static SponsorFacts Sponsor(int id, MemberStatus status = MemberStatus.Official, int monthsTogether = 24)
+    {
+        var on = new DateOnly(2026, 6, 1);
+        var record = new MembershipRecord(new(2014, 1, 1), status == MemberStatus.Official ? new DateOnly(2015, 1, 1) : null, status, [], []);
+        return new(id, $"Đảng viên {id}", MemberStanding.On(record, on), on.AddMonths(-monthsTogether));
+    }
 
     [Fact]
     public void CompetentCommitteeRule_OnlyCommitteesDecideAdmissions()
@@ -174,6 +179,7 @@ public class LifecycleRuleTests
         Assert.Contains("một lần", Assert.Single(ReadmissionRule.Check(exit, true, new(2024, 1, 10), "125-CV/TU")).Message);
         Assert.Equal(DecisionFields.ConsentDocument, Assert.Single(ReadmissionRule.Check(exit, false, new(2024, 1, 10), " ")).Field);
         Assert.Contains("bỏ sinh hoạt", Assert.Single(ReadmissionRule.Check(exit with { RemovalCase = NameRemovalCase.AbandonedActivity }, false, new(2024, 1, 10), "x")).Message);
+        Assert.Empty(ReadmissionRule.Check(exit with { RemovalCase = NameRemovalCase.UnpaidFees }, false, new(2024, 1, 10), "x"));
         Assert.Single(ReadmissionRule.Check(exit with { Kind = DecisionKind.Release }, false, new(2024, 1, 10), "x"));
         Assert.Empty(ReadmissionRule.Check(exit with { Kind = DecisionKind.Release, ExtremeFamilyHardship = true }, false, new(2024, 1, 10), "x"));
         Assert.Single(ReadmissionRule.Check(exit with { CorruptionOrSeriousCrime = true }, false, new(2024, 1, 10), "x"));

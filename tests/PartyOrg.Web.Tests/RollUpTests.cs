@@ -188,12 +188,14 @@ public class RollUpTests(WebAppFixture app)
                         new MemberDecision { MemberId = people[key].Id, Kind = DecisionKind.NameRemoval, DecidedOn = new(1990, 1, 1) },
                         new MemberDecision { MemberId = people[key].Id, Kind = DecisionKind.Readmission, DecidedOn = new(1992, 1, 1) });
                 db.MemberDecisions.Add(new MemberDecision { MemberId = people["removed"].Id, Kind = DecisionKind.NameRemoval, DecidedOn = new(2020, 1, 1) });
-                // A letter presented 31 days late: 40 years and 14 days since admission, 39 years 11 months of party age.
+                // A letter presented 31 days late, the committee deciding the late days do not count: 40 years and 14 days since
+                // admission, 39 years 11 months of party age.
                 db.MemberTransfers.Add(new MemberTransfer
                 {
                     MemberId = people["lateTransfer"].Id, Kind = TransferKind.Official, FromOrganizationId = cell.Id, FromPath = cell.Path,
                     ToOrganizationId = cell.Id, ToPath = cell.Path, IssuedOn = new(1999, 12, 20), PresentBy = new(2000, 1, 1),
-                    ReceivedOn = new(2000, 2, 1), State = TransferState.Received,
+                    ReceivedOn = new(2000, 2, 1), State = TransferState.Received, LateReason = "Ốm", LateDecisionNumber = "3-QĐ/HU",
+                    LateDecidedOn = new(2000, 2, 10), LateCountsInPartyAge = false, LateDecisionOrganizationId = badgeProvince.Id,
                 });
                 db.BadgeAwards.AddRange(
                     Award(people["dayShortOf40Awarded30"], cell, 30), Award(people["readmittedAwarded30"], cell, 30),

@@ -42,6 +42,7 @@ public class ScopeTests(WebAppFixture app)
         { "dangvien", "GET /api/v1/probation" },
         { "dangvien", "GET /api/v1/badges/eligible" },
         { "dangvien", "GET /api/v1/transfers/1" },
+        { "dangvien", "POST /api/v1/transfers/1/late-decision" },
     };
 
     [Theory]

@@ -76,11 +76,17 @@ public enum DecisionKind
     Readmission,
 }
 
-/// <summary>The five cases of name removal (Charter Art. 8; point 8.1 of QĐ 24-QĐ/TW; 294's list not seen).</summary>
+/// <summary>
+/// The five cases of name removal (Charter Art. 8; point 8.1 of QĐ 24-QĐ/TW; 294's list not seen), the first split in its two
+/// grounds because readmission reads them differently: "bỏ sinh hoạt đảng hoặc không đóng đảng phí ba tháng trong năm mà không có
+/// lý do chính đáng" — only abandoning activity bars readmission (points 3.5 of QĐ 232/294-QĐ/TW: "người bỏ sinh hoạt đảng").
+/// </summary>
 public enum NameRemovalCase
 {
-    /// <summary>Bỏ sinh hoạt đảng hoặc không đóng đảng phí 3 tháng trong năm không có lý do chính đáng.</summary>
+    /// <summary>Bỏ sinh hoạt đảng 3 tháng trong năm không có lý do chính đáng (bars readmission).</summary>
     AbandonedActivity,
+    /// <summary>Không đóng đảng phí 3 tháng trong năm không có lý do chính đáng (does not bar readmission; QĐ 01-QĐ/TW 2026 repeats it).</summary>
+    UnpaidFees,
     /// <summary>Tự ý trả thẻ đảng viên hoặc tự hủy thẻ.</summary>
     ReturnedCard,
     /// <summary>Giảm sút ý chí phấn đấu, không tiến bộ sau 12 tháng chi bộ giáo dục.</summary>
@@ -108,7 +114,8 @@ public static class DecisionLabels
 
     public static string Label(this NameRemovalCase c) => c switch
     {
-        NameRemovalCase.AbandonedActivity => "Bỏ sinh hoạt hoặc không đóng đảng phí 3 tháng trong năm",
+        NameRemovalCase.AbandonedActivity => "Bỏ sinh hoạt đảng 3 tháng trong năm không có lý do chính đáng",
+        NameRemovalCase.UnpaidFees => "Không đóng đảng phí 3 tháng trong năm không có lý do chính đáng",
         NameRemovalCase.ReturnedCard => "Tự ý trả hoặc hủy thẻ đảng viên",
         NameRemovalCase.NoProgress => "Không tiến bộ sau 12 tháng được giáo dục",
         NameRemovalCase.TwoYearsViolations => "Hai năm liền vi phạm tư cách đảng viên",
@@ -139,6 +146,7 @@ public static class DecisionFields
     public const string Reason = "reason";
     public const string RemovalCase = "removalCase";
     public const string ConsentDocument = "consentDocument";
+    public const string SeriousDisunity = "seriousDisunity";
     public const string CeremonyOn = "ceremonyOn";
     public const string Organization = "organizationId";
 
@@ -150,6 +158,7 @@ public static class DecisionFields
         Reason => "Lý do",
         RemovalCase => "Trường hợp xóa tên",
         ConsentDocument => "Văn bản đồng ý của Ban Thường vụ Tỉnh ủy",
+        SeriousDisunity => "Gây mất đoàn kết nội bộ nghiêm trọng",
         CeremonyOn => "Ngày lễ kết nạp lại",
         Organization => "Chi bộ sinh hoạt",
         _ => field,

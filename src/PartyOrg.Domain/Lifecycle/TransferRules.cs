@@ -69,6 +69,55 @@ public static class TransferRule
     }
 }
 
+/// <summary>
+/// A letter presented after the 30 working days (<see cref="TransferRule.PresentBy"/>) is not cut from party age by the clock:
+/// the one at fault reports the specific reason and the competent committee considers it (QĐ 294-QĐ/TW point 6.3.1 for the
+/// 30 days, confirmed; the handling of an overdue letter from an older unit guidance, tccb.sgu.edu.vn, as the 294 summary read
+/// was cut off there). So the receiving cell records the reason with the receipt, the receipt stays flagged until the
+/// committee's decision (number, date, whether the late period counts in party age) is recorded, and party age loses the days
+/// from the deadline to the receipt only when that decision says they do not count (point 4.5.1 of QĐ 24-QĐ/TW: "trừ thời
+/// gian không tham gia sinh hoạt đảng").
+/// </summary>
+public static class LateTransferRule
+{
+    public const string AwaitingMark = "nộp giấy giới thiệu quá hạn — chờ cấp ủy xem xét";
+
+    public static bool IsLate(DateOnly presentBy, DateOnly receivedOn) => receivedOn > presentBy;
+
+    /// <summary>A late receipt needs the reason for the lateness.</summary>
+    public static IEnumerable<FieldError> CheckReceipt(DateOnly presentBy, DateOnly receivedOn, string? lateReason)
+    {
+        if (IsLate(presentBy, receivedOn) && string.IsNullOrWhiteSpace(lateReason))
+            yield return new(TransferFields.LateReason,
+                $"{TransferFields.Label(TransferFields.LateReason)}: giấy giới thiệu phải xuất trình chậm nhất ngày {VnFormat.Date(presentBy)} "
+                + $"(30 ngày làm việc), nay tiếp nhận ngày {VnFormat.Date(receivedOn)}; hãy ghi lý do nộp quá hạn để cấp ủy xem xét (Quy định 294-QĐ/TW, điểm 6.3.1).");
+    }
+
+    /// <summary>The committee's decision on a late receipt: number, date (from the receipt to today), counted or not, the committee.</summary>
+    public static IEnumerable<FieldError> CheckDecision(DateOnly presentBy, DateOnly? receivedOn, string? number, DateOnly? decidedOn, bool? countsInPartyAge, bool committeeChosen, DateOnly today)
+    {
+        if (receivedOn is not { } received || !IsLate(presentBy, received))
+        {
+            yield return new(TransferFields.LateDecisionNumber, "Quyết định về việc nộp giấy giới thiệu quá hạn: chỉ ghi cho việc chuyển đã tiếp nhận sau hạn xuất trình.");
+            yield break;
+        }
+        if (string.IsNullOrWhiteSpace(number))
+            yield return new(TransferFields.LateDecisionNumber, $"{TransferFields.Label(TransferFields.LateDecisionNumber)}: không được để trống.");
+        if (decidedOn is not { } on)
+            yield return new(TransferFields.LateDecidedOn, $"{TransferFields.Label(TransferFields.LateDecidedOn)}: không được để trống.");
+        else if (on < received || on > today)
+            yield return new(TransferFields.LateDecidedOn, $"{TransferFields.Label(TransferFields.LateDecidedOn)}: phải từ ngày tiếp nhận ({VnFormat.Date(received)}) đến hôm nay.");
+        if (countsInPartyAge is null)
+            yield return new(TransferFields.CountsInPartyAge, $"{TransferFields.Label(TransferFields.CountsInPartyAge)}: phải chọn có tính hay không tính vào tuổi đảng.");
+        if (!committeeChosen)
+            yield return new(TransferFields.LateOrganization, $"{TransferFields.Label(TransferFields.LateOrganization)}: phải chọn cấp ủy đã quyết định.");
+    }
+
+    /// <summary>The days out of activity a late receipt leaves: none until the committee decides, none if it decides they count.</summary>
+    public static ActivityGap? Gap(DateOnly presentBy, DateOnly? receivedOn, bool? countsInPartyAge) =>
+        receivedOn is { } r && IsLate(presentBy, r) && countsInPartyAge == false ? new ActivityGap(presentBy, r) : null;
+}
+
 public static class TransferFields
 {
     public const string Member = "memberId";
@@ -79,6 +128,11 @@ public static class TransferFields
     public const string ReturnOn = "returnOn";
     public const string ReceivedOn = "receivedOn";
     public const string Reason = "reason";
+    public const string LateReason = "lateReason";
+    public const string LateDecisionNumber = "number";
+    public const string LateDecidedOn = "decidedOn";
+    public const string CountsInPartyAge = "countsInPartyAge";
+    public const string LateOrganization = "organizationId";
 
     public static string Label(string field) => field switch
     {
@@ -90,6 +144,11 @@ public static class TransferFields
         ReturnOn => "Ngày trở về",
         ReceivedOn => "Ngày tiếp nhận",
         Reason => "Lý do chuyển",
+        LateReason => "Lý do nộp giấy giới thiệu quá hạn",
+        LateDecisionNumber => "Số quyết định của cấp ủy về việc nộp quá hạn",
+        LateDecidedOn => "Ngày quyết định",
+        CountsInPartyAge => "Thời gian quá hạn",
+        LateOrganization => "Cấp ủy quyết định",
         _ => field,
     };
 }

@@ -117,7 +117,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(c => c.OrgPath).HasMaxLength(200);
             foreach (var p in new[] { nameof(AdmissionCase.Occupation), nameof(AdmissionCase.DropReason), nameof(AdmissionCase.ProvincialConsent) })
                 e.Property(p).HasMaxLength(300);
-            foreach (var p in new[] { nameof(AdmissionCase.CourseCertificateNumber), nameof(AdmissionCase.CellResolutionNumber), nameof(AdmissionCase.DecisionNumber) })
+            foreach (var p in new[] { nameof(AdmissionCase.CourseCertificateNumber), nameof(AdmissionCase.CellResolutionNumber), nameof(AdmissionCase.DecisionNumber), nameof(AdmissionCase.LateConsentNumber) })
                 e.Property(p).HasMaxLength(60);
             e.Property(c => c.Gender).HasConversion<string>().HasMaxLength(10);
             e.Property(c => c.GeneralEducation).HasConversion<string>().HasMaxLength(20);
@@ -125,6 +125,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(c => c.Step).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organization>().WithMany().HasForeignKey(c => c.ApprovingOrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.LateConsentOrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(c => c.Sponsor1Id).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(c => c.Sponsor2Id).OnDelete(DeleteBehavior.Restrict);
@@ -150,6 +151,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(t => t.ToPath).HasMaxLength(200);
             e.Property(t => t.LetterNumber).HasMaxLength(60);
             e.Property(t => t.Reason).HasMaxLength(300);
+            e.Property(t => t.LateReason).HasMaxLength(300);
+            e.Property(t => t.LateDecisionNumber).HasMaxLength(60);
+            e.HasOne<Organization>().WithMany().HasForeignKey(t => t.LateDecisionOrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);

@@ -43,6 +43,12 @@ public sealed class AdmissionCase : IVersioned
     public string? DecisionNumber { get; set; }
     public DateOnly? DecisionOn { get; set; }
     public DateOnly? CeremonyOn { get; set; }
+    /// <summary>The ceremony was held after its 30 working days, with the higher committee's consent (LateCeremonyRule).</summary>
+    public bool CeremonyLate { get; set; }
+    /// <summary>The higher committee's consent to a late ceremony: its number, date and the committee.</summary>
+    public string? LateConsentNumber { get; set; }
+    public DateOnly? LateConsentOn { get; set; }
+    public int? LateConsentOrganizationId { get; set; }
     /// <summary>The member record the ceremony created.</summary>
     public int? MemberId { get; set; }
     public DateOnly? DroppedOn { get; set; }
@@ -63,7 +69,11 @@ public sealed class MemberDecision
     public NameRemovalCase? RemovalCase { get; set; }
     public bool ExtremeFamilyHardship { get; set; }
     public bool CorruptionOrSeriousCrime { get; set; }
+    /// <summary>The exit was for causing serious internal disunity (bars readmission).</summary>
+    public bool SeriousDisunity { get; set; }
     public string? ConsentDocument { get; set; }
+    /// <summary>For a readmission: the official date of the membership it follows (null if never official), kept for the standing on past dates.</summary>
+    public DateOnly? PriorOfficialOn { get; set; }
     public string RecordedBy { get; set; } = "";
 }
 
@@ -88,6 +98,13 @@ public sealed class MemberTransfer : IVersioned
     public DateOnly? ReturnOn { get; set; }
     public bool ForStudy { get; set; }
     public TransferState State { get; set; }
+    /// <summary>A letter received after PresentBy: the receiving cell's reason for the lateness.</summary>
+    public string? LateReason { get; set; }
+    /// <summary>The competent committee's decision on the late period: number, date, whether it counts in party age, the committee.</summary>
+    public string? LateDecisionNumber { get; set; }
+    public DateOnly? LateDecidedOn { get; set; }
+    public bool? LateCountsInPartyAge { get; set; }
+    public int? LateDecisionOrganizationId { get; set; }
 }
 
 /// <summary>A party badge awarded (trao tặng) or awarded posthumously (truy tặng).</summary>

@@ -115,7 +115,7 @@ internal sealed class DemoLifecycle(AppDbContext db, DateOnly today)
         // A member who left in 2005, was readmitted in 2010 and is official again: five years are out of their party age.
         var returned = members.First(m => m.AdmittedOn < new DateOnly(2000, 1, 1));
         db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.NameRemoval, DecidedOn = new(2005, 3, 1), Number = "05-QĐ/HU", RemovalCase = NameRemovalCase.TwoYearsViolations, RecordedBy = "hệ thống" });
-        db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.Readmission, DecidedOn = new(2010, 3, 1), Number = "21-QĐ/HU", ConsentDocument = "310-CV/TU", RecordedBy = "hệ thống" });
+        db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.Readmission, DecidedOn = new(2010, 3, 1), Number = "21-QĐ/HU", ConsentDocument = "310-CV/TU", RecordedBy = "hệ thống", PriorOfficialOn = returned.OfficialOn });
         db.MemberDecisions.Add(new MemberDecision { MemberId = returned.Id, Kind = DecisionKind.Recognition, DecidedOn = new(2011, 3, 20), Number = "40-QĐ/HU", RecordedBy = "hệ thống" });
         (returned.ReadmittedOn, returned.CeremonyOn, returned.OfficialOn) = (new(2010, 3, 1), new(2010, 3, 15), new(2011, 3, 15));
         await db.SaveChangesAsync();

@@ -21,6 +21,11 @@ public sealed class IndexModel(
     public OrganizationView Root { get; private set; } = null!;
     public IReadOnlyList<ProbationItem> Probation { get; private set; } = [];
     public IReadOnlyList<TransferView> Transfers { get; private set; } = [];
+    /// <summary>Letters received late whose late period the committee has not yet decided on.</summary>
+    public IReadOnlyList<TransferView> LateTransfers { get; private set; } = [];
+    /// <summary>Ceremonies of this year held past their deadline with the higher committee's consent.</summary>
+    public int LateCeremonies { get; private set; }
+    public int Year { get; private set; }
     public DateOnly Occasion { get; private set; }
     public IReadOnlyList<BadgeCandidate> Badges { get; private set; } = [];
     public TargetProgressView? Target { get; private set; }
@@ -40,6 +45,9 @@ public sealed class IndexModel(
         var today = calendar.Today;
         Probation = await probation.ListAsync(scope, path, all: false);
         Transfers = (await transfers.ListAsync(scope, null, all: false)).Where(t => t.State == TransferState.InTransit).ToList();
+        LateTransfers = await transfers.AwaitingLateDecisionAsync(scope);
+        Year = today.Year;
+        LateCeremonies = await cases.LateCeremoniesAsync(scope, path, new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
         Occasion = BadgeRule.NextOccasion(today);
         Badges = await badges.EligibleAsync(scope, path, Occasion);
         Target = await targets.ProgressAsync(scope, root.Id, today.Year, null);

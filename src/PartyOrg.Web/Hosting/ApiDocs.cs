@@ -61,6 +61,7 @@ public static class ApiDocs
         ["GET /api/v1/transfers/{id:int}"] = new("GetTransfer", "Một việc chuyển sinh hoạt đảng.", typeof(TransferView)),
         ["POST /api/v1/transfers"] = new("IssueTransfer", "Giới thiệu chuyển sinh hoạt đảng (bên chuyển đi).", typeof(TransferView), StatusCodes.Status201Created),
         ["POST /api/v1/transfers/{id:int}/receive"] = new("ReceiveTransfer", "Tiếp nhận đảng viên (bên nhận).", typeof(TransferView)),
+        ["POST /api/v1/transfers/{id:int}/late-decision"] = new("DecideLateTransfer", "Ghi quyết định của cấp ủy về việc nộp giấy giới thiệu quá hạn: thời gian quá hạn có tính vào tuổi đảng hay không.", typeof(TransferView)),
         ["POST /api/v1/transfers/{id:int}/close"] = new("CloseTransfer", "Thu hồi giấy giới thiệu chưa nhận, hoặc kết thúc sinh hoạt tạm thời.", typeof(TransferView)),
 
         ["GET /api/v1/badges/eligible"] = new("ListBadgeCandidates", "Đảng viên đủ tuổi đảng nhận Huy hiệu trong đợt.", typeof(BadgeEligibleList)),

@@ -30,6 +30,10 @@ public sealed class AdmissionStepInput
     public int? ApprovingOrganizationId { get; set; }
     /// <summary>Consent of the provincial-level committee for an applicant over 60.</summary>
     public string? ProvincialConsent { get; set; }
+    /// <summary>For a ceremony past its 30 working days: the higher committee's consent (number, date, the committee).</summary>
+    public string? LateConsentNumber { get; set; }
+    public string? LateConsentOn { get; set; }
+    public int? LateConsentOrganizationId { get; set; }
 }
 
 /// <summary>Dropping a case (dừng xem xét): the reason stays on the record.</summary>

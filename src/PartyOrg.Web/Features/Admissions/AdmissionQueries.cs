@@ -10,7 +10,8 @@ namespace PartyOrg.Web.Features.Admissions;
 
 public sealed record AdmissionCaseItem(
     int Id, string FullName, Gender Gender, DateOnly DateOfBirth, SourceGroup SourceGroup, string SourceGroupLabel, AdmissionStep Step, string StepLabel,
-    int OrganizationId, string OrganizationName, DateOnly? NextDeadline, bool Overdue, int? MemberId, DateOnly SourceSince);
+    int OrganizationId, string OrganizationName, DateOnly? NextDeadline, bool Overdue, int? MemberId, DateOnly SourceSince,
+    bool CeremonyLate = false, string? LateMark = null);
 
 /// <summary>A case with each step's date and document, the names behind its ids and the deadline of the step it waits for.</summary>
 public sealed record AdmissionCaseDetail(
@@ -19,7 +20,8 @@ public sealed record AdmissionCaseDetail(
     int? Sponsor1Id, string? Sponsor1Name, DateOnly? Sponsor1Since, int? Sponsor2Id, string? Sponsor2Name, DateOnly? Sponsor2Since, DateOnly? SponsorsOn,
     DateOnly? ApplicationOn, string? CellResolutionNumber, DateOnly? CellResolutionOn, string? ProvincialConsent,
     int? ApprovingOrganizationId, string? ApprovingOrganizationName, string? DecisionNumber, DateOnly? DecisionOn, DateOnly? CeremonyOn,
-    DateOnly? DroppedOn, string? DropReason);
+    DateOnly? DroppedOn, string? DropReason,
+    string? LateConsentNumber = null, DateOnly? LateConsentOn = null, int? LateConsentOrganizationId = null, string? LateConsentOrganizationName = null);
 
 public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
 {
@@ -31,10 +33,12 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
     /// Cases of a subtree, open ones unless a step is asked for; by default the worklist order, longest in the pool first
     /// (<paramref name="sort"/>: since, name, birth; "-" for descending).
     /// </summary>
-    public async Task<Page<AdmissionCaseItem>> ListAsync(UserScope scope, string path, AdmissionStep? step, string? q, int? page, int? pageSize, SortOrder? sort = null)
+    /// <paramref name="late"/>: only the cases whose ceremony was held past its deadline with the higher committee's consent, whatever the step filter.
+    public async Task<Page<AdmissionCaseItem>> ListAsync(UserScope scope, string path, AdmissionStep? step, string? q, int? page, int? pageSize, SortOrder? sort = null, bool late = false)
     {
         var query = scope.FilterByPath(db.AdmissionCases.AsNoTracking(), c => c.OrgPath).Where(PathRange.WithinAny<AdmissionCase>(c => c.OrgPath, [path]));
-        query = step is { } s ? query.Where(c => c.Step == s) : query.Where(c => c.Step != AdmissionStep.Ceremony && c.Step != AdmissionStep.Dropped);
+        query = late ? query.Where(c => c.CeremonyLate)
+            : step is { } s ? query.Where(c => c.Step == s) : query.Where(c => c.Step != AdmissionStep.Ceremony && c.Step != AdmissionStep.Dropped);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(PathRange.StartsWith<AdmissionCase>(c => c.SearchName, VnText.Fold(q)));
         var order = sort ?? new SortOrder("since", false);
         var ordered = (order.Key, order.Descending) switch
@@ -57,13 +61,15 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
         var memberIds = new[] { c.Sponsor1Id, c.Sponsor2Id }.OfType<int>().ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
         var approver = c.ApprovingOrganizationId is { } a ? await db.Organizations.AsNoTracking().Where(o => o.Id == a).Select(o => o.Name).SingleAsync() : null;
+        var consenting = c.LateConsentOrganizationId is { } lc ? await db.Organizations.AsNoTracking().Where(o => o.Id == lc).Select(o => o.Name).SingleAsync() : null;
         return new AdmissionCaseDetail(
             (await ItemsAsync([c]))[0], c.CitizenId, c.EthnicGroupCode, c.Religion, c.GeneralEducation, c.Occupation, c.SourceSince,
             c.CourseCertificateNumber, c.CourseCertificateOn,
             c.Sponsor1Id, c.Sponsor1Id is { } s1 ? names.GetValueOrDefault(s1) : null, c.Sponsor1Since,
             c.Sponsor2Id, c.Sponsor2Id is { } s2 ? names.GetValueOrDefault(s2) : null, c.Sponsor2Since, c.SponsorsOn,
             c.ApplicationOn, c.CellResolutionNumber, c.CellResolutionOn, c.ProvincialConsent, c.ApprovingOrganizationId, approver,
-            c.DecisionNumber, c.DecisionOn, c.CeremonyOn, c.DroppedOn, c.DropReason);
+            c.DecisionNumber, c.DecisionOn, c.CeremonyOn, c.DroppedOn, c.DropReason,
+            c.LateConsentNumber, c.LateConsentOn, c.LateConsentOrganizationId, consenting);
     }
 
     public Task<string> CellPathAsync(int organizationId) =>
@@ -87,6 +93,15 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
                group c by o.Id into g
                select new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(r => r.Key, r => r.Count);
+
+    /// <summary>Ceremonies of the subtree held in the window past their deadline, with the higher committee's consent (the worklist's count).</summary>
+    public Task<int> LateCeremoniesAsync(UserScope scope, string path, DateOnly from, DateOnly to) =>
+        scope.FilterByPath(db.AdmissionCases.AsNoTracking(), c => c.OrgPath).Where(PathRange.WithinAny<AdmissionCase>(c => c.OrgPath, [path]))
+            .Where(c => c.CeremonyLate && c.CeremonyOn >= from && c.CeremonyOn <= to).CountAsync();
+
+    /// <summary>The admission case that made a member, when it was held past its deadline: the member's record shows the mark.</summary>
+    public Task<AdmissionCase?> LateCaseOfMemberAsync(int memberId) =>
+        db.AdmissionCases.AsNoTracking().Where(c => c.MemberId == memberId && c.CeremonyLate).FirstOrDefaultAsync();
 
     /// <summary>Open cases per step in the subtree, for the pipeline summary.</summary>
     public async Task<IReadOnlyList<(AdmissionStep Step, int Count)>> CountByStepAsync(UserScope scope, string path)
@@ -113,7 +128,8 @@ public sealed class AdmissionQueries(AppDbContext db, Calendar calendar)
                 _ => null,
             };
             return new AdmissionCaseItem(c.Id, c.FullName, c.Gender, c.DateOfBirth, c.SourceGroup, c.SourceGroup.Label(), c.Step, c.Step.Label(),
-                c.OrganizationId, orgs[c.OrganizationId], due, due < today, c.MemberId, c.SourceSince);
+                c.OrganizationId, orgs[c.OrganizationId], due, due < today, c.MemberId, c.SourceSince,
+                c.CeremonyLate, c.CeremonyLate ? LateCeremonyRule.Mark : null);
         }).ToList();
     }
 }

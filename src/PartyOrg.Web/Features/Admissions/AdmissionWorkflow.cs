@@ -12,7 +12,7 @@ namespace PartyOrg.Web.Features.Admissions;
 /// Takes a case step by step from the source pool to the ceremony, checking at each step the rules in force on its date;
 /// the ceremony creates the probationary member. A refused step saves nothing.
 /// </summary>
-public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, ScopedWrites writes, AdmissionSettings settings, IdentifierCheck identifiers)
+public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, ScopedWrites writes, AdmissionSettings settings, IdentifierCheck identifiers, Decisions.Standings standings)
 {
     public async Task<Outcome<AdmissionCase>> CreateAsync(UserScope scope, AdmissionCaseInput input)
     {
@@ -99,8 +99,8 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 var s2Since = p.Date(AdmissionFields.Sponsors, input.Sponsor2Since, required: true);
                 if (sponsorsOn is not { } so || s1Since is null || s2Since is null) break;
                 errors.AddRange(StepDateOrderRule.Check(AdmissionFields.SponsorsOn, so, c.SourceSince, "ngày đưa vào nguồn", today));
-                var sponsors = await SponsorsAsync(scope, input.Sponsor1Id, s1Since.Value, input.Sponsor2Id, s2Since.Value, errors);
-                // Standing is checked now; the 12 months together are checked on the application date.
+                var sponsors = await SponsorsAsync(scope, input.Sponsor1Id, s1Since.Value, input.Sponsor2Id, s2Since.Value, so, errors);
+                // Standing is checked on the day of the assignment; the 12 months together on the application date.
                 errors.AddRange(SponsorRule.Check(sponsors.Select(x => x with { WorkedTogetherSince = DateOnly.MinValue }).ToList(), so));
                 if (errors.Count > 0) break;
                 (c.Sponsor1Id, c.Sponsor1Since, c.Sponsor2Id, c.Sponsor2Since, c.SponsorsOn) = (input.Sponsor1Id, s1Since, input.Sponsor2Id, s2Since, so);
@@ -110,7 +110,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 var appliedOn = p.Date(AdmissionFields.ApplicationOn, input.Date, required: true);
                 if (appliedOn is not { } ao) break;
                 errors.AddRange(StepDateOrderRule.Check(AdmissionFields.ApplicationOn, ao, c.SponsorsOn, "ngày có người giới thiệu", today));
-                errors.AddRange(SponsorRule.Check(await SponsorsAsync(scope, c.Sponsor1Id, c.Sponsor1Since!.Value, c.Sponsor2Id, c.Sponsor2Since!.Value, errors), ao));
+                errors.AddRange(SponsorRule.Check(await SponsorsAsync(scope, c.Sponsor1Id, c.Sponsor1Since!.Value, c.Sponsor2Id, c.Sponsor2Since!.Value, ao, errors), ao));
                 if (errors.Count > 0) break;
                 c.ApplicationOn = ao;
                 break;
@@ -124,7 +124,7 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 errors.AddRange(AdmissionAgeRangeRule.Check(c.DateOfBirth, ro, consent is not null));
                 errors.AddRange(AdmissionEducationRule.Check(c.GeneralEducation));
                 errors.AddRange(CourseCertificateRule.Check(c.CourseCertificateOn, ro, settings));
-                errors.AddRange(SponsorRule.Check(await SponsorsAsync(scope, c.Sponsor1Id, c.Sponsor1Since!.Value, c.Sponsor2Id, c.Sponsor2Since!.Value, errors), ro));
+                errors.AddRange(SponsorRule.Check(await SponsorsAsync(scope, c.Sponsor1Id, c.Sponsor1Since!.Value, c.Sponsor2Id, c.Sponsor2Since!.Value, ro, errors), ro));
                 if (errors.Count > 0) break;
                 (c.CellResolutionOn, c.CellResolutionNumber, c.ProvincialConsent) = (ro, resolutionNo, consent);
                 break;
@@ -134,7 +134,8 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 var decisionNo = p.Required(AdmissionFields.DecisionNumber, input.Number);
                 if (decidedOn is not { } d) break;
                 errors.AddRange(StepDateOrderRule.Check(AdmissionFields.DecisionOn, d, c.CellResolutionOn, "ngày chi bộ xét", today));
-                if (await CompetentCommitteeErrorAsync(c, input.ApprovingOrganizationId, d) is { } approverError) errors.Add(approverError);
+                if (await CommitteeAboveErrorAsync(c, input.ApprovingOrganizationId, d, AdmissionFields.ApprovingOrganization, "cấp ủy đã ra quyết định kết nạp", "quyết định kết nạp đảng viên") is { } approverError)
+                    errors.Add(approverError);
                 if (errors.Count > 0) break;
                 (c.DecisionOn, c.DecisionNumber, c.ApprovingOrganizationId) = (d, decisionNo, input.ApprovingOrganizationId);
                 break;
@@ -148,8 +149,21 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
                 var cell = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == c.OrganizationId);
                 if (cell.EndedOn is not null) errors.Add(new(AdmissionFields.Organization, $"Chi bộ: \"{cell.Name}\" đã kết thúc hoạt động; chuyển hồ sơ về chi bộ mới trước khi kết nạp."));
                 else if (ScopedWrites.OpensWithinLife(cell, c.DecisionOn.Value, AdmissionFields.Organization, "Chi bộ") is { } outsideLife) errors.Add(outsideLife);
+                // Past the 30 working days the higher committee's consent is required (LateCeremonyRule).
+                var due = AdmissionDeadlines.CeremonyDue(c.DecisionOn.Value, await calendar.WorkingAsync());
+                var late = LateCeremonyRule.IsLate(ce, due);
+                var consentNo = late ? InputParsing.Optional(input.LateConsentNumber) : null;
+                var consentOn = late ? p.Date(AdmissionFields.LateConsentOn, input.LateConsentOn, required: false) : null;
+                if (late && !errors.Any(e => e.Field == AdmissionFields.LateConsentOn))
+                {
+                    errors.AddRange(LateCeremonyRule.Check(c.DecisionOn.Value, ce, due, consentNo, consentOn, input.LateConsentOrganizationId is not null));
+                    if (input.LateConsentOrganizationId is not null && consentOn is { } con
+                        && await CommitteeAboveErrorAsync(c, input.LateConsentOrganizationId, con, AdmissionFields.LateConsentOrganization, "cấp ủy đã đồng ý", "đồng ý cho tổ chức lễ kết nạp quá hạn") is { } consentError)
+                        errors.Add(consentError);
+                }
                 if (errors.Count > 0) break;
                 member = NewProbationaryMember(c, cell, ce);
+                if (late) (c.CeremonyLate, c.LateConsentNumber, c.LateConsentOn, c.LateConsentOrganizationId) = (true, consentNo, consentOn, input.LateConsentOrganizationId);
                 break;
         }
         if (errors.Count > 0) return Outcome<AdmissionCase>.Invalid(errors);
@@ -188,35 +202,41 @@ public sealed class AdmissionWorkflow(AppDbContext db, Calendar calendar, Scoped
 
     private static Outcome<AdmissionCase> Invalid(string field, string message) => Outcome<AdmissionCase>.Invalid([new(field, message)]);
 
-    /// <summary>Sponsors are members the user can see; an unknown or out-of-scope id is reported, never revealed.</summary>
-    private async Task<List<SponsorFacts>> SponsorsAsync(UserScope scope, int? id1, DateOnly since1, int? id2, DateOnly since2, List<FieldError> errors)
+    /// <summary>
+    /// Sponsors are members the user can see, each with their standing on the date being judged (not today's: one who died
+    /// after that date still sponsored); an unknown or out-of-scope id is reported, never revealed.
+    /// </summary>
+    private async Task<List<SponsorFacts>> SponsorsAsync(UserScope scope, int? id1, DateOnly since1, int? id2, DateOnly since2, DateOnly onDate, List<FieldError> errors)
     {
         var result = new List<SponsorFacts>();
         foreach (var (id, since) in new[] { (id1, since1), (id2, since2) })
         {
-            var m = id is null ? null : await scope.Filter(db.Members.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id);
+            var m = id is null ? null : await scope.Filter(db.Members.AsNoTracking()).Select(x => new { x.Id, x.FullName }).SingleOrDefaultAsync(x => x.Id == id);
             if (m is null)
             {
                 errors.Add(new(AdmissionFields.Sponsors, "Người giới thiệu: phải chọn đảng viên trong phạm vi chi bộ, đảng bộ."));
                 continue;
             }
-            result.Add(new SponsorFacts(m.Id, m.FullName, m.Status, m.OfficialOn, since));
+            result.Add(new SponsorFacts(m.Id, m.FullName, (await standings.OnAsync(m.Id, onDate))!, since));
         }
         return result;
     }
 
-    /// <summary>The admission is decided by a party committee above the cell (đảng ủy xã, phường, đảng ủy cơ sở or higher).</summary>
-    private async Task<FieldError?> CompetentCommitteeErrorAsync(AdmissionCase c, int? approverId, DateOnly on)
+    /// <summary>
+    /// A party committee above the cell (đảng ủy xã, phường, đảng ủy cơ sở or higher), active on the date: the one that decides
+    /// the admission, or the next-higher committee consenting to a late ceremony.
+    /// </summary>
+    private async Task<FieldError?> CommitteeAboveErrorAsync(AdmissionCase c, int? committeeId, DateOnly on, string field, string whichOne, string what)
     {
-        const string field = AdmissionFields.ApprovingOrganization;
-        if (approverId is null) return new(field, "Cấp ủy quyết định: phải chọn cấp ủy đã ra quyết định kết nạp.");
-        var approver = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == approverId);
-        if (approver is null || !c.OrgPath.StartsWith(approver.Path, StringComparison.Ordinal) || approver.Id == c.OrganizationId)
-            return new(field, "Cấp ủy quyết định: phải là cấp ủy cấp trên của chi bộ.");
-        if (!approver.Type.MayDecideAdmission())
-            return new(field, $"Cấp ủy quyết định: {approver.Type.Label()} không có thẩm quyền quyết định kết nạp đảng viên.");
-        if (!approver.IsActiveOn(on))
-            return new(field, $"Cấp ủy quyết định: \"{approver.Name}\" không hoạt động vào ngày {VnFormat.Date(on)}.");
+        var label = AdmissionFields.Label(field);
+        if (committeeId is null) return new(field, $"{label}: phải chọn {whichOne}.");
+        var committee = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == committeeId);
+        if (committee is null || !c.OrgPath.StartsWith(committee.Path, StringComparison.Ordinal) || committee.Id == c.OrganizationId)
+            return new(field, $"{label}: phải là cấp ủy cấp trên của chi bộ.");
+        if (!committee.Type.MayDecideAdmission())
+            return new(field, $"{label}: {committee.Type.Label()} không có thẩm quyền {what}.");
+        if (!committee.IsActiveOn(on))
+            return new(field, $"{label}: \"{committee.Name}\" không hoạt động vào ngày {VnFormat.Date(on)}.");
         return null;
     }
 

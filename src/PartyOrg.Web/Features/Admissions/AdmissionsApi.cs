@@ -12,15 +12,16 @@ public static class AdmissionsApi
     {
         var group = api.MapGroup("/admissions").WithTags("Phát triển đảng viên");
 
-        // GET /api/v1/admissions?org=&step=&q=&page=&pageSize=  (open cases unless a step is given)
-        group.MapGet("/", async (int? org, AdmissionStep? step, string? q, int? page, int? pageSize, string? sort, ScopeResolver scopes, OrganizationQueries orgs, AdmissionQueries cases) =>
+        // GET /api/v1/admissions?org=&step=&q=&page=&pageSize=&late=  (open cases unless a step is given; late=true: ceremonies held
+        // past the deadline with the higher committee's consent)
+        group.MapGet("/", async (int? org, AdmissionStep? step, string? q, int? page, int? pageSize, string? sort, bool? late, ScopeResolver scopes, OrganizationQueries orgs, AdmissionQueries cases) =>
         {
             if (!SortOrder.TryParse(sort, AdmissionQueries.SortKeys, "since", out var order))
                 return ListProblems.Invalid([new(SortOrder.Field, SortOrder.Refused(AdmissionQueries.SortKeys))]);
             var scope = await scopes.CurrentAsync();
             var o = await orgs.FindOrRootAsync(scope, org);
             if (o is null) return OrganizationsApi.NotFound();
-            var result = await cases.ListAsync(scope, o.Path, step, q, page, pageSize, order);
+            var result = await cases.ListAsync(scope, o.Path, step, q, page, pageSize, order, late ?? false);
             return Results.Ok(ApiPage<AdmissionCaseItem>.From(result));
         });
 

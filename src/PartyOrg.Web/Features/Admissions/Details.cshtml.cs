@@ -25,6 +25,8 @@ public sealed class DetailsModel(AdmissionQueries cases, AdmissionWorkflow workf
     [BindProperty(SupportsGet = true, Name = "s1q")] public string? Sponsor1Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "s2q")] public string? Sponsor2Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "apq")] public string? ApproverQuery { get; set; }
+    [BindProperty(SupportsGet = true, Name = "lc")] public int? LateConsentParam { get; set; }
+    [BindProperty(SupportsGet = true, Name = "lcq")] public string? LateConsentQuery { get; set; }
 
     public AdmissionCaseDetail Case { get; private set; } = null!;
     public AdmissionStep? NextStep { get; private set; }
@@ -32,6 +34,10 @@ public sealed class DetailsModel(AdmissionQueries cases, AdmissionWorkflow workf
     public PickerField? Sponsor1Picker { get; private set; }
     public PickerField? Sponsor2Picker { get; private set; }
     public PickerField? ApproverPicker { get; private set; }
+    /// <summary>The higher committee consenting to a ceremony past its deadline (LateCeremonyRule).</summary>
+    public PickerField? LateConsentPicker { get; private set; }
+    /// <summary>The ceremony's deadline, while the case waits for it: past it, the form asks for the higher committee's consent.</summary>
+    public DateOnly? CeremonyDue { get; private set; }
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     /// <summary>The drop form is shown open when it came back with errors.</summary>
     public bool DropOpen { get; private set; }
@@ -56,6 +62,7 @@ public sealed class DetailsModel(AdmissionQueries cases, AdmissionWorkflow workf
         Input.Sponsor1Id = Sponsor1Param;
         Input.Sponsor2Id = Sponsor2Param;
         Input.ApprovingOrganizationId = ApproverParam;
+        Input.LateConsentOrganizationId = LateConsentParam;
         Input.Date = InputParsing.Show(calendar.Today);
         return await LoadAsync(id) ? Page() : NotFound();
     }
@@ -131,6 +138,22 @@ public sealed class DetailsModel(AdmissionQueries cases, AdmissionWorkflow workf
                 Matches = matches,
             };
         }
+        if (CanWrite && NextStep == AdmissionStep.Ceremony)
+        {
+            CeremonyDue = c.Summary.NextDeadline;
+            var above = await queries.CommitteesAboveAsync(scope, cellId);
+            var matches = string.IsNullOrWhiteSpace(LateConsentQuery) ? above : await queries.CommitteesAboveAsync(scope, cellId, LateConsentQuery);
+            // Once the deadline has passed the consent is needed: the nearest committee above is offered first.
+            if (Request.Method == HttpMethods.Get && c.Summary.Overdue) Input.LateConsentOrganizationId ??= above.FirstOrDefault()?.Id;
+            LateConsentPicker = new PickerField
+            {
+                Name = "Input.LateConsentOrganizationId", Label = AdmissionFields.Label(AdmissionFields.LateConsentOrganization), QueryName = "lcq", Query = LateConsentQuery,
+                ErrorKey = "Input.LateConsentOrganizationId", Source = $"/api/v1/pickers/organizations?kind=committee&above={cellId}",
+                Hint = "Cấp ủy cấp trên đã đồng ý cho tổ chức lễ kết nạp quá hạn.",
+                Selected = above.FirstOrDefault(a => a.Id == Input.LateConsentOrganizationId),
+                Matches = matches,
+            };
+        }
         if (ShowHistory) History = await history.ForAsync("AdmissionCase", id);
         return true;
     }
@@ -141,10 +164,10 @@ public sealed class DetailsModel(AdmissionQueries cases, AdmissionWorkflow workf
         return new PickerField
         {
             Name = $"Input.Sponsor{n}Id", Label = $"Người giới thiệu thứ {n}", QueryName = $"s{n}q", Query = query,
-            Source = "/api/v1/pickers/members?official=true",
-            Hint = "Đảng viên chính thức. Gõ tên, có dấu hoặc không (ví dụ: nguyen van an), rồi chọn một dòng.",
+            Source = "/api/v1/pickers/members?official=true&former=true",
+            Hint = "Đảng viên chính thức vào ngày phân công (người đã từ trần, ra khỏi Đảng sau ngày đó vẫn được chọn). Gõ tên, có dấu hoặc không (ví dụ: nguyen van an), rồi chọn một dòng.",
             Selected = selected,
-            Matches = await queries.MembersAsync(scope, query, officialOnly: true),
+            Matches = await queries.MembersAsync(scope, query, officialOnly: true, includeFormer: true),
         };
     }
 }

@@ -12,6 +12,8 @@ public sealed class IndexModel(OrganizationQueries organizations, AdmissionQueri
     [BindProperty(SupportsGet = true)] public AdmissionStep? Step { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    /// <summary>Only the ceremonies held past the deadline with the higher committee's consent.</summary>
+    [BindProperty(SupportsGet = true)] public bool Late { get; set; }
     public int? PageNumber => Paging.RequestedPage(Request);
 
     public string OrganizationName { get; private set; } = "";
@@ -19,6 +21,7 @@ public sealed class IndexModel(OrganizationQueries organizations, AdmissionQueri
     public Page<AdmissionCaseItem> Cases { get; private set; } = null!;
     public IReadOnlyList<(AdmissionStep Step, int Count)> Counts { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    public int LateCount { get; private set; }
     public SortOrder Order { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -30,7 +33,8 @@ public sealed class IndexModel(OrganizationQueries organizations, AdmissionQueri
         // An unknown order in a hand-edited address falls back to the worklist order.
         SortOrder.TryParse(Sort, AdmissionQueries.SortKeys, "since", out var order);
         Order = order;
-        Cases = await cases.ListAsync(scope, org.Path, Step, Q, PageNumber, Paging.DefaultSize, order);
+        Cases = await cases.ListAsync(scope, org.Path, Step, Q, PageNumber, Paging.DefaultSize, order, Late);
+        LateCount = await cases.LateCeremoniesAsync(scope, org.Path, DateOnly.MinValue, DateOnly.MaxValue);
         Counts = await cases.CountByStepAsync(scope, org.Path);
         CanWrite = scope.CanWriteAt(org.Path);
         return Page();

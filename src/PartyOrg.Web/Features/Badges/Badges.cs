@@ -26,7 +26,7 @@ public sealed class BadgeAwardInput
 }
 
 /// <summary>Who is due a party badge at an occasion, the awards, and the counts per milestone the reports print.</summary>
-public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar calendar)
+public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar calendar, Standings standings)
 {
     /// <summary>Official members of the subtree due a milestone at the occasion, highest milestone first.</summary>
     public async Task<IReadOnlyList<BadgeCandidate>> EligibleAsync(UserScope scope, string path, DateOnly occasion)
@@ -98,13 +98,23 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
             errors.Add(new("milestone", $"Huy hiệu: phải là một mốc {string.Join(", ", BadgeRule.Milestones)} năm tuổi đảng."));
         else if (occasion is { } on)
         {
-            // Posthumous awards may come up to 12 months early (section 18, HD 01-HD/TW 2021).
-            var ageStatus = input.Posthumous && member.Status == MemberStatus.Deceased ? MemberStatus.Official : member.Status;
-            var age = await partyAges.OfAsync(member.Id, member.AdmittedOn, ageStatus, on.AddMonths(input.Posthumous ? BadgeRule.EarlyMonthsAllowed(milestone, true) : 0));
-            if (age is null || age.Value.TotalMonths < milestone * 12)
-                errors.Add(new("milestone", $"Huy hiệu: đồng chí {member.FullName} chưa đủ {milestone} năm tuổi đảng vào ngày {VnFormat.Date(on)}."));
-            if (input.Posthumous != (member.Status == MemberStatus.Deceased))
-                errors.Add(new("posthumous", "Truy tặng: chỉ dành cho đảng viên đã từ trần."));
+            // The member is judged on the occasion's date, not today: one who died after the occasion was awarded alive, one who
+            // had died before it is awarded posthumously. Posthumous awards may come up to 12 months early (section 18, HD 01-HD/TW 2021).
+            var then = (await standings.OnAsync(member.Id, on))!;
+            var deadThen = then.Status == StandingStatus.Deceased;
+            if (then.Status is StandingStatus.Exited or StandingStatus.NotMember)
+                errors.Add(new("occasionOn", $"Dịp trao tặng: ngày {VnFormat.Date(on)} đồng chí {member.FullName} {then.NotActiveReason()}."));
+            else
+            {
+                var ageStatus = then.IsOfficial || (input.Posthumous && deadThen) ? MemberStatus.Official : MemberStatus.Probationary;
+                var age = await partyAges.OfAsync(member.Id, member.AdmittedOn, ageStatus, on.AddMonths(input.Posthumous ? BadgeRule.EarlyMonthsAllowed(milestone, true) : 0));
+                if (age is null || age.Value.TotalMonths < milestone * 12)
+                    errors.Add(new("milestone", $"Huy hiệu: đồng chí {member.FullName} chưa đủ {milestone} năm tuổi đảng vào ngày {VnFormat.Date(on)}."));
+                if (input.Posthumous != deadThen)
+                    errors.Add(new("posthumous", input.Posthumous
+                        ? $"Truy tặng: chỉ dành cho đảng viên đã từ trần trước dịp trao tặng; ngày {VnFormat.Date(on)} đồng chí {member.FullName} còn sinh hoạt đảng."
+                        : $"Truy tặng: ngày {VnFormat.Date(on)} đồng chí {member.FullName} {then.NotActiveReason()}; hãy chọn truy tặng."));
+            }
             if (on > calendar.Today.AddYears(1)) errors.Add(new("occasionOn", "Dịp trao tặng: quá xa so với hôm nay."));
             if (await db.BadgeAwards.AnyAsync(a => a.MemberId == member.Id && a.Milestone >= milestone))
                 errors.Add(new("milestone", $"Huy hiệu: đồng chí {member.FullName} đã được tặng Huy hiệu {milestone} năm tuổi đảng hoặc cao hơn."));

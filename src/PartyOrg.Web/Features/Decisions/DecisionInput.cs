@@ -12,8 +12,10 @@ public sealed class DecisionInput
     public string? RemovalCase { get; set; }
     /// <summary>For a release at the member's request: extremely difficult family circumstances (keeps readmission open).</summary>
     public bool ExtremeFamilyHardship { get; set; }
-    /// <summary>For an expulsion: convicted of corruption or a serious crime (bars readmission).</summary>
+    /// <summary>For an exit: convicted of corruption or a serious crime (bars readmission).</summary>
     public bool CorruptionOrSeriousCrime { get; set; }
+    /// <summary>For an exit: it was for causing serious internal disunity (bars readmission, QĐ 294 point 3.5).</summary>
+    public bool SeriousDisunity { get; set; }
     /// <summary>For a readmission: the provincial standing committee's written consent.</summary>
     public string? ConsentDocument { get; set; }
     /// <summary>For a readmission: the ceremony date and the cell.</summary>

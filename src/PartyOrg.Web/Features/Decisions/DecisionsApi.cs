@@ -22,11 +22,12 @@ public static class DecisionsApi
             return outcome.Failure() ?? Results.Ok(MemberDecisions.View(outcome.Value!));
         });
 
+        // GET /api/v1/members/{id}/party-age?asOf=  judged on the member's standing on that date (official then)
         group.MapGet("/party-age", async (int id, DateOnly? asOf, ScopeResolver scopes, Members.MemberQueries members, PartyAges ages, Calendar calendar) =>
         {
             var m = await members.GetAsync(await scopes.CurrentAsync(), id);
             if (m is null) return OrganizationsApi.NotFound();
-            var age = await ages.OfAsync(m.Id, m.AdmittedOn, m.Status, asOf ?? calendar.Today);
+            var age = await ages.OnDateAsync(m.Id, asOf ?? calendar.Today);
             return Results.Ok(new PartyAgeView(m.Id, m.AdmittedOn, age?.Years, age?.Months, age?.ToString()));
         });
     }

@@ -8,13 +8,13 @@ using PartyOrg.Web.Features.Shared;
 namespace PartyOrg.Web.Features.Decisions;
 
 public sealed record DecisionView(int Id, int MemberId, DecisionKind Kind, string KindLabel, DateOnly DecidedOn, string? Number, string? Reason,
-    NameRemovalCase? RemovalCase, string? ConsentDocument, string RecordedBy);
+    NameRemovalCase? RemovalCase, string? ConsentDocument, string RecordedBy, string? RemovalCaseLabel = null, bool SeriousDisunity = false);
 
 /// <summary>
 /// Records recognition, exits and readmission as dated decisions. The member's status follows the decision; an exit closes the
 /// placement, so the member stays readable in history where they were.
 /// </summary>
-public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWrites writes)
+public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWrites writes, Standings standings)
 {
     public async Task<IReadOnlyList<DecisionView>?> ListAsync(UserScope scope, int memberId)
     {
@@ -24,7 +24,8 @@ public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWr
     }
 
     public static DecisionView View(MemberDecision d) =>
-        new(d.Id, d.MemberId, d.Kind, d.Kind.Label(), d.DecidedOn, d.Number, d.Reason, d.RemovalCase, d.ConsentDocument, d.RecordedBy);
+        new(d.Id, d.MemberId, d.Kind, d.Kind.Label(), d.DecidedOn, d.Number, d.Reason, d.RemovalCase, d.ConsentDocument, d.RecordedBy,
+            d.RemovalCase?.Label(), d.SeriousDisunity);
 
     public async Task<Outcome<MemberDecision>> RecordAsync(UserScope scope, int memberId, DecisionInput input)
     {
@@ -46,7 +47,13 @@ public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWr
             MemberId = member.Id, Kind = kind.Value, DecidedOn = decidedOn, Number = number, IssuerOrganizationId = input.IssuerOrganizationId,
             Reason = InputParsing.Optional(input.Reason), ExtremeFamilyHardship = input.ExtremeFamilyHardship,
             CorruptionOrSeriousCrime = input.CorruptionOrSeriousCrime, ConsentDocument = InputParsing.Optional(input.ConsentDocument), RecordedBy = scope.UserName,
+            SeriousDisunity = kind.Value.IsExit() && kind != DecisionKind.Death && input.SeriousDisunity,
         };
+        // The member's standing is read on the decision's date, not today's: a decision about a past day judges that day.
+        var standing = (await standings.OnAsync(member.Id, decidedOn))!;
+        var latest = await db.MemberDecisions.AsNoTracking().Where(d => d.MemberId == member.Id).MaxAsync(d => (DateOnly?)d.DecidedOn);
+        if (latest is { } last && decidedOn < last)
+            errors.Add(new(DecisionFields.DecidedOn, $"Ngày quyết định: không được trước quyết định đã ghi gần nhất của đồng chí {member.FullName} (ngày {VnFormat.Date(last)})."));
         Organization? newCell = null;
         DateOnly? readmissionCeremony = null;
         switch (kind.Value)
@@ -55,12 +62,18 @@ public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWr
                 if (member.Status != MemberStatus.Probationary)
                     errors.Add(new(DecisionFields.Kind, $"Loại quyết định: đồng chí {member.FullName} không phải đảng viên dự bị."));
                 else
+                {
                     errors.AddRange(ProbationRule.CheckRecognition(member.CeremonyOn ?? member.AdmittedOn, decidedOn, today));
+                    if (standing.Status != StandingStatus.Probationary && decidedOn >= member.AdmittedOn)
+                        errors.Add(new(DecisionFields.DecidedOn, $"Ngày quyết định: ngày {VnFormat.Date(decidedOn)} đồng chí {member.FullName} không phải đảng viên dự bị ({standing.NotOfficialReason()})."));
+                }
                 if (kind == DecisionKind.NotRecognized) decision.RemovalCase = NameRemovalCase.ProbationFailed;
                 break;
             case DecisionKind.NameRemoval or DecisionKind.Release or DecisionKind.Expulsion or DecisionKind.Death:
                 if (!member.Status.IsActive())
                     errors.Add(new(DecisionFields.Kind, $"Loại quyết định: đồng chí {member.FullName} đã {member.Status.Label().ToLowerInvariant()}."));
+                else if (!standing.IsActive)
+                    errors.Add(new(DecisionFields.DecidedOn, $"Ngày quyết định: ngày {VnFormat.Date(decidedOn)} đồng chí {member.FullName} {standing.NotActiveReason()}."));
                 if (kind == DecisionKind.NameRemoval)
                     decision.RemovalCase = p.Enum<NameRemovalCase>(DecisionFields.RemovalCase, input.RemovalCase);
                 if (kind is DecisionKind.Release or DecisionKind.Expulsion && decision.Reason is null)
@@ -73,7 +86,7 @@ public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWr
                 var lastExit = history.LastOrDefault(d => d.Kind.IsExit());
                 var exitFacts = member.Status.IsActive() || lastExit is null
                     ? null
-                    : new ExitFacts(lastExit.Kind, lastExit.DecidedOn, lastExit.RemovalCase, lastExit.ExtremeFamilyHardship, lastExit.CorruptionOrSeriousCrime);
+                    : new ExitFacts(lastExit.Kind, lastExit.DecidedOn, lastExit.RemovalCase, lastExit.ExtremeFamilyHardship, lastExit.CorruptionOrSeriousCrime, lastExit.SeriousDisunity);
                 errors.AddRange(ReadmissionRule.Check(exitFacts, history.Any(d => d.Kind == DecisionKind.Readmission), decidedOn, decision.ConsentDocument));
                 readmissionCeremony = p.Date(DecisionFields.CeremonyOn, input.CeremonyOn, required: true);
                 if (readmissionCeremony is { } rc && (rc < decidedOn || rc > today))
@@ -94,7 +107,9 @@ public sealed class MemberDecisions(AppDbContext db, Calendar calendar, ScopedWr
         if (kind.Value.IsExit()) await writes.ClosePlacementAsync(member.Id, decidedOn);
         if (kind == DecisionKind.Readmission)
         {
-            // Party age keeps counting from the first admission; the new probation runs from the new ceremony.
+            // Party age keeps counting from the first admission; the new probation runs from the new ceremony. The official date of
+            // the membership that ended stays on the decision, so the standing on a date before the exit still reads it.
+            decision.PriorOfficialOn = member.OfficialOn;
             (member.ReadmittedOn, member.CeremonyOn, member.OfficialOn) = (decidedOn, readmissionCeremony, null);
             (member.OrganizationId, member.OrgPath) = (newCell!.Id, newCell.Path);
             writes.OpenPlacement(member, decidedOn);

@@ -43,6 +43,8 @@ public sealed class DetailsModel(MemberQueries members, AuditHistory history, Me
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     public IReadOnlyList<DecisionView> Decisions { get; private set; } = [];
     public PartyAgeValue? PartyAge { get; private set; }
+    /// <summary>The consent behind a ceremony held past its deadline (LateCeremonyRule), when the member was admitted so.</summary>
+    public (string? Number, DateOnly? On, string? Committee)? LateAdmission { get; private set; }
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -83,6 +85,10 @@ public sealed class DetailsModel(MemberQueries members, AuditHistory history, Me
         Member = member;
         Placements = await members.PlacementsAsync(id);
         PartyAge = await partyAges.OfAsync(id, member.AdmittedOn, member.Status, calendar.Today);
+        if (await db.AdmissionCases.AsNoTracking().Where(c => c.MemberId == id && c.CeremonyLate)
+            .Select(c => new { c.LateConsentNumber, c.LateConsentOn, Committee = db.Organizations.Where(o => o.Id == c.LateConsentOrganizationId).Select(o => o.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync() is { } late)
+            LateAdmission = (late.LateConsentNumber, late.LateConsentOn, late.Committee);
         if (Tab == "history") History = await history.ForAsync("Member", id);
         if (Tab == "decisions") Decisions = await decisions.ListAsync(scope, id) ?? [];
         CanEdit = scope.SeesOrganizations && scope.CanWrite;

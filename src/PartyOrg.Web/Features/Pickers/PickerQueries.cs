@@ -39,13 +39,18 @@ public sealed class PickerQueries(AppDbContext db)
         _ => PickKind.Any,
     };
 
-    /// <summary>Active members in scope whose full or given name starts with the text (diacritics optional), or with that CCCD or card number.</summary>
-    public async Task<IReadOnlyList<PickItem>> MembersAsync(UserScope scope, string? q, bool officialOnly = false)
+    /// <summary>
+    /// Active members in scope whose full or given name starts with the text (diacritics optional), or with that CCCD or card number.
+    /// <paramref name="includeFormer"/>: also those who were official once and have since left or died (a sponsor of a past fact is
+    /// judged on that fact's date, so the pickers of past steps offer them, their exit shown beside the name).
+    /// </summary>
+    public async Task<IReadOnlyList<PickItem>> MembersAsync(UserScope scope, string? q, bool officialOnly = false, bool includeFormer = false)
     {
         var text = (q ?? "").Trim();
         if (text.Length == 0) return [];
         var query = scope.Filter(db.Members.AsNoTracking())
-            .Where(m => m.Status == MemberStatus.Official || (!officialOnly && m.Status == MemberStatus.Probationary));
+            .Where(m => m.Status == MemberStatus.Official || (!officialOnly && m.Status == MemberStatus.Probationary)
+                        || (includeFormer && m.OfficialOn != null && m.Status != MemberStatus.Probationary));
         if (text.All(char.IsAsciiDigit))
             query = text.Length == 12 ? query.Where(m => m.CitizenId == text) : query.Where(m => m.CardNumber == text);
         else
@@ -55,9 +60,10 @@ public sealed class PickerQueries(AppDbContext db)
                 .Union(query.Where(PathRange.StartsWith<Member>(m => m.SearchGiven, folded)));
         }
         var rows = await query.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(Limit)
-            .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.OrganizationId }).ToListAsync();
+            .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.OrganizationId, m.Status }).ToListAsync();
         var places = await PlacesAsync(rows.Select(r => r.OrganizationId));
-        return rows.Select(r => new PickItem(r.Id, r.FullName, $"sinh năm {r.DateOfBirth.Year} · {places.GetValueOrDefault(r.OrganizationId, "")}")).ToList();
+        return rows.Select(r => new PickItem(r.Id, r.FullName, $"sinh năm {r.DateOfBirth.Year} · {places.GetValueOrDefault(r.OrganizationId, "")}"
+            + (r.Status.IsActive() ? "" : $" · {r.Status.Label().ToLowerInvariant()}"))).ToList();
     }
 
     /// <summary>A member in scope as a picker shows it once chosen; null when unknown or outside the scope.</summary>

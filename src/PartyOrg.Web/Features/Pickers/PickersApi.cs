@@ -10,9 +10,10 @@ public static class PickersApi
     {
         var group = api.MapGroup("/pickers").WithTags("Chọn đảng viên, tổ chức");
 
-        // GET /api/v1/pickers/members?q=&official=  active members in scope, by name prefix (diacritics optional), CCCD or card number
-        group.MapGet("/members", async (string? q, bool? official, ScopeResolver scopes, AppDbContext db) =>
-            Results.Ok(await new PickerQueries(db).MembersAsync(await scopes.CurrentAsync(), q, official ?? false)));
+        // GET /api/v1/pickers/members?q=&official=&former=  active members in scope, by name prefix (diacritics optional), CCCD or card
+        // number; former=true adds those once official who have since left or died (sponsors of a past step are judged on its date)
+        group.MapGet("/members", async (string? q, bool? official, bool? former, ScopeResolver scopes, AppDbContext db) =>
+            Results.Ok(await new PickerQueries(db).MembersAsync(await scopes.CurrentAsync(), q, official ?? false, former ?? false)));
 
         // GET /api/v1/pickers/organizations?q=&kind=cell|committee|any|destination&under=&above=  active organizations; destinations are
         // active cells anywhere, the other kinds stay within the scope; kind=committee&above=id: the committees above that

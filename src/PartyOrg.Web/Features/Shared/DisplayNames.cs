@@ -80,6 +80,10 @@ public static class DisplayNames
         [nameof(AdmissionCase.DecisionNumber)] = AdmissionFields.Label(AdmissionFields.DecisionNumber),
         [nameof(AdmissionCase.DecisionOn)] = AdmissionFields.Label(AdmissionFields.DecisionOn),
         [nameof(AdmissionCase.CeremonyOn)] = AdmissionFields.Label(AdmissionFields.CeremonyOn),
+        [nameof(AdmissionCase.CeremonyLate)] = "Lễ kết nạp quá hạn (có ý kiến đồng ý của cấp ủy cấp trên)",
+        [nameof(AdmissionCase.LateConsentNumber)] = "Số văn bản đồng ý của cấp ủy cấp trên (lễ kết nạp quá hạn)",
+        [nameof(AdmissionCase.LateConsentOn)] = "Ngày văn bản đồng ý của cấp ủy cấp trên",
+        [nameof(AdmissionCase.LateConsentOrganizationId)] = "Cấp ủy cấp trên đồng ý",
         [nameof(AdmissionCase.MemberId)] = "Hồ sơ đảng viên",
         [nameof(AdmissionCase.DroppedOn)] = "Ngày dừng xem xét",
         [nameof(AdmissionCase.DropReason)] = AdmissionFields.Label(AdmissionFields.DropReason),
@@ -96,6 +100,8 @@ public static class DisplayNames
         [nameof(MemberDecision.RemovalCase)] = DecisionFields.Label(DecisionFields.RemovalCase),
         [nameof(MemberDecision.ExtremeFamilyHardship)] = "Hoàn cảnh gia đình đặc biệt khó khăn",
         [nameof(MemberDecision.CorruptionOrSeriousCrime)] = "Bị kết án tham nhũng, tội nghiêm trọng",
+        [nameof(MemberDecision.SeriousDisunity)] = "Gây mất đoàn kết nội bộ nghiêm trọng",
+        [nameof(MemberDecision.PriorOfficialOn)] = "Ngày chính thức trước khi ra khỏi Đảng",
         [nameof(MemberDecision.ConsentDocument)] = DecisionFields.Label(DecisionFields.ConsentDocument),
         [nameof(MemberDecision.RecordedBy)] = "Người ghi",
     };
@@ -116,6 +122,11 @@ public static class DisplayNames
         [nameof(MemberTransfer.ReturnOn)] = "Ngày trở về",
         [nameof(MemberTransfer.ForStudy)] = "Đi học tập trung trong nước",
         [nameof(MemberTransfer.State)] = "Trạng thái",
+        [nameof(MemberTransfer.LateReason)] = "Lý do nộp giấy giới thiệu quá hạn",
+        [nameof(MemberTransfer.LateDecisionNumber)] = "Số quyết định của cấp ủy về việc nộp quá hạn",
+        [nameof(MemberTransfer.LateDecidedOn)] = "Ngày quyết định về việc nộp quá hạn",
+        [nameof(MemberTransfer.LateCountsInPartyAge)] = "Thời gian quá hạn được tính vào tuổi đảng",
+        [nameof(MemberTransfer.LateDecisionOrganizationId)] = "Cấp ủy quyết định về việc nộp quá hạn",
     };
 
     private static readonly Dictionary<string, string> BadgeAwardFieldNames = new()

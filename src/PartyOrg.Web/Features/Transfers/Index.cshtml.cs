@@ -7,6 +7,8 @@ namespace PartyOrg.Web.Features.Transfers;
 public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : ScopedPage
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
+    /// <summary>Only the late receipts waiting for the committee's decision on the late period.</summary>
+    [BindProperty(SupportsGet = true)] public bool Late { get; set; }
     public int? PageNumber => Paging.RequestedPage(Request);
     [BindProperty] public TransferReceiptInput Receipt { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
@@ -26,7 +28,8 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
         if (Refusal(outcome) is { } refused) return refused;
         if (outcome.Kind != OutcomeKind.Ok) return await LoadAsync();
         var t = await transfers.GetAsync(scope, id);
-        TempData[Notice.Key] = $"Đã tiếp nhận sinh hoạt đảng của đồng chí {t?.MemberName} vào {t?.ToOrganizationName}.";
+        TempData[Notice.Key] = $"Đã tiếp nhận sinh hoạt đảng của đồng chí {t?.MemberName} vào {t?.ToOrganizationName}."
+            + (t?.AwaitingLateDecision == true ? " Giấy giới thiệu nộp quá hạn: chờ cấp ủy xem xét thời gian quá hạn có tính vào tuổi đảng không." : "");
         return Redirect(All ? "/Transfers?all=true" : "/Transfers");
     }
 
@@ -52,7 +55,7 @@ public sealed class IndexModel(TransferLedger transfers, Calendar calendar) : Sc
     {
         var scope = await ScopeAsync();
         if (!scope.SeesOrganizations) return Forbid();
-        Items = await transfers.PageAsync(scope, All, PageNumber, Paging.DefaultSize);
+        Items = await transfers.PageAsync(scope, All, Late, PageNumber, Paging.DefaultSize);
         CanWrite = scope.CanWrite;
         return Page();
     }

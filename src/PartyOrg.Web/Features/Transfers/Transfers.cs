@@ -25,19 +25,42 @@ public sealed class TransferInput
 public sealed class TransferReceiptInput
 {
     public string? ReceivedOn { get; set; }
+    /// <summary>Required when the letter comes after its deadline: why it is late, for the committee to consider.</summary>
+    public string? LateReason { get; set; }
 }
 
+/// <summary>The competent committee's decision on a letter received late: whether the late period counts in party age.</summary>
+public sealed class TransferLateDecisionInput
+{
+    public string? Number { get; set; }
+    public string? DecidedOn { get; set; }
+    public bool? CountsInPartyAge { get; set; }
+    public int? OrganizationId { get; set; }
+}
+
+/// <summary>
+/// A transfer as both sides see it. <c>ReceivedLate</c>: the letter came after <c>PresentBy</c>; <c>AwaitingLateDecision</c>:
+/// the committee has not yet decided on the late period (the worklist flags it); the decision's fields once it has.
+/// </summary>
 public sealed record TransferView(
     int Id, int MemberId, string MemberName, TransferKind Kind, string KindLabel, int FromOrganizationId, string FromOrganizationName,
     int ToOrganizationId, string ToOrganizationName, DateOnly IssuedOn, string? LetterNumber, DateOnly PresentBy, DateOnly? ReceivedOn,
-    DateOnly? ReturnOn, TransferState State, string StateLabel, bool Open, bool Overdue, bool Outgoing, bool Incoming);
+    DateOnly? ReturnOn, TransferState State, string StateLabel, bool Open, bool Overdue, bool Outgoing, bool Incoming,
+    bool ReceivedLate = false, bool AwaitingLateDecision = false, string? LateReason = null, string? LateDecisionNumber = null,
+    DateOnly? LateDecidedOn = null, bool? LateCountsInPartyAge = null, int? LateDecisionOrganizationId = null, string? LateDecisionOrganizationName = null,
+    string? LateMark = null);
 
 /// <summary>
 /// Transfers of party activity. The member stays placed in the sending cell until the receiving cell confirms, so they are never in
 /// two cells nor in none; while in transit both sides see them with the deadline.
 /// </summary>
-public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWrites writes)
+public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWrites writes, Decisions.Standings standings)
 {
+    /// <summary>Received after the deadline and not yet decided on by the committee: flagged until it is.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<MemberTransfer, bool>> AwaitsLateDecision =
+        t => t.ReceivedOn != null && t.ReceivedOn > t.PresentBy && t.LateDecidedOn == null
+             && (t.State == TransferState.Received || t.State == TransferState.Returned);
+
     /// <summary>Not yet over: in transit, or a temporary stay the member has not come back from.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<MemberTransfer, bool>> IsOpen =
         t => t.State == TransferState.InTransit || (t.Kind == TransferKind.Temporary && t.State == TransferState.Received);
@@ -59,6 +82,16 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         return await ViewsAsync(scope, rows);
     }
 
+    /// <summary>Late receipts in the scope still waiting for the committee's decision on the late period (the worklist's flag).</summary>
+    public async Task<IReadOnlyList<TransferView>> AwaitingLateDecisionAsync(UserScope scope)
+    {
+        var query = db.MemberTransfers.AsNoTracking().Where(AwaitsLateDecision);
+        if (!scope.IsAdmin)
+            query = query.Where(PathRange.WithinAny<MemberTransfer>(t => t.FromPath, scope.Prefixes))
+                .Union(query.Where(PathRange.WithinAny<MemberTransfer>(t => t.ToPath, scope.Prefixes)));
+        return await ViewsAsync(scope, await query.OrderBy(t => t.ReceivedOn).ThenBy(t => t.Id).Take(500).ToListAsync());
+    }
+
     /// <summary>One page of the same list, without the API's cap: leaving and entering the scope, nearest deadline first.</summary>
     public async Task<Page<TransferView>> PageAsync(UserScope scope, bool all, int? page, int? pageSize)
     {
@@ -71,6 +104,18 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         return rows.Map(await ViewsAsync(scope, rows.Items.ToList()));
     }
 
+    /// <summary>The page's list: open transfers, or every one, or the late receipts awaiting the committee (<paramref name="late"/>).</summary>
+    public async Task<Page<TransferView>> PageAsync(UserScope scope, bool all, bool late, int? page, int? pageSize)
+    {
+        if (!late) return await PageAsync(scope, all, page, pageSize);
+        var query = db.MemberTransfers.AsNoTracking().Where(AwaitsLateDecision);
+        if (!scope.IsAdmin)
+            query = query.Where(PathRange.WithinAny<MemberTransfer>(t => t.FromPath, scope.Prefixes))
+                .Union(query.Where(PathRange.WithinAny<MemberTransfer>(t => t.ToPath, scope.Prefixes)));
+        var rows = await query.OrderBy(t => t.ReceivedOn).ThenBy(t => t.Id).ToPageAsync(query, page, pageSize);
+        return rows.Map(await ViewsAsync(scope, rows.Items.ToList()));
+    }
+
     public async Task<TransferView?> GetAsync(UserScope scope, int id)
     {
         var t = await db.MemberTransfers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
@@ -78,18 +123,32 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         return (await ViewsAsync(scope, [t]))[0];
     }
 
+    /// <summary>The receiving cell's path of a transfer (whoever may write there receives it and records the late decision).</summary>
+    public Task<string?> ToPathAsync(int id) => db.MemberTransfers.AsNoTracking().Where(t => t.Id == id).Select(t => t.ToPath).FirstOrDefaultAsync();
+
     private async Task<IReadOnlyList<TransferView>> ViewsAsync(UserScope scope, List<MemberTransfer> rows)
     {
         var memberIds = rows.Select(t => t.MemberId).Distinct().ToList();
-        var orgIds = rows.SelectMany(t => new[] { t.FromOrganizationId, t.ToOrganizationId }).Distinct().ToList();
+        var orgIds = rows.SelectMany(t => new[] { t.FromOrganizationId, t.ToOrganizationId, t.LateDecisionOrganizationId ?? t.FromOrganizationId }).Distinct().ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
         var orgs = await OrganizationNames.OfAsync(db, orgIds);
         var today = calendar.Today;
         return rows.Select(t => new TransferView(
             t.Id, t.MemberId, names[t.MemberId], t.Kind, t.Kind.Label(), t.FromOrganizationId, orgs[t.FromOrganizationId], t.ToOrganizationId,
             orgs[t.ToOrganizationId], t.IssuedOn, t.LetterNumber, t.PresentBy, t.ReceivedOn, t.ReturnOn, t.State, t.State.Label(), IsOpenNow(t),
-            t.State == TransferState.InTransit && today > t.PresentBy, scope.Covers(t.FromPath), scope.Covers(t.ToPath))).ToList();
+            t.State == TransferState.InTransit && today > t.PresentBy, scope.Covers(t.FromPath), scope.Covers(t.ToPath),
+            ReceivedLate(t), ReceivedLate(t) && t.LateDecidedOn is null, t.LateReason, t.LateDecisionNumber, t.LateDecidedOn, t.LateCountsInPartyAge,
+            t.LateDecisionOrganizationId, t.LateDecisionOrganizationId is { } o ? orgs[o] : null, LateMark(t))).ToList();
     }
+
+    private static bool ReceivedLate(MemberTransfer t) => t.ReceivedOn is { } r && LateTransferRule.IsLate(t.PresentBy, r);
+
+    /// <summary>What a late receipt shows: waiting for the committee, or its decision on the late period.</summary>
+    public static string? LateMark(MemberTransfer t) =>
+        !ReceivedLate(t) ? null
+        : t.LateDecidedOn is null ? LateTransferRule.AwaitingMark
+        : t.LateCountsInPartyAge == true ? $"nộp giấy giới thiệu quá hạn — cấp ủy quyết định tính vào tuổi đảng (số {t.LateDecisionNumber}, ngày {VnFormat.Date(t.LateDecidedOn)})"
+        : $"nộp giấy giới thiệu quá hạn — cấp ủy quyết định không tính vào tuổi đảng {VnFormat.Number(t.ReceivedOn!.Value.DayNumber - t.PresentBy.DayNumber)} ngày (số {t.LateDecisionNumber}, ngày {VnFormat.Date(t.LateDecidedOn)})";
 
     public async Task<Outcome<MemberTransfer>> IssueAsync(UserScope scope, TransferInput input)
     {
@@ -103,6 +162,9 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         var returnOn = p.Date(TransferFields.ReturnOn, input.ReturnOn, required: false);
         var letter = p.Required(TransferFields.LetterNumber, input.LetterNumber);
         if (!member.Status.IsActive()) errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đã {member.Status.Label().ToLowerInvariant()}."));
+        // A letter dated in the past is judged on its date: the member must have been active in the party then.
+        else if (issuedOn is { } dated && await standings.OnAsync(member.Id, dated) is { IsActive: false } then)
+            errors.Add(new(TransferFields.IssuedOn, $"Ngày giới thiệu chuyển đi: ngày {VnFormat.Date(dated)} đồng chí {member.FullName} {then.NotActiveReason()}."));
         if (await db.MemberTransfers.Where(t => t.MemberId == member.Id).AnyAsync(IsOpen))
             errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đang có một lần chuyển sinh hoạt chưa kết thúc."));
         if (issuedOn > calendar.Today) errors.Add(new(TransferFields.IssuedOn, "Ngày giới thiệu chuyển đi: không được sau ngày hôm nay."));
@@ -142,10 +204,14 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         if (receivedOn is { } on && t.Kind == TransferKind.Official
             && ScopedWrites.OpensWithinLife(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == t.ToOrganizationId), on, TransferFields.ReceivedOn, TransferFields.Label(TransferFields.ToOrganization)) is { } outsideLife)
             errors.Add(outsideLife);
+        var lateReason = InputParsing.Optional(input.LateReason);
+        if (receivedOn is { } rl && t.State == TransferState.InTransit) errors.AddRange(LateTransferRule.CheckReceipt(t.PresentBy, rl, lateReason));
         if (errors.Count > 0) return Outcome<MemberTransfer>.Invalid(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync();
         (t.State, t.ReceivedOn) = (TransferState.Received, receivedOn);
+        // A late letter keeps its reason and waits for the committee; an on-time one keeps none.
+        t.LateReason = LateTransferRule.IsLate(t.PresentBy, receivedOn!.Value) ? lateReason : null;
         if (t.Kind == TransferKind.Official)
         {
             var member = await db.Members.SingleAsync(m => m.Id == t.MemberId);
@@ -156,6 +222,46 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return Outcome<MemberTransfer>.Ok(t);
+    }
+
+    /// <summary>
+    /// The competent committee's decision on a letter received late: whether the late period counts in party age. Recorded by the
+    /// receiving side (whose committee decides), once; the receipt stays flagged until then.
+    /// </summary>
+    public async Task<Outcome<MemberTransfer>> DecideLateAsync(UserScope scope, int id, TransferLateDecisionInput input)
+    {
+        var t = await db.MemberTransfers.SingleOrDefaultAsync(x => x.Id == id);
+        if (t is null || !(scope.Covers(t.FromPath) || scope.Covers(t.ToPath))) return Outcome<MemberTransfer>.NotFound();
+        if (!scope.CanWriteAt(t.ToPath)) return Outcome<MemberTransfer>.Forbidden();
+        var errors = new List<FieldError>();
+        var p = new InputParsing(errors, TransferFields.Label);
+        var decidedOn = p.Date(TransferFields.LateDecidedOn, input.DecidedOn, required: false);
+        var number = InputParsing.Optional(input.Number);
+        if (t.LateDecidedOn is not null)
+            errors.Add(new(TransferFields.LateDecisionNumber, $"Quyết định về việc nộp giấy giới thiệu quá hạn: đã ghi (số {t.LateDecisionNumber}, ngày {VnFormat.Date(t.LateDecidedOn)})."));
+        else if (errors.Count == 0)
+            errors.AddRange(LateTransferRule.CheckDecision(t.PresentBy, t.State is TransferState.Received or TransferState.Returned ? t.ReceivedOn : null,
+                number, decidedOn, input.CountsInPartyAge, input.OrganizationId is not null, calendar.Today));
+        if (errors.Count == 0 && await CommitteeAboveErrorAsync(t, input.OrganizationId!.Value, decidedOn!.Value) is { } committeeError) errors.Add(committeeError);
+        if (errors.Count > 0) return Outcome<MemberTransfer>.Invalid(errors);
+        (t.LateDecisionNumber, t.LateDecidedOn, t.LateCountsInPartyAge, t.LateDecisionOrganizationId) = (number, decidedOn, input.CountsInPartyAge, input.OrganizationId);
+        await db.SaveChangesAsync();
+        return Outcome<MemberTransfer>.Ok(t);
+    }
+
+    /// <summary>The committee deciding on a late letter stands above the receiving cell and may decide on members (not a cell or party group).</summary>
+    private async Task<FieldError?> CommitteeAboveErrorAsync(MemberTransfer t, int committeeId, DateOnly on)
+    {
+        const string field = TransferFields.LateOrganization;
+        var label = TransferFields.Label(field);
+        var committee = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == committeeId);
+        if (committee is null || !t.ToPath.StartsWith(committee.Path, StringComparison.Ordinal) || committee.Id == t.ToOrganizationId)
+            return new(field, $"{label}: phải là cấp ủy cấp trên của chi bộ nơi đến.");
+        if (!committee.Type.MayDecideAdmission())
+            return new(field, $"{label}: {committee.Type.Label()} không có thẩm quyền quyết định việc này.");
+        if (!committee.IsActiveOn(on))
+            return new(field, $"{label}: \"{committee.Name}\" không hoạt động vào ngày {VnFormat.Date(on)}.");
+        return null;
     }
 
     /// <summary>The sending side withdraws a letter not yet received, or closes a temporary transfer when the member is back.</summary>

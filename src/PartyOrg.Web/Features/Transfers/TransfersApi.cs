@@ -43,6 +43,15 @@ public static class TransfersApi
                 ?? await Versions.AnswerAsync(http, await transfers.ReceiveAsync(scope, id, input), async () => await transfers.GetAsync(scope, id));
         });
 
+        // POST /api/v1/transfers/{id}/late-decision  {"number","decidedOn","countsInPartyAge":bool,"organizationId"}: the committee's
+        // decision on a letter received after its deadline (whether the late period counts in party age)
+        group.MapPost("/{id:int}/late-decision", async (int id, TransferLateDecisionInput input, HttpContext http, ScopeResolver scopes, TransferLedger transfers, AppDbContext db) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            return await Versions.CheckIfMatchAsync(http, await VersionAsync(db, scope, id), async () => await transfers.GetAsync(scope, id))
+                ?? await Versions.AnswerAsync(http, await transfers.DecideLateAsync(scope, id, input), async () => await transfers.GetAsync(scope, id));
+        });
+
         group.MapPost("/{id:int}/close", async (int id, HttpContext http, ScopeResolver scopes, TransferLedger transfers, AppDbContext db) =>
         {
             var scope = await scopes.CurrentAsync();

@@ -222,6 +222,9 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("CellResolutionOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("CeremonyLate")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("CeremonyOn")
                         .HasColumnType("date");
 
@@ -273,6 +276,16 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LateConsentNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("LateConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LateConsentOrganizationId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MemberId")
                         .HasColumnType("integer");
@@ -342,6 +355,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasIndex("ApprovingOrganizationId");
 
                     b.HasIndex("CitizenId");
+
+                    b.HasIndex("LateConsentOrganizationId");
 
                     b.HasIndex("MemberId");
 
@@ -843,6 +858,9 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateOnly?>("PriorOfficialOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -855,6 +873,9 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("RemovalCase")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("SeriousDisunity")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -953,6 +974,23 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool?>("LateCountsInPartyAge")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LateDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LateDecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("LateDecisionOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("LetterNumber")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -994,6 +1032,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("FromOrganizationId");
+
+                    b.HasIndex("LateDecisionOrganizationId");
 
                     b.HasIndex("MemberId");
 
@@ -1139,6 +1179,11 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasForeignKey("ApprovingOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LateConsentOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -1233,6 +1278,11 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasForeignKey("FromOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LateDecisionOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()

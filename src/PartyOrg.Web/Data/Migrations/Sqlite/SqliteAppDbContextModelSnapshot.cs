@@ -209,6 +209,9 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("CellResolutionOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CeremonyLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("CeremonyOn")
                         .HasColumnType("TEXT");
 
@@ -260,6 +263,16 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LateConsentNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LateConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateConsentOrganizationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
@@ -327,6 +340,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasIndex("ApprovingOrganizationId");
 
                     b.HasIndex("CitizenId");
+
+                    b.HasIndex("LateConsentOrganizationId");
 
                     b.HasIndex("MemberId");
 
@@ -809,6 +824,9 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PriorOfficialOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -821,6 +839,9 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.Property<string>("RemovalCase")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeriousDisunity")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -911,6 +932,23 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("LateCountsInPartyAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LateDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LateDecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateDecisionOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LetterNumber")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -951,6 +989,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("FromOrganizationId");
+
+                    b.HasIndex("LateDecisionOrganizationId");
 
                     b.HasIndex("MemberId");
 
@@ -1093,6 +1133,11 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ApprovingOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LateConsentOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -1187,6 +1232,11 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasForeignKey("FromOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LateDecisionOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PartyOrg.Web.Data.Member", null)
                         .WithMany()
