@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<CalendarExceptionEntry> CalendarExceptions => Set<CalendarExceptionEntry>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -179,6 +181,35 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(x => x.Basis).HasMaxLength(PartyOrg.Domain.Common.CalendarExceptionRule.BasisMaxLength);
         });
         b.Entity<CalendarYear>(e => e.HasIndex(y => y.Year).IsUnique());
+        b.Entity<Rating>(e =>
+        {
+            e.HasIndex(r => new { r.MemberId, r.Year }).IsUnique().HasFilter("\"MemberId\" IS NOT NULL");
+            e.HasIndex(r => new { r.SubjectOrganizationId, r.Year }).IsUnique().HasFilter("\"SubjectOrganizationId\" IS NOT NULL");
+            e.HasIndex(r => new { r.Year, r.OrgPath });
+            e.Property(r => r.OrgPath).HasMaxLength(200);
+            e.Property(r => r.Subject).HasConversion<string>().HasMaxLength(40);
+            e.Property(r => r.SelfLevel).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.ProposedLevel).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.DecidedLevel).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.SelfBy).HasMaxLength(256);
+            e.Property(r => r.ProposedBy).HasMaxLength(256);
+            e.Property(r => r.DecidedBy).HasMaxLength(256);
+            e.Property(r => r.ExemptReason).HasMaxLength(300);
+            e.Property(r => r.TasksExceededPercent).HasPrecision(5, 2);
+            e.Property(r => r.TasksLatePercent).HasPrecision(5, 2);
+            e.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.SubjectOrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<RatingRound>(e =>
+        {
+            e.HasIndex(r => new { r.OrganizationId, r.Year }).IsUnique();
+            e.Property(r => r.OrgPath).HasMaxLength(200);
+            e.Property(r => r.LockedBy).HasMaxLength(256);
+            e.Property(r => r.UnlockedBy).HasMaxLength(256);
+            e.Property(r => r.UnlockReason).HasMaxLength(300);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<Member>().HasIndex(m => new { m.Status, m.AdmittedOn });
         b.Entity<AuditEntry>(e =>
         {
@@ -210,7 +241,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
 
     /// <summary>The records whose every change is kept in history.</summary>
     private static readonly HashSet<Type> AuditedTypes =
-        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear)];
+        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(Rating), typeof(RatingRound)];
 
     private static readonly HashSet<string> DerivedProperties =
         [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth), nameof(IVersioned.Version)];
@@ -348,5 +379,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<MemberTransfer>().Property(t => t.FromPath).UseCollation("C");
         b.Entity<MemberTransfer>().Property(t => t.ToPath).UseCollation("C");
         b.Entity<BadgeAward>().Property(a => a.OrgPath).UseCollation("C");
+        b.Entity<Rating>().Property(r => r.OrgPath).UseCollation("C");
+        b.Entity<RatingRound>().Property(r => r.OrgPath).UseCollation("C");
     }
 }
