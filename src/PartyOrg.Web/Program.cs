@@ -41,6 +41,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<
 // Every percentage printed or returned is rounded one configured way; a wrong value stops the start-up here, with the reason.
 builder.Services.AddSingleton(PartyOrg.Domain.Common.PercentRounding.FromSetting(builder.Configuration[PartyOrg.Domain.Common.PercentRounding.SettingName]));
 builder.Services.AddScoped<Calendar>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Ratings.RatingBook>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Ratings").Get<PartyOrg.Domain.Rating.RatingSettings>() ?? PartyOrg.Domain.Rating.RatingSettings.Default);
 builder.Services.AddScoped<CalendarBook>();
 builder.Services.AddScoped<ScopedWrites>();
 builder.Services.AddScoped<IdentifierCheck>();
@@ -62,7 +64,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
     // Work pages are for staff; a member has their own record (Members/Details) and their account pages.
-    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar" })
+    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Ratings" })
         o.Conventions.AuthorizeFolder(folder, AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Index", AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Edit", AccountSecurity.StaffPolicy);
@@ -127,6 +129,7 @@ api.MapTransfersApi();
 api.MapBadgesApi();
 api.MapPickersApi();
 api.MapCalendarApi();
+PartyOrg.Web.Features.Ratings.RatingsApi.MapRatingsApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();

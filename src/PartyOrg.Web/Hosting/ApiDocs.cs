@@ -75,6 +75,12 @@ public static class ApiDocs
         ["GET /api/v1/calendar/{year:int}"] = new("GetWorkingCalendar", "Lịch làm việc của một năm (1990–2100): ngày nghỉ theo luật và theo văn bản, thứ Bảy, Chủ nhật làm bù, các ngoại lệ và quy ước; kèm ETag.", typeof(CalendarYearView)),
         ["PUT /api/v1/calendar/{year:int}"] = new("SetWorkingCalendarExceptions", "Thay toàn bộ ngoại lệ của năm (ngày nghỉ hoán đổi, ngày làm bù) theo văn bản của Chính phủ; chỉ quản trị hệ thống, cần If-Match.", typeof(CalendarYearView)),
 
+        ["GET /api/v1/ratings"] = new("GetRatingRound", "Đợt đánh giá, xếp loại chất lượng của một năm trong cây tổ chức: tiến độ theo tổ chức (đã xếp loại / phải xếp loại, tên còn thiếu), danh sách xếp loại đảng viên và tổ chức, quy định áp dụng theo năm, các thiết lập, khóa sổ.", typeof(PartyOrg.Web.Features.Ratings.RatingRoundView)),
+        ["PUT /api/v1/ratings/members/{memberId:int}/{year:int}"] = new("SetMemberRating", "Tự đánh giá, đề xuất và quyết định xếp loại của một đảng viên (Excellent|Good|Completed|NotCompleted; điểm 0–100 từ năm 2025); sửa bản đã có cần If-Match; bí thư chi bộ chỉ nhập tự đánh giá và đề xuất.", typeof(PartyOrg.Web.Features.Ratings.RatingView)),
+        ["PUT /api/v1/ratings/organizations/{orgId:int}/{year:int}"] = new("SetOrganizationRating", "Xếp loại một tổ chức đảng; mức quyết định do ban thường vụ cấp ủy cấp trên trực tiếp; sửa bản đã có cần If-Match.", typeof(PartyOrg.Web.Features.Ratings.RatingView)),
+        ["POST /api/v1/ratings/{orgId:int}/{year:int}/lock"] = new("LockRatingYear", "Khóa sổ xếp loại của năm cho tổ chức và các tổ chức trực thuộc: không ghi thêm được.", typeof(PartyOrg.Web.Features.Ratings.RatingRoundView)),
+        ["POST /api/v1/ratings/{orgId:int}/{year:int}/unlock"] = new("UnlockRatingYear", "Mở khóa sổ xếp loại (bắt buộc có lý do, ghi lịch sử).", typeof(PartyOrg.Web.Features.Ratings.RatingRoundView)),
+
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
 
