@@ -143,7 +143,8 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
         if (!(await standings.RecordsAsync([memberId])).TryGetValue(memberId, out var record)) return null;
         var standing = MemberStanding.On(record, on);
         var cellId = standing.OrganizationId
-            ?? record.Placements.Where(p => p.FromDate <= on).OrderByDescending(p => p.FromDate).Select(p => (int?)p.OrganizationId).FirstOrDefault();
+            ?? record.Placements.Where(p => p.FromDate <= on).OrderByDescending(p => p.FromDate).Select(p => (int?)p.OrganizationId).FirstOrDefault()
+            ?? record.Placements.OrderBy(p => p.FromDate).Select(p => (int?)p.OrganizationId).FirstOrDefault();
         if (cellId is null) return null;
         var cell = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == cellId);
         if (!scope.Covers(cell.Path)) return null;
