@@ -15,7 +15,10 @@ public class RatingTests(WebAppFixture app)
 
     private sealed record Place(int Cell, string CellPath, List<int> Members, int Newcomer);
 
-    /// <summary>A new base cell under the secretary's commune with five members admitted in 2000 and one admitted 01/06/2024.</summary>
+    /// <summary>
+    /// A new top-level base cell (outside the demo tree, whose organizations all lie within their parents' lives; the administrator
+    /// sees it) with five members admitted in 2000 and one admitted 01/06/2024.
+    /// </summary>
     private Task<Place> PlaceAsync() => app.WithDbAsync(async (db, _) =>
     {
         var secretaryCell = await db.Organizations.SingleAsync(o => o.Code == DemoCodes.SecretaryCell);
@@ -23,12 +26,12 @@ public class RatingTests(WebAppFixture app)
         var n = Interlocked.Increment(ref serial);
         var cell = new Organization
         {
-            Code = $"{commune.Code}.XL{n}", Name = $"Chi bộ Thử Xếp loại {n}", Type = secretaryCell.Type, Field = secretaryCell.Field,
-            FoundedOn = new(1990, 1, 1), ParentId = commune.Id, Depth = commune.Depth + 1,
+            Code = $"XL-THU-{n}", Name = $"Chi bộ Thử Xếp loại {n}", Type = secretaryCell.Type, Field = secretaryCell.Field,
+            FoundedOn = new(1990, 1, 1), Depth = 0,
         };
         db.Organizations.Add(cell);
         await db.SaveChangesAsync();
-        cell.Path = $"{commune.Path}{cell.Id}/";
+        cell.Path = $"/{cell.Id}/";
         await db.SaveChangesAsync();
         var members = Enumerable.Range(1, 6).Select(i =>
         {
@@ -72,7 +75,7 @@ public class RatingTests(WebAppFixture app)
     public async Task RatingProgress_CountsMembersActiveInTheYearByPlacement_AndNamesTheMissing()
     {
         var place = await PlaceAsync();
-        var client = await app.ApiAsAsync("tochuc");
+        var client = await app.ApiAsAsync("admin");
         var round = await client.GetFromJsonAsync<JsonElement>($"/api/v1/ratings?org={place.Cell}&year=2023");
         Assert.Equal(5, round.GetProperty("members").GetProperty("toRate").GetInt32());
         Assert.Equal(0, round.GetProperty("members").GetProperty("rated").GetInt32());
@@ -111,7 +114,7 @@ public class RatingTests(WebAppFixture app)
     public async Task RatingApi_ValidatesByTheRuleOfTheYear_InVietnamesePerField()
     {
         var place = await PlaceAsync();
-        var client = await app.ApiAsAsync("tochuc");
+        var client = await app.ApiAsAsync("admin");
         var m = place.Members[0];
         var old = await PutAsync(client, $"/api/v1/ratings/members/{m}/2023", new { selfLevel = "Good", selfPoints = 80, decidedLevel = "Good", decidedOn = "2023-12-20", points = 80 });
         Assert.Equal(HttpStatusCode.BadRequest, old.Status);
@@ -136,8 +139,8 @@ public class RatingTests(WebAppFixture app)
         var ok = await PutAsync(client, $"/api/v1/ratings/members/{m}/2025", new { selfLevel = "Good", selfPoints = 85, proposedLevel = "Good", decidedLevel = "Good", decidedOn = "2025-12-20", points = 88 });
         Assert.Equal(HttpStatusCode.OK, ok.Status);
         Assert.Equal("Good", ok.Body.GetProperty("decidedLevel").GetString());
-        Assert.Equal("tochuc", ok.Body.GetProperty("decidedBy").GetString());
-        Assert.Equal("tochuc", ok.Body.GetProperty("selfBy").GetString());
+        Assert.Equal("admin", ok.Body.GetProperty("decidedBy").GetString());
+        Assert.Equal("admin", ok.Body.GetProperty("selfBy").GetString());
 
         // Versions: a stored rating is changed only with its ETag.
         var url = $"/api/v1/ratings/members/{m}/2025";
@@ -156,7 +159,7 @@ public class RatingTests(WebAppFixture app)
     public async Task RatingApi_CapOnExcellentIsASettingNamedInTheRefusal()
     {
         var place = await PlaceAsync();
-        var client = await app.ApiAsAsync("tochuc");
+        var client = await app.ApiAsAsync("admin");
         foreach (var m in place.Members.Take(4))
             Assert.Equal(HttpStatusCode.OK, (await PutAsync(client, $"/api/v1/ratings/members/{m}/2025", new { decidedLevel = "Good", decidedOn = "2025-12-20", points = 80 })).Status);
         var excellent = new { decidedLevel = "Excellent", decidedOn = "2025-12-20", points = 95, allTasksOnTime = true, tasksExceededPercent = 40 };
@@ -176,7 +179,7 @@ public class RatingTests(WebAppFixture app)
     public async Task RatingLock_RefusesWritesWithTheReason_UnlockNeedsAReasonAndIsAudited()
     {
         var place = await PlaceAsync();
-        var client = await app.ApiAsAsync("tochuc");
+        var client = await app.ApiAsAsync("admin");
         var url = $"/api/v1/ratings/members/{place.Members[0]}/2023";
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(client, url, new { decidedLevel = "Good", decidedOn = "2023-12-20" })).Status);
         var locked = await PostAsync(client, $"/api/v1/ratings/{place.Cell}/2023/lock");
@@ -212,8 +215,6 @@ public class RatingTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(bithu, $"/api/v1/ratings/members/{place.Members[0]}/2024", new { selfLevel = "Good" })).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(bithu, $"/api/v1/ratings/organizations/{place.Cell}/2024", new { selfLevel = "Good" })).Status);
         // A read-only commission account in scope: 403.
-        var reader = await app.ApiAsAsync("xem-phuong");
-        Assert.Equal(HttpStatusCode.Forbidden, (await PutAsync(reader, $"/api/v1/ratings/members/{place.Members[0]}/2024", new { selfLevel = "Good" })).Status);
 
         // Her own cell (founded at the 2025 reform), this year's round.
         var year = DateTime.Now.Year;
@@ -243,13 +244,18 @@ public class RatingTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, own.Status);
         Assert.Contains("cấp ủy cấp trên trực tiếp", Errors(own.Body, "decidedLevel"));
 
-        // The commission above decides the new cell's rating.
+        // A read-only commission account in scope: 403.
+        var reader = await app.ApiAsAsync("xem-phuong");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PutAsync(reader, $"/api/v1/ratings/members/{memberId}/{year}", new { selfLevel = "Good", selfPoints = 80 })).Status);
+
+        // The commission above decides her cell's rating; a collective with more than 20% of tasks late is not "hoàn thành".
         var tochuc = await app.ApiAsAsync("tochuc");
-        var decided = await PutAsync(tochuc, $"/api/v1/ratings/organizations/{place.Cell}/2024", new { selfLevel = "Good", proposedLevel = "Good", decidedLevel = "Good", decidedOn = "2024-12-25" });
-        Assert.Equal(HttpStatusCode.OK, decided.Status);
-        Assert.Equal("Collective", decided.Body.GetProperty("subject").GetString());
-        var collective = await PutAsync(tochuc, $"/api/v1/ratings/organizations/{place.Cell}/2025",
-            new { decidedLevel = "Completed", decidedOn = "2025-12-25", points = 60, tasksLatePercent = 25 });
+        var collective = await PutAsync(tochuc, $"/api/v1/ratings/organizations/{cellId}/{year}",
+            new { decidedLevel = "Completed", decidedOn = today, points = 60, tasksLatePercent = 25 }, Tag(cellRating));
         Assert.Contains("20%", Errors(collective.Body, "decidedLevel"));
+        var decided = await PutAsync(tochuc, $"/api/v1/ratings/organizations/{cellId}/{year}",
+            new { selfLevel = "Good", selfPoints = 80, proposedLevel = "Good", decidedLevel = "Good", decidedOn = today, points = 82 }, Tag(cellRating));
+        Assert.True(decided.Status == HttpStatusCode.OK, decided.Body.ToString());
+        Assert.Equal("Collective", decided.Body.GetProperty("subject").GetString());
     }
 }

@@ -173,6 +173,23 @@ public static class DisplayNames
         [nameof(AdmissionTarget)] = AdmissionTargetFieldNames,
         [nameof(CalendarExceptionEntry)] = CalendarExceptionFieldNames,
         [nameof(CalendarYear)] = new Dictionary<string, string> { [nameof(CalendarYear.Year)] = "Năm" },
+        [nameof(Rating)] = new Dictionary<string, string>
+        {
+            [nameof(Rating.Year)] = "Năm đánh giá", [nameof(Rating.MemberId)] = "Đảng viên", [nameof(Rating.SubjectOrganizationId)] = "Tổ chức được xếp loại",
+            [nameof(Rating.OrganizationId)] = "Chi bộ, tổ chức", [nameof(Rating.OrgPath)] = "Vị trí trong cây tổ chức", [nameof(Rating.Subject)] = "Đối tượng",
+            [nameof(Rating.SelfLevel)] = "Tự xếp loại", [nameof(Rating.SelfPoints)] = "Điểm tự chấm", [nameof(Rating.SelfOn)] = "Ngày tự đánh giá", [nameof(Rating.SelfBy)] = "Người nhập tự đánh giá",
+            [nameof(Rating.ProposedLevel)] = "Mức đề xuất", [nameof(Rating.ProposedOn)] = "Ngày đề xuất", [nameof(Rating.ProposedBy)] = "Người nhập đề xuất",
+            [nameof(Rating.DecidedLevel)] = "Mức quyết định", [nameof(Rating.Points)] = "Điểm", [nameof(Rating.DecidedOn)] = "Ngày quyết định", [nameof(Rating.DecidedBy)] = "Người nhập quyết định",
+            [nameof(Rating.AllTasksOnTime)] = "100% nhiệm vụ đúng hạn", [nameof(Rating.TasksExceededPercent)] = "Tỷ lệ nhiệm vụ vượt mức",
+            [nameof(Rating.SubUnitOrLeaderDisciplined)] = "Có tổ chức trực thuộc hoặc thành viên lãnh đạo bị kỷ luật", [nameof(Rating.TasksLatePercent)] = "Tỷ lệ nhiệm vụ chậm tiến độ",
+            [nameof(Rating.ExemptReason)] = "Lý do không đánh giá",
+        },
+        [nameof(RatingRound)] = new Dictionary<string, string>
+        {
+            [nameof(RatingRound.OrganizationId)] = "Tổ chức", [nameof(RatingRound.OrgPath)] = "Vị trí trong cây tổ chức", [nameof(RatingRound.Year)] = "Năm đánh giá",
+            [nameof(RatingRound.Locked)] = "Đã khóa sổ", [nameof(RatingRound.LockedAt)] = "Thời điểm khóa sổ", [nameof(RatingRound.LockedBy)] = "Người khóa sổ",
+            [nameof(RatingRound.UnlockedAt)] = "Thời điểm mở khóa", [nameof(RatingRound.UnlockedBy)] = "Người mở khóa", [nameof(RatingRound.UnlockReason)] = "Lý do mở khóa",
+        },
     };
 
     /// <summary>The field's Vietnamese name, or null when the map has none.</summary>
@@ -198,6 +215,14 @@ public static class DisplayNames
         TransferState v => v.Label(),
         ProbationStanding v => v.Label(),
         CalendarExceptionKind v => v.Label(),
+        PartyOrg.Domain.Rating.RatingLevel v => PartyOrg.Domain.Rating.RatingLevels.Label(v),
+        PartyOrg.Domain.Rating.RatingSubject v => v switch
+        {
+            PartyOrg.Domain.Rating.RatingSubject.Collective => "Tập thể",
+            PartyOrg.Domain.Rating.RatingSubject.Leader => "Cán bộ lãnh đạo, quản lý",
+            PartyOrg.Domain.Rating.RatingSubject.MemberWithoutPost => "Đảng viên không giữ chức vụ",
+            _ => "Đảng viên không làm việc trong hệ thống chính trị",
+        },
         TargetSource v => v switch
         {
             TargetSource.Allocated => "Giao",
