@@ -46,6 +46,7 @@ public static class ApiDocs
         ["PUT /api/v1/members/{id:int}"] = new("UpdateMember", "Sửa hồ sơ đảng viên (cần If-Match).", typeof(MemberDetail)),
         ["GET /api/v1/members/{id:int}/decisions"] = new("ListMemberDecisions", "Các quyết định về đảng tịch của đảng viên.", typeof(IReadOnlyList<DecisionView>)),
         ["POST /api/v1/members/{id:int}/decisions"] = new("RecordMemberDecision", "Ghi quyết định: công nhận chính thức, xóa tên, cho ra, khai trừ, từ trần, kết nạp lại.", typeof(DecisionView)),
+        ["GET /api/v1/members/{id:int}/card.docx"] = new("GetMemberCard", "Phiếu đảng viên (mẫu 2-HSĐV) của đảng viên dạng .docx; các mục hệ thống chưa lưu để dòng chấm.", null),
         ["GET /api/v1/members/{id:int}/party-age"] = new("GetPartyAge", "Tuổi đảng tính đến một ngày.", typeof(PartyAgeView)),
 
         ["GET /api/v1/admissions"] = new("ListAdmissionCases", "Hồ sơ phát triển đảng viên theo bước.", typeof(ApiPage<AdmissionCaseItem>)),
@@ -77,6 +78,13 @@ public static class ApiDocs
 
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
+
+        ["GET /api/v1/exports/members"] = new("ExportMembers", "Tải danh sách đảng viên đúng như trang Đảng viên hiển thị (cùng bộ lọc q, org, status, gender, ageFrom, ageTo, sort; mọi trang): format=xlsx (mặc định) hoặc csv.", null),
+        ["GET /api/v1/exports/admissions"] = new("ExportAdmissionCases", "Tải Excel danh sách hồ sơ phát triển đảng viên (org, step, q, sort, late như trang).", null),
+        ["GET /api/v1/exports/probation"] = new("ExportProbationers", "Tải Excel danh sách đảng viên dự bị đến hạn (all=true: mọi đảng viên dự bị).", null),
+        ["GET /api/v1/exports/transfers"] = new("ExportTransfers", "Tải Excel danh sách chuyển sinh hoạt đảng (all, late như trang).", null),
+        ["GET /api/v1/exports/badges"] = new("ExportBadgeProposals", "Tải Excel danh sách đề nghị tặng Huy hiệu Đảng của đợt (họ tên, ngày sinh, ngày vào Đảng, tuổi đảng, mốc).", null),
+        ["GET /api/v1/exports/targets"] = new("ExportTargetProgress", "Tải Excel kết quả kết nạp so với chỉ tiêu của tổ chức và các tổ chức trực thuộc (org, year hoặc term, from, asOf như trang).", null),
 
         ["GET /api/v1/users"] = new("ListUsers", "Danh sách tài khoản trong phạm vi quản lý.", null),
         ["GET /api/v1/users/{userName}"] = new("GetUser", "Một tài khoản.", null),
@@ -133,6 +141,7 @@ public static class ApiDocs
         ["Huy hiệu Đảng"] = "Xét và trao tặng Huy hiệu Đảng theo tuổi đảng.",
         ["Chỉ tiêu kết nạp"] = "Chỉ tiêu kết nạp năm, nhiệm kỳ và kết quả thực hiện.",
         ["Lịch làm việc"] = "Ngày nghỉ lễ theo Bộ luật Lao động và ngày hoán đổi theo văn bản của Chính phủ, dùng để tính hạn theo ngày làm việc.",
+        ["Xuất tệp"] = "Tải các danh sách dưới dạng Excel (.xlsx) hoặc CSV, đúng như trang hiển thị; mỗi lần tải được ghi nhật ký.",
         ["Chọn đảng viên, tổ chức"] = "Gợi ý cho ô chọn đảng viên và tổ chức trên các biểu mẫu.",
     };
 
