@@ -55,6 +55,7 @@ builder.Services.AddScoped<TransferLedger>();
 builder.Services.AddScoped<BadgeRegister>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Shared.Exports.Exports>();
 builder.Services.AddScoped<MemberCard>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Reports.ReportBuilder>();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -131,6 +132,7 @@ api.MapPickersApi();
 api.MapCalendarApi();
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapExportsApi(api);
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapMemberCardApi(api);
+PartyOrg.Web.Features.Reports.ReportsApi.MapReportsApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();

@@ -86,6 +86,8 @@ public static class ApiDocs
         ["GET /api/v1/exports/badges"] = new("ExportBadgeProposals", "Tải Excel danh sách đề nghị tặng Huy hiệu Đảng của đợt (họ tên, ngày sinh, ngày vào Đảng, tuổi đảng, mốc).", null),
         ["GET /api/v1/exports/targets"] = new("ExportTargetProgress", "Tải Excel kết quả kết nạp so với chỉ tiêu của tổ chức và các tổ chức trực thuộc (org, year hoặc term, from, asOf như trang).", null),
 
+        ["GET /api/v1/reports/{kind}"] = new("GetReport", "Báo cáo công tác tổ chức xây dựng Đảng (kind: semiannual, annual, term) của tổ chức org, năm year, dạng docx (thể thức văn bản của Đảng) hoặc xlsx: kết nạp so với chỉ tiêu, số lượng đảng viên đầu và cuối kỳ, ra khỏi Đảng theo loại; đánh giá, xếp loại và kỷ luật: chưa có số liệu.", null),
+
         ["GET /api/v1/users"] = new("ListUsers", "Danh sách tài khoản trong phạm vi quản lý.", null),
         ["GET /api/v1/users/{userName}"] = new("GetUser", "Một tài khoản.", null),
         ["POST /api/v1/users"] = new("CreateUser", "Tạo tài khoản với vai trò và phạm vi; người dùng phải đổi mật khẩu khi đăng nhập lần đầu.", null),
@@ -142,6 +144,7 @@ public static class ApiDocs
         ["Chỉ tiêu kết nạp"] = "Chỉ tiêu kết nạp năm, nhiệm kỳ và kết quả thực hiện.",
         ["Lịch làm việc"] = "Ngày nghỉ lễ theo Bộ luật Lao động và ngày hoán đổi theo văn bản của Chính phủ, dùng để tính hạn theo ngày làm việc.",
         ["Xuất tệp"] = "Tải các danh sách dưới dạng Excel (.xlsx) hoặc CSV, đúng như trang hiển thị; mỗi lần tải được ghi nhật ký.",
+        ["Báo cáo"] = "Báo cáo 6 tháng, năm, nhiệm kỳ dạng .docx (thể thức văn bản của Đảng) và .xlsx, viết từ số liệu trong hệ thống.",
         ["Chọn đảng viên, tổ chức"] = "Gợi ý cho ô chọn đảng viên và tổ chức trên các biểu mẫu.",
     };
 
