@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PartyOrg.Domain.Common;
 
@@ -63,40 +62,68 @@ public static class XlsxWorkbook
     public static async Task WriteAsync(Stream output, Heading heading, IReadOnlyList<XlsxSheet> sheets, CancellationToken cancel = default)
     {
         if (sheets.Count == 0) throw new ArgumentException("A workbook needs a sheet.", nameof(sheets));
-        // FileAccess.Write: a streaming (create-only) zip, each part written once in order, nothing kept in memory.
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        styles.Stylesheet.Save();
-
-        var names = new List<(string Name, string PartId)>();
+        // The package is written as a streaming zip (create mode: each part compressed straight into the output, nothing kept
+        // in memory), its parts generated with the SDK's elements and OpenXmlWriter. The SDK's own package API buffers every part
+        // until it is saved, and refuses a write-only package, so the few fixed parts are laid out here.
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var sheet in sheets)
-        {
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            await WriteSheetAsync(part, heading, sheet, cancel);
-            names.Add((UniqueName(SheetName(sheet.Name), used), workbookPart.GetIdOfPart(part)));
-        }
+        var names = sheets.Select(s => UniqueName(SheetName(s.Name), used)).ToList();
 
-        using (var writer = OpenXmlWriter.Create(workbookPart))
+        await WriteTextAsync(zip, "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + string.Concat(sheets.Select((_, i) => $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"))
+            + "</Types>");
+        await WriteTextAsync(zip, "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + $"<Relationships xmlns=\"{RelationshipsNs}\"><Relationship Id=\"rId1\" Type=\"{OfficeRelNs}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        await WriteTextAsync(zip, "xl/_rels/workbook.xml.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + $"<Relationships xmlns=\"{RelationshipsNs}\">"
+            + string.Concat(sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"{OfficeRelNs}/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>"))
+            + $"<Relationship Id=\"rIdStyles\" Type=\"{OfficeRelNs}/styles\" Target=\"styles.xml\"/></Relationships>");
+
+        var workbook = new Workbook(new Sheets(names.Select((name, i) => new Sheet { Name = name, SheetId = (uint)(i + 1), Id = $"rId{i + 1}" })));
+        workbook.AddNamespaceDeclaration("r", OfficeRelNs);
+        WriteElement(zip, "xl/workbook.xml", workbook);
+        WriteElement(zip, "xl/styles.xml", Stylesheet());
+
+        for (var i = 0; i < sheets.Count; i++)
         {
-            writer.WriteStartElement(new Workbook());
-            writer.WriteStartElement(new Sheets());
-            uint id = 1;
-            foreach (var (name, partId) in names)
-                writer.WriteElement(new Sheet { Name = name, SheetId = id++, Id = partId });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            var entry = zip.CreateEntry($"xl/worksheets/sheet{i + 1}.xml", CompressionLevel.Fastest);
+            await using var stream = entry.Open();
+            await WriteSheetAsync(stream, heading, sheets[i], cancel);
         }
     }
 
-    private static async Task WriteSheetAsync(WorksheetPart part, Heading heading, XlsxSheet sheet, CancellationToken cancel)
+    private const string RelationshipsNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string OfficeRelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private static async Task WriteTextAsync(ZipArchive zip, string name, string text)
+    {
+        await using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        await stream.WriteAsync(bytes);
+    }
+
+    private static void WriteElement(ZipArchive zip, string name, OpenXmlElement element)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream, System.Text.Encoding.UTF8);
+        writer.WriteStartDocument(true);
+        writer.WriteElement(element);
+    }
+
+    private static async Task WriteSheetAsync(Stream part, Heading heading, XlsxSheet sheet, CancellationToken cancel)
     {
         var columns = sheet.Columns;
         var lastColumn = ColumnName(columns.Count);
-        using var writer = OpenXmlWriter.Create(part);
+        using var writer = OpenXmlWriter.Create(part, System.Text.Encoding.UTF8);
+        writer.WriteStartDocument(true);
         writer.WriteStartElement(new Worksheet());
 
         // The header row stays on screen: a pane frozen under row 4.
