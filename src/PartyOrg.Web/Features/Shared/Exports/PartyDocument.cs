@@ -136,8 +136,8 @@ public static class PartyDocument
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
         var widths = t.WidthsPercent ?? Enumerable.Repeat(100 / Math.Max(1, t.Headers.Count), t.Headers.Count).ToList();
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = (w * 9000 / 100).ToString(CultureInfo.InvariantCulture) })));
@@ -151,8 +151,8 @@ public static class PartyDocument
         new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
-                new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
-                new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
                 new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
         new TableGrid(new GridColumn { Width = "4050" }, new GridColumn { Width = "4950" }),
         row);
@@ -172,8 +172,8 @@ public static class PartyDocument
         var runProperties = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font });
         if (bold) runProperties.Append(new Bold());
         if (italic) runProperties.Append(new Italic());
-        if (underline) runProperties.Append(new Underline { Val = UnderlineValues.Single });
         runProperties.Append(new FontSize { Val = (size * 2).ToString(CultureInfo.InvariantCulture) });
+        if (underline) runProperties.Append(new Underline { Val = UnderlineValues.Single });
         run.Append(runProperties);
         run.Append(new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
         return new Paragraph(properties, run);

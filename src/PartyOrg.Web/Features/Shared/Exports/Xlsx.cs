@@ -40,7 +40,7 @@ public sealed record XlsxSheet(string Name, string Title, IReadOnlyList<XlsxColu
 }
 
 /// <summary>
-/// Writes an .xlsx workbook with the OpenXML SDK's streaming writer (<see cref="OpenXmlWriter"/>) into a write-only package, so
+/// Writes an .xlsx workbook with the OpenXML SDK's streaming writer (<see cref="OpenXmlWriter"/>) into a streaming zip, so
 /// rows go to the output as they are read and a 200.000-row list stays within bounded memory. Every sheet has: row 1 the
 /// committee's name, row 2 the title, row 3 the date ("Ngày dd/mm/yyyy"), row 4 the header (frozen, so it stays on screen),
 /// then the rows, then "Tổng cộng" when asked. Numbers and dates are real cell values with number formats (#,##0; 0.00%;
