@@ -39,6 +39,9 @@ public class XlsxWriterTests
         Assert.Equal(1650, s.Number("D7"));
         Assert.Equal("SUM(D5:D6)", s.Cells["D7"].CellFormula!.Text);
         Assert.Equal("Chưa có số liệu.", sheets[1].Text("A5"));
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(stream.ToArray()), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     private static async IAsyncEnumerable<object?[]> Rows(int count)
