@@ -38,9 +38,11 @@ public sealed record PartyDocumentSpec(
 /// <summary>
 /// Writes a Party document to .docx bytes (valid OpenXML, editable in Word and LibreOffice), following Hướng dẫn 36-HD/VPTW
 /// ngày 03/4/2018 của Văn phòng Trung ương Đảng "về thể thức và kỹ thuật trình bày văn bản của Đảng":
-/// A4 (210 × 297 mm); margins top 25, bottom 25, left 35, right 15 mm (the front-page area given by the Party's guidance
-/// on document technique; HD 36 keeps ranges 20–25 / 20–25 / 30–35 / 15–20 mm, and these values sit inside them);
-/// font Times New Roman (TCVN 6909:2001 Unicode). Top left: the level above in capitals, the issuer in bold capitals, a star
+/// A4 (210 × 297 mm) and the TCVN 6909:2001 Unicode font, Times New Roman (HD 36 as summarised by Văn phòng Đảng ủy – Đoàn
+/// thể, Đại học Vinh, vpdangdoan.vinhuni.edu.vn, 2018). The margin figures of HD 36 itself were not found in the text available
+/// to us: <see cref="MarginsMm"/> is the front-page area of the Party's document technique as printed in the handbook of Đảng ủy
+/// Khối Bình Thuận (top 25, bottom 25, left 35, right 15 mm: stdt.danguykhoibinhthuan.vn, "Yêu cầu kỹ thuật trình bày văn bản"),
+/// a named value the clerk can change in Word. Top left: the level above in capitals, the issuer in bold capitals, a star
 /// "*" under it, then "Số …-BC/…"; top right: "ĐẢNG CỘNG SẢN VIỆT NAM" bold, underlined, then the place and date in italics
 /// ("Tây Ninh, ngày 05 tháng 12 năm 2025"); the type name bold centred, the subject under it; the body justified, first-line
 /// indent 1 cm, size 14; the signature block on the right ("T/M BAN THƯỜNG VỤ", position, name, bold); "Nơi nhận:" bottom left
@@ -55,6 +57,9 @@ public static class PartyDocument
     public const int BodySize = 14;
 
     private const int TwipsPerMm = 1440 * 10 / 254; // 56
+
+    /// <summary>Page margins in millimetres (top, bottom, left, right); see the class comment for their source.</summary>
+    public static readonly (int Top, int Bottom, int Left, int Right) MarginsMm = (25, 25, 35, 15);
 
     public static byte[] Write(PartyDocumentSpec spec)
     {
@@ -82,7 +87,7 @@ public static class PartyDocument
             if (spec.Signature is not null || spec.Recipients.Count > 0) body.Append(Closing(spec));
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 }, // A4 in twips
-                new PageMargin { Top = 25 * TwipsPerMm, Bottom = 25 * TwipsPerMm, Left = (uint)(35 * TwipsPerMm), Right = (uint)(15 * TwipsPerMm), Header = 720, Footer = 720, Gutter = 0 }));
+                new PageMargin { Top = MarginsMm.Top * TwipsPerMm, Bottom = MarginsMm.Bottom * TwipsPerMm, Left = (uint)(MarginsMm.Left * TwipsPerMm), Right = (uint)(MarginsMm.Right * TwipsPerMm), Header = 720, Footer = 720, Gutter = 0 }));
             main.Document = new Document(body);
             main.Document.Save();
         }
