@@ -4,6 +4,7 @@ using System.Text.Json;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
+using Microsoft.AspNetCore.Hosting;
 using PartyOrg.Web.Data;
 
 namespace PartyOrg.Web.Tests;
@@ -125,6 +126,22 @@ public class ReportTests(WebAppFixture app)
         Assert.Equal(5841, admissions.Number("B6"));
         Assert.Equal(6300, admissions.Number("C6"));
         Assert.Equal("Chưa có số liệu.", sheets[3].Text("A5"));
+    }
+
+    [Fact]
+    public async Task AnnualReport_UnderTruncate_PrintsThePress105_93()
+    {
+        var org = await ProvinceAsync();
+        await using var truncating = app.Factory.WithWebHostBuilder(b => b.UseSetting("Reports:PercentRounding", "Truncate"));
+        var client = truncating.CreateClient();
+        var token = (await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = WebAppFixture.Password }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var (paragraphs, _, _) = ExportTests.ReadDocx(await client.GetByteArrayAsync($"/api/v1/reports/annual?org={org}&year=2023"));
+
+        Assert.Contains(paragraphs, p => p.StartsWith("Năm 2023, kết nạp 1.642/1.550 đảng viên, đạt 105,93% so với chỉ tiêu Nghị quyết Tỉnh ủy năm 2023", StringComparison.Ordinal));
+        Assert.Contains("Tỷ lệ phần trăm lấy hai chữ số thập phân, cắt bớt (thiết lập Reports:PercentRounding = Truncate).", paragraphs);
     }
 
     [Theory]
