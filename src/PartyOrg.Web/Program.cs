@@ -53,6 +53,9 @@ builder.Services.AddScoped<PartyAges>();
 builder.Services.AddScoped<Standings>();
 builder.Services.AddScoped<TransferLedger>();
 builder.Services.AddScoped<BadgeRegister>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Shared.Exports.Exports>();
+builder.Services.AddScoped<MemberCard>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Reports.ReportBuilder>();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -127,6 +130,9 @@ api.MapTransfersApi();
 api.MapBadgesApi();
 api.MapPickersApi();
 api.MapCalendarApi();
+PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapExportsApi(api);
+PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapMemberCardApi(api);
+PartyOrg.Web.Features.Reports.ReportsApi.MapReportsApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();

@@ -25,7 +25,13 @@ namespace PartyOrg.Web.Hosting;
 /// </summary>
 public static class ApiDocs
 {
-    public sealed record Doc(string OperationId, string Summary, Type? Success, int Status = StatusCodes.Status200OK);
+    public sealed record Doc(string OperationId, string Summary, Type? Success, int Status = StatusCodes.Status200OK, string[]? Files = null);
+
+    /// <summary>A route answering a file (a binary body of the given content types).</summary>
+    private static Doc FileDoc(string operationId, string summary, params string[] contentTypes) => new(operationId, summary, typeof(Stream), Files: contentTypes);
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static readonly Dictionary<string, Doc> Docs = new(StringComparer.Ordinal)
     {
@@ -46,6 +52,7 @@ public static class ApiDocs
         ["PUT /api/v1/members/{id:int}"] = new("UpdateMember", "Sửa hồ sơ đảng viên (cần If-Match).", typeof(MemberDetail)),
         ["GET /api/v1/members/{id:int}/decisions"] = new("ListMemberDecisions", "Các quyết định về đảng tịch của đảng viên.", typeof(IReadOnlyList<DecisionView>)),
         ["POST /api/v1/members/{id:int}/decisions"] = new("RecordMemberDecision", "Ghi quyết định: công nhận chính thức, xóa tên, cho ra, khai trừ, từ trần, kết nạp lại.", typeof(DecisionView)),
+        ["GET /api/v1/members/{id:int}/card.docx"] = FileDoc("GetMemberCard", "Phiếu đảng viên (mẫu 2-HSĐV) của đảng viên dạng .docx; các mục hệ thống chưa lưu để dòng chấm.", Docx),
         ["GET /api/v1/members/{id:int}/party-age"] = new("GetPartyAge", "Tuổi đảng tính đến một ngày.", typeof(PartyAgeView)),
 
         ["GET /api/v1/admissions"] = new("ListAdmissionCases", "Hồ sơ phát triển đảng viên theo bước.", typeof(ApiPage<AdmissionCaseItem>)),
@@ -78,6 +85,15 @@ public static class ApiDocs
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
 
+        ["GET /api/v1/exports/members"] = FileDoc("ExportMembers", "Tải danh sách đảng viên đúng như trang Đảng viên hiển thị (cùng bộ lọc q, org, status, gender, ageFrom, ageTo, sort; mọi trang): format=xlsx (mặc định) hoặc csv.", Xlsx, "text/csv"),
+        ["GET /api/v1/exports/admissions"] = FileDoc("ExportAdmissionCases", "Tải Excel danh sách hồ sơ phát triển đảng viên (org, step, q, sort, late như trang).", Xlsx),
+        ["GET /api/v1/exports/probation"] = FileDoc("ExportProbationers", "Tải Excel danh sách đảng viên dự bị đến hạn (all=true: mọi đảng viên dự bị).", Xlsx),
+        ["GET /api/v1/exports/transfers"] = FileDoc("ExportTransfers", "Tải Excel danh sách chuyển sinh hoạt đảng (all, late như trang).", Xlsx),
+        ["GET /api/v1/exports/badges"] = FileDoc("ExportBadgeProposals", "Tải Excel danh sách đề nghị tặng Huy hiệu Đảng của đợt (họ tên, ngày sinh, ngày vào Đảng, tuổi đảng, mốc).", Xlsx),
+        ["GET /api/v1/exports/targets"] = FileDoc("ExportTargetProgress", "Tải Excel kết quả kết nạp so với chỉ tiêu của tổ chức và các tổ chức trực thuộc (org, year hoặc term, from, asOf như trang).", Xlsx),
+
+        ["GET /api/v1/reports/{kind}"] = FileDoc("GetReport", "Báo cáo công tác tổ chức xây dựng Đảng (kind: semiannual, annual, term) của tổ chức org, năm year, dạng docx (thể thức văn bản của Đảng) hoặc xlsx: kết nạp so với chỉ tiêu, số lượng đảng viên đầu và cuối kỳ, ra khỏi Đảng theo loại; đánh giá, xếp loại và kỷ luật: chưa có số liệu.", Docx, Xlsx),
+
         ["GET /api/v1/users"] = new("ListUsers", "Danh sách tài khoản trong phạm vi quản lý.", null),
         ["GET /api/v1/users/{userName}"] = new("GetUser", "Một tài khoản.", null),
         ["POST /api/v1/users"] = new("CreateUser", "Tạo tài khoản với vai trò và phạm vi; người dùng phải đổi mật khẩu khi đăng nhập lần đầu.", null),
@@ -108,7 +124,7 @@ public static class ApiDocs
             }
             if (!builder.Metadata.OfType<IEndpointNameMetadata>().Any()) builder.Metadata.Add(new EndpointNameMetadata(doc.OperationId));
             if (!builder.Metadata.OfType<IEndpointSummaryMetadata>().Any()) builder.Metadata.Add(new EndpointSummaryAttribute(doc.Summary));
-            if (doc.Success is not null) builder.Metadata.Add(new ProducesResponseTypeMetadata(doc.Status, doc.Success, ["application/json"]));
+            if (doc.Success is not null) builder.Metadata.Add(new ProducesResponseTypeMetadata(doc.Status, doc.Success, doc.Files ?? ["application/json"]));
             builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
             var errors = new List<int> { 401, 403, 404, 429, 500, 503 };
             if (method is "POST" or "PUT") errors.AddRange([409, 412]);
@@ -133,6 +149,8 @@ public static class ApiDocs
         ["Huy hiệu Đảng"] = "Xét và trao tặng Huy hiệu Đảng theo tuổi đảng.",
         ["Chỉ tiêu kết nạp"] = "Chỉ tiêu kết nạp năm, nhiệm kỳ và kết quả thực hiện.",
         ["Lịch làm việc"] = "Ngày nghỉ lễ theo Bộ luật Lao động và ngày hoán đổi theo văn bản của Chính phủ, dùng để tính hạn theo ngày làm việc.",
+        ["Xuất tệp"] = "Tải các danh sách dưới dạng Excel (.xlsx) hoặc CSV, đúng như trang hiển thị; mỗi lần tải được ghi nhật ký.",
+        ["Báo cáo"] = "Báo cáo 6 tháng, năm, nhiệm kỳ dạng .docx (thể thức văn bản của Đảng) và .xlsx, viết từ số liệu trong hệ thống.",
         ["Chọn đảng viên, tổ chức"] = "Gợi ý cho ô chọn đảng viên và tổ chức trên các biểu mẫu.",
     };
 
