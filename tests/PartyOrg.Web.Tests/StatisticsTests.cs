@@ -137,6 +137,123 @@ public class StatisticsTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics/members?org={f.NewProvince}&measure=members&value=all")).StatusCode);
     }
 
+    [Fact]
+    public async Task Page_ShowsEveryFigureAsALinkToItsList_WithQuickDates_AndCommissionNavigation()
+    {
+        var api = await app.ApiAsAsync("tochuc");
+        var json = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?date={Before}");
+        var figures = FiguresOf(json).ToDictionary(f => (f.GetProperty("measure").GetString()!, f.GetProperty("value").GetString()!), Count);
+        var client = await PageClient.SignInAsync(app, "tochuc");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync($"/Statistics?date=31/12/2024"));
+        Assert.Equal("2024-12-31", doc.QuerySelector(".asof-reading")!.GetAttribute("data-date"));
+        Assert.Contains("tổ chức tiền thân", doc.QuerySelector(".asof-reading")!.TextContent);
+        var rows = doc.QuerySelectorAll("table.table-cards tr[data-measure]").ToList();
+        Assert.True(rows.Count > 30);
+        foreach (var row in rows)
+        {
+            var key = (row.GetAttribute("data-measure")!, row.GetAttribute("data-value")!);
+            var link = row.QuerySelector("a[data-count]")!;
+            Assert.Equal(figures[key].ToString(System.Globalization.CultureInfo.InvariantCulture), link.GetAttribute("data-count"));
+            Assert.StartsWith("/Statistics/Records?", link.GetAttribute("href"));
+            Assert.All(row.QuerySelectorAll("td:not(.card-title)"), td => Assert.False(string.IsNullOrEmpty(td.GetAttribute("data-label"))));
+        }
+        // One figure's list, followed on the page: its pager counts the figure.
+        var women = rows.Single(r => r.GetAttribute("data-measure") == "members.women").QuerySelector("a")!.GetAttribute("href")!;
+        var list = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(women));
+        Assert.Contains($"{VnFormat.Number(figures[("members.women", "all")])} đảng viên", list.QuerySelector("[data-pager-status]")!.TextContent);
+        Assert.Equal(["Hôm nay", $"31/12/{DateTime.Now.Year - 1}", "30/06/2025 (trước sáp nhập)"],
+            doc.QuerySelectorAll(".asof-quick a, .asof-quick [aria-current]").Select(a => a.TextContent.Trim()));
+        Assert.Contains(doc.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Statistics");
+        Assert.Equal(5, doc.QuerySelectorAll(".stats-forms a[href^='/api/v1/statistics/forms/']").Length);
+        var secretary = await PageClient.SignInAsync(app, "bithu");
+        var home = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secretary.GetStringAsync("/"));
+        Assert.DoesNotContain(home.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Statistics");
+        // A date typed wrongly is named, and the page still shows today's figures.
+        var bad = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync("/Statistics?date=31/02/2024"));
+        Assert.Contains("Ngày thống kê", bad.QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Forms_Xlsx_ReadBack_CellByCell_AgainstTheJson()
+    {
+        var f = await FixtureAsync();
+        var api = await app.ApiAsAsync("admin");
+        var json = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?org={f.NewProvince}&date={Before}");
+        var figures = FiguresOf(json).ToList();
+        foreach (var form in new[] { "to-chuc-dang", "trinh-do", "dan-toc-ton-giao", "ket-nap", "ra-khoi-dang" })
+        {
+            var response = await api.GetAsync($"/api/v1/statistics/forms/{form}.xlsx?org={f.NewProvince}&date={Before}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+            using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+            using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+            var book = doc.WorkbookPart!;
+            var template = PartyOrg.Web.Features.Statistics.FormTemplates.Find(form)!;
+            Assert.Equal(template.Sheets.Count, book.WorksheetParts.Count());
+            foreach (var sheet in book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>())
+            {
+                var ws = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet;
+                var cells = ws.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToDictionary(c => c.CellReference!.Value!);
+                string Text(string r) => cells.TryGetValue(r, out var c) ? c.InlineString?.InnerText ?? c.CellValue?.Text ?? "" : "";
+                Assert.Equal("ĐẢNG BỘ TỈNH THỐNG KÊ C", Text("A1"));
+                Assert.Equal("Tính đến ngày 31/12/2024", Text("A3"));
+                Assert.Contains($"phiên bản {template.Version}", Text("A4"));
+                Assert.Contains("dựng lại", Text("A4"));
+                Assert.Equal("STT", Text("A6"));
+                var pane = ws.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
+                Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen, pane.State!.Value);
+                Assert.Equal(6d, pane.VerticalSplit!.Value);
+                // Every numbered row is a figure of the JSON, read back by its label; the "Cộng" rows sum the rows above them.
+                var checkedRows = 0;
+                for (var r = 7; cells.ContainsKey($"B{r}") || cells.ContainsKey($"A{r}"); r++)
+                {
+                    var label = Text($"B{r}");
+                    if (label == "Cộng")
+                    {
+                        // The formula's range is the block of numbered rows just above, and its stored value their sum.
+                        var range = System.Text.RegularExpressions.Regex.Match(cells[$"C{r}"].CellFormula!.Text, @"^SUM\(C(\d+):C(\d+)\)$");
+                        Assert.True(range.Success);
+                        var (from, to) = (int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+                        Assert.Equal(r - 1, to);
+                        Assert.True(from > 6 && cells.ContainsKey($"A{from}"));
+                        var sum = Enumerable.Range(from, to - from + 1).Sum(x => int.Parse(Text($"C{x}"), System.Globalization.CultureInfo.InvariantCulture));
+                        Assert.Equal(sum.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[$"C{r}"].CellValue!.Text);
+                        continue;
+                    }
+                    if (!cells.ContainsKey($"A{r}")) continue;
+                    var matches = figures.Where(x => x.GetProperty("label").GetString() == label).ToList();
+                    Assert.NotEmpty(matches);
+                    Assert.Contains(matches, x => Count(x).ToString(System.Globalization.CultureInfo.InvariantCulture) == Text($"C{r}"));
+                    checkedRows++;
+                }
+                Assert.True(checkedRows > 0, $"{form}/{sheet.Name}");
+            }
+        }
+        // The fixture's figures in the cells: 4 members of whom 3 Kinh, 1 Tày; 1 name removal.
+        var ethnic = await api.GetByteArrayAsync($"/api/v1/statistics/forms/dan-toc-ton-giao.xlsx?org={f.NewProvince}&date={Before}");
+        using var e = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(ethnic), false);
+        var first = e.WorkbookPart!.WorksheetParts.Select(p => p.Worksheet).First(w => w.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => c.InnerText == "Tày"));
+        var rowsOf = new Dictionary<string, string?>();
+        foreach (var row in first.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>())
+        {
+            var byColumn = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToDictionary(c => c.CellReference!.Value![..1]);
+            if (byColumn.TryGetValue("B", out var b) && byColumn.TryGetValue("C", out var c)) rowsOf.TryAdd(b.InnerText, c.CellValue?.Text);
+        }
+        Assert.Equal("3", rowsOf["Kinh"]);
+        Assert.Equal("1", rowsOf["Tày"]);
+        Assert.Equal("4", rowsOf["Cộng"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics/forms/khong-co.xlsx?org={f.NewProvince}")).StatusCode);
+    }
+
+    [Fact]
+    public void FormTemplates_AreVersionedReconstructions_NamingKnownMeasures()
+    {
+        var all = PartyOrg.Web.Features.Statistics.FormTemplates.Load();
+        Assert.Equal(["dan-toc-ton-giao", "ket-nap", "ra-khoi-dang", "to-chuc-dang", "trinh-do"], all.Select(t => t.Id).Order());
+        Assert.All(all, t => Assert.Contains("Bản dựng lại", t.Note));
+        Assert.All(all, t => Assert.False(string.IsNullOrWhiteSpace(t.Version)));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------------------
 
     private static int Count(JsonElement figure) => figure.GetProperty("count").GetInt32();
@@ -153,10 +270,9 @@ public class StatisticsTests(WebAppFixture app)
         return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).Order().ToList();
     }
 
-    /// <summary>Walks the whole answer: every object with a measure is a figure, and its link's total must equal its count.</summary>
-    private static async Task AssertEveryFigureAsync(HttpClient api, string url)
+    /// <summary>Every object with a measure and a link in the answer, wherever it is.</summary>
+    private static List<JsonElement> FiguresOf(JsonElement s)
     {
-        var s = await api.GetFromJsonAsync<JsonElement>(url);
         var figures = new List<JsonElement>();
         void Walk(JsonElement e)
         {
@@ -168,6 +284,14 @@ public class StatisticsTests(WebAppFixture app)
             else if (e.ValueKind == JsonValueKind.Array) foreach (var x in e.EnumerateArray()) Walk(x);
         }
         Walk(s);
+        return figures;
+    }
+
+    /// <summary>Walks the whole answer: every object with a measure is a figure, and its link's total must equal its count.</summary>
+    private static async Task AssertEveryFigureAsync(HttpClient api, string url)
+    {
+        var s = await api.GetFromJsonAsync<JsonElement>(url);
+        var figures = FiguresOf(s);
         Assert.True(figures.Count > 100, $"{figures.Count} figures");
         foreach (var figure in figures)
         {

@@ -33,5 +33,16 @@ public static class StatisticsApi
             var list = await stats.OrganizationsAsync(subject.Value!, measure, value, page, pageSize);
             return list.Failure() ?? Results.Ok(ApiPage<StatisticsOrganizationItem>.From(list.Value!));
         });
+
+        // GET /api/v1/statistics/forms/{form}.xlsx?org=&date=  a form template filled with the figures.
+        group.MapGet("/forms/{form}.xlsx", async (string form, int? org, DateOnly? date, ScopeResolver scopes, StatisticsQueries stats) =>
+        {
+            if (FormTemplates.Find(form) is not { } template) return OrganizationsApi.NotFound();
+            var subject = await stats.SubjectAsync(await scopes.CurrentAsync(), org, date);
+            if (subject.Failure() is { } failure) return failure;
+            var report = await stats.ReportAsync(subject.Value!);
+            var name = $"{template.Id}-{InputParsing.Iso(report.Date)}.xlsx";
+            return Results.File(FormWorkbook.Render(template, report), FormWorkbook.ContentType, name);
+        });
     }
 }
