@@ -6,8 +6,9 @@ public sealed record Band(string Key, string Label);
 /// <summary>
 /// Age bands of the membership statistics (≤ 30, 31–40, 41–50, 51–60, > 60 full years on the date counted), as issue 12 lists
 /// them; the official forms' bands (HD 11-HD/BTCTW, 13/12/2021) were not published to us (REGULATIONS.md §18).
-/// A person is N full years old from the day N years after the birth date (<see cref="DateOnly.AddYears"/>; born on 29 February,
-/// from 1 March in a common year), so every band is a range of birth dates: the database counts with the same edges.
+/// A person is N full years old from the day N years after the birth date (born on 29 February: from 28 February in a common year),
+/// the count <see cref="Members.AdmissionAgeRule.AgeInFullMonths"/> makes; so every band is a range of birth dates and the
+/// database counts with the same edges.
 /// </summary>
 public static class AgeBandRule
 {
@@ -24,7 +25,13 @@ public static class AgeBandRule
     private static readonly int[] UpperAges = [30, 40, 50, 60];
 
     /// <summary>The member is at least <paramref name="years"/> full years old on the date exactly when born on or before this day.</summary>
-    public static DateOnly BornOnOrBeforeForAge(DateOnly date, int years) => date.AddYears(-years);
+    public static DateOnly BornOnOrBeforeForAge(DateOnly date, int years)
+    {
+        var latest = date.AddYears(-years);
+        // 28 February of a common year: one born on 29 February of a leap year is N years old that day too.
+        while (latest.AddDays(1).AddYears(years) <= date) latest = latest.AddDays(1);
+        return latest;
+    }
 
     /// <summary>
     /// For each band but the last, the earliest birth date outside it: a birth date after <c>Limits[i]</c> and on or before
@@ -78,7 +85,7 @@ public static class PartyAgeBandRule
     private static readonly int[] LowerYears = [10, 20, 30, 40];
 
     /// <summary>For each of the first four bands, the earliest admission date outside it (admitted on or before it: a longer party age).</summary>
-    public static DateOnly[] Limits(DateOnly date) => LowerYears.Select(y => date.AddYears(-y)).ToArray();
+    public static DateOnly[] Limits(DateOnly date) => LowerYears.Select(y => AgeBandRule.BornOnOrBeforeForAge(date, y)).ToArray();
 
     /// <summary>The band index (0–4) of an official member admitted on the date given; 5 for a probationary member.</summary>
     public static int Of(DateOnly admittedOn, bool official, DateOnly date)
