@@ -14,7 +14,7 @@ namespace PartyOrg.Web.Tests;
 /// Statistics as of a date (issue 12, section 3): a hand-counted fixture with its own merger (two old provinces into a new one on
 /// 1/7/2025), counted before and after; every figure's drill-down lists exactly as many records as the figure says.
 /// </summary>
-public class StatisticsTests(WebAppFixture app)
+public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
 {
     private static readonly SemaphoreSlim Once = new(1, 1);
     private static Fixture? fixture;
@@ -252,6 +252,54 @@ public class StatisticsTests(WebAppFixture app)
         Assert.Equal(["dan-toc-ton-giao", "ket-nap", "ra-khoi-dang", "to-chuc-dang", "trinh-do"], all.Select(t => t.Id).Order());
         Assert.All(all, t => Assert.Contains("Bản dựng lại", t.Note));
         Assert.All(all, t => Assert.False(string.IsNullOrWhiteSpace(t.Version)));
+    }
+
+    [Fact]
+    public async Task Statistics_OfTheDemoProvince_RunAHandfulOfGroupedQueries()
+    {
+        var api = await app.ApiAsAsync("tochuc");
+        await api.GetAsync("/api/v1/statistics"); // warm up
+        foreach (var date in new[] { Before, DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            var url = $"/api/v1/statistics?date={date}";
+            var (commands, elapsed, response) = await CountCommandsAsync(() => api.GetAsync(url));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var members = Count((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("members").GetProperty("total"));
+            output.WriteLine($"{app.Provider} {url}: {members} members, {commands} SQL commands, {elapsed.TotalMilliseconds:0} ms");
+            Assert.InRange(commands, 1, 20);
+            var drill = $"/api/v1/statistics/members?date={date}&measure=members.ageBand&value=31-40&pageSize=25";
+            var (drillCommands, drillElapsed, drillResponse) = await CountCommandsAsync(() => api.GetAsync(drill));
+            Assert.Equal(HttpStatusCode.OK, drillResponse.StatusCode);
+            output.WriteLine($"{app.Provider} {drill}: {drillCommands} SQL commands, {drillElapsed.TotalMilliseconds:0} ms");
+            Assert.InRange(drillCommands, 1, 12);
+        }
+    }
+
+    /// <summary>The SQL commands EF Core runs while the request is answered (the tests run one at a time).</summary>
+    private static async Task<(int Commands, TimeSpan Elapsed, HttpResponseMessage Response)> CountCommandsAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var counter = new CommandCounter();
+        using var subscription = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(counter);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await request();
+        watch.Stop();
+        return (counter.Count, watch.Elapsed, response);
+    }
+
+    private sealed class CommandCounter : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        private int count;
+        public int Count => count;
+        public void OnNext(System.Diagnostics.DiagnosticListener listener)
+        {
+            if (listener.Name == "Microsoft.EntityFrameworkCore") listener.Subscribe(this);
+        }
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted") Interlocked.Increment(ref count);
+        }
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ namespace PartyOrg.Web.Features.Statistics;
 /// What the statistics count: an organization read on a date. Before its founding it stands for the organizations that then stood in
 /// its place (<see cref="OrganizationView.StoodInPlace"/>, read by OrganizationQueries), so <see cref="Paths"/> are their subtrees.
 /// </summary>
-public sealed record StatisticsSubject(Organization Organization, OrganizationView View, IReadOnlyList<string> Paths, IReadOnlyList<int> RootIds, DateOnly Date)
+public sealed record StatisticsSubject(Organization Organization, IReadOnlyList<OrganizationRefView> StoodInPlace, IReadOnlyList<string> Paths, IReadOnlyList<int> RootIds, DateOnly Date)
 {
     /// <summary>The flows ("in the year") run from 1 January of the date's year to the date itself.</summary>
     public DateOnly YearStart => new(Date.Year, 1, 1);
@@ -38,14 +38,16 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         var on = date ?? Today;
         if (on > Today) return Outcome<StatisticsSubject>.Invalid([new("date", $"Ngày thống kê (date): {VnFormat.Date(on)} sau ngày hôm nay.")]);
         if (on.Year < 1930) return Outcome<StatisticsSubject>.Invalid([new("date", "Ngày thống kê (date): phải từ năm 1930 trở đi.")]);
-        var org = await organizations.FindOrRootAsync(scope, orgId);
+        var org = orgId is null && scope.RootOrganizationId is { } own
+            ? await organizations.FindAsync(scope, own)
+            : await organizations.FindOrRootAsync(scope, orgId);
         if (org is null) return Outcome<StatisticsSubject>.NotFound();
+        if (on >= org.FoundedOn) return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, [], [org.Path], [org.Id], on));
+        // Before its founding: the organizations that stood in its place, as the tree reads them (OrganizationQueries).
         var view = await organizations.ViewAsync(scope, org, on);
-        IReadOnlyList<int> rootIds = on < org.FoundedOn ? view.StoodInPlace.Select(v => v.Id).ToList() : [org.Id];
-        var paths = on < org.FoundedOn
-            ? await db.Organizations.AsNoTracking().Where(o => rootIds.Contains(o.Id)).Select(o => o.Path).ToListAsync()
-            : [org.Path];
-        return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, view, paths, rootIds, on));
+        var rootIds = view.StoodInPlace.Select(v => v.Id).ToList();
+        var paths = await db.Organizations.AsNoTracking().Where(o => rootIds.Contains(o.Id)).Select(o => o.Path).ToListAsync();
+        return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, view.StoodInPlace.Select(v => new OrganizationRefView(v.Id, v.Name)).ToList(), paths, rootIds, on));
     }
 
     // ---- the rows counted ----------------------------------------------------------------------------------------------
@@ -266,9 +268,8 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             F(Measures.TransfersIn, "all", "Chuyển sinh hoạt chính thức đến", await TransferredIn(s).Distinct().CountAsync(), -1),
             F(Measures.TransfersOut, "all", "Chuyển sinh hoạt chính thức đi", await TransferredOut(s).Distinct().CountAsync(), -1));
 
-        var view = s.View;
         return new StatisticsReport(
-            new SubjectView(org.Id, org.Name, org.Type, view.ActiveOnAsOf, view.StoodInPlace.Select(v => new OrganizationRefView(v.Id, v.Name)).ToList()),
+            new SubjectView(org.Id, org.Name, org.Type, org.IsActiveOn(s.Date), s.StoodInPlace),
             s.Date, rounding.Mode, rounding.Note, orgs, members, year,
             Discipline: null, Ratings: null,
             new Dictionary<string, string>
