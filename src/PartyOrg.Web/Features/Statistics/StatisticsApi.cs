@@ -43,6 +43,6 @@ public static class StatisticsApi
             var report = await stats.ReportAsync(subject.Value!);
             var name = $"{template.Id}-{InputParsing.Iso(report.Date)}.xlsx";
             return Results.File(FormWorkbook.Render(template, report), FormWorkbook.ContentType, name);
-        });
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), FormWorkbook.ContentType);
     }
 }
