@@ -135,6 +135,9 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Assert.True((await value.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("value", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics?org={f.NewProvince}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics/members?org={f.NewProvince}&measure=members&value=all")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics/forms/ket-nap.xlsx?org={f.NewProvince}")).StatusCode);
+        var member = await app.ApiAsAsync("dangvien");
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/api/v1/statistics")).StatusCode);
     }
 
     [Fact]
