@@ -32,19 +32,19 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Assert.False(s.GetProperty("organization").GetProperty("activeOnDate").GetBoolean());
         Assert.Equal([f.OldA, f.OldB], s.GetProperty("organization").GetProperty("stoodInPlace").EnumerateArray().Select(o => o.GetProperty("id").GetInt32()).Order());
         var m = s.GetProperty("members");
-        Assert.Equal(4, Count(m.GetProperty("total")));          // m1, m2, m5, m6: m3 died, m4 was removed, m7 not yet admitted
+        Assert.Equal(5, Count(m.GetProperty("total")));          // m1, m2, m5, m6, m8: m3 died, m4 was removed, m7 not yet admitted
         Assert.Equal(2, Count(m.GetProperty("women")));          // m1, m5
-        Assert.Equal(50.00m, m.GetProperty("women").GetProperty("percent").GetDecimal());
+        Assert.Equal(40.00m, m.GetProperty("women").GetProperty("percent").GetDecimal());
         Assert.Equal(2, Count(m.GetProperty("under40")));        // m1 (30), m2 (31); m6 is 40 that day
-        Assert.Equal(new Dictionary<string, int> { ["Official"] = 3, ["Probationary"] = 1 }, ByValue(m, "byStatus"));
+        Assert.Equal(new Dictionary<string, int> { ["Official"] = 3, ["Probationary"] = 2 }, ByValue(m, "byStatus")); // m8 readmitted: probation again
         // The band edges: 30 on the day itself stays in ≤ 30, 31 on the day is 31–40, 40 is 31–40, 60 is 51–60.
-        Assert.Equal(new Dictionary<string, int> { ["le30"] = 1, ["31-40"] = 2, ["41-50"] = 0, ["51-60"] = 1, ["gt60"] = 0 }, ByValue(m, "byAgeBand"));
-        Assert.Equal(3, ByValue(m, "byEthnicGroup")["01"]);
+        Assert.Equal(new Dictionary<string, int> { ["le30"] = 1, ["31-40"] = 2, ["41-50"] = 1, ["51-60"] = 1, ["gt60"] = 0 }, ByValue(m, "byAgeBand"));
+        Assert.Equal(4, ByValue(m, "byEthnicGroup")["01"]);
         Assert.Equal(1, ByValue(m, "byEthnicGroup")["02"]);
         Assert.Equal(55, m.GetProperty("byEthnicGroup").GetArrayLength()); // the 54 groups and "khác"
         Assert.Equal(1, ByValue(m, "byReligion")["Phật giáo"]);
         Assert.Equal(1, ByValue(m, "byPoliticalTheory")["Intermediate"]);
-        Assert.Equal(new Dictionary<string, int> { ["lt10"] = 2, ["10-19"] = 1, ["20-29"] = 0, ["30-39"] = 0, ["ge40"] = 0, ["probationary"] = 1 }, ByValue(m, "byPartyAgeBand"));
+        Assert.Equal(new Dictionary<string, int> { ["lt10"] = 2, ["10-19"] = 1, ["20-29"] = 0, ["30-39"] = 0, ["ge40"] = 0, ["probationary"] = 2 }, ByValue(m, "byPartyAgeBand"));
 
         var o = s.GetProperty("organizations");
         Assert.Equal(3, Count(o.GetProperty("total")));          // A's commune and cell, B's base cell; the provinces themselves are the subject
@@ -54,7 +54,9 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
 
         var y = s.GetProperty("year");
         Assert.Equal(2024, y.GetProperty("year").GetInt32());
-        Assert.Equal(1, Count(y.GetProperty("admissions")));     // m2
+        Assert.Equal(2, Count(y.GetProperty("admissions")));     // m2, and m8's readmission (ReadmissionCountingRule, on by default)
+        Assert.Equal(1, Count(y.GetProperty("readmissions")));   // m8
+        Assert.True(y.GetProperty("readmissionsCounted").GetBoolean());
         Assert.Equal(1, Count(y.GetProperty("recognitions")));   // m6
         Assert.Equal(1, ByValue(y, "exitsByKind")["NameRemoval"]); // m4
         Assert.Equal(1, Count(y.GetProperty("deaths")));         // m3
@@ -65,7 +67,14 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Assert.Contains("chưa có số liệu", s.GetProperty("notes").GetProperty("discipline").GetString());
 
         // The drill-down lists exactly those people.
-        Assert.Equal(Ids(f, "m1", "m2", "m5", "m6"), await DrillIdsAsync(api, m.GetProperty("total")));
+        Assert.Equal(Ids(f, "m1", "m2", "m5", "m6", "m8"), await DrillIdsAsync(api, m.GetProperty("total")));
+        Assert.Equal(Ids(f, "m2", "m8"), await DrillIdsAsync(api, y.GetProperty("admissions")));
+        Assert.Equal(Ids(f, "m2", "m8"), await DrillIdsAsync(api, m.GetProperty("byStatus").EnumerateArray().Single(x => x.GetProperty("value").GetString() == "Probationary")));
+
+        // On 31/12/2020 m8 was an official member of the membership before the name removal: official by the date kept on the readmission.
+        var y2020 = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?org={f.NewProvince}&date=2020-12-31");
+        Assert.Equal(Ids(f, "m1", "m3", "m4", "m8"), await DrillIdsAsync(api, y2020.GetProperty("members").GetProperty("total")));
+        Assert.Equal(new Dictionary<string, int> { ["Official"] = 4, ["Probationary"] = 0 }, ByValue(y2020.GetProperty("members"), "byStatus"));
         Assert.Equal(Ids(f, "m4"), await DrillIdsAsync(api, y.GetProperty("exitsByKind").EnumerateArray().Single(x => x.GetProperty("value").GetString() == "NameRemoval")));
         Assert.Equal(Ids(f, "m5"), await DrillIdsAsync(api, y.GetProperty("transfersIn")));
     }
@@ -78,13 +87,13 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         var s = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?org={f.NewProvince}");
         Assert.True(s.GetProperty("organization").GetProperty("activeOnDate").GetBoolean());
         var m = s.GetProperty("members");
-        Assert.Equal(5, Count(m.GetProperty("total")));          // the four of 2024, moved on 1/7/2025, and m7
-        Assert.Equal(Ids(f, "m1", "m2", "m5", "m6", "m7"), await DrillIdsAsync(api, m.GetProperty("total")));
+        Assert.Equal(6, Count(m.GetProperty("total")));          // the five of 2024, moved on 1/7/2025, and m7
+        Assert.Equal(Ids(f, "m1", "m2", "m5", "m6", "m7", "m8"), await DrillIdsAsync(api, m.GetProperty("total")));
         Assert.Equal(2, Count(s.GetProperty("organizations").GetProperty("total")));
         // Each predecessor read alone on 31/12/2024 adds up to the new province's figure that day.
         var a = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?org={f.OldA}&date={Before}");
         var b = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?org={f.OldB}&date={Before}");
-        Assert.Equal(4, Count(a.GetProperty("members").GetProperty("total")) + Count(b.GetProperty("members").GetProperty("total")));
+        Assert.Equal(5, Count(a.GetProperty("members").GetProperty("total")) + Count(b.GetProperty("members").GetProperty("total")));
         // 2025: m7's admission, after the merger, in the new province.
         var y2025 = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?org={f.NewProvince}&date=2025-12-31");
         Assert.Equal(Ids(f, "m7"), await DrillIdsAsync(api, y2025.GetProperty("year").GetProperty("admissions")));
@@ -232,7 +241,7 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
                 Assert.True(checkedRows > 0, $"{form}/{sheet.Name}");
             }
         }
-        // The fixture's figures in the cells: 4 members of whom 3 Kinh, 1 Tày; 1 name removal.
+        // The fixture's figures in the cells: 5 members of whom 4 Kinh, 1 Tày.
         var ethnic = await api.GetByteArrayAsync($"/api/v1/statistics/forms/dan-toc-ton-giao.xlsx?org={f.NewProvince}&date={Before}");
         using var e = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(ethnic), false);
         var first = e.WorkbookPart!.WorksheetParts.Select(p => p.Worksheet).First(w => w.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => c.InnerText == "Tày"));
@@ -242,9 +251,9 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
             var byColumn = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToDictionary(c => c.CellReference!.Value![..1]);
             if (byColumn.TryGetValue("B", out var b) && byColumn.TryGetValue("C", out var c)) rowsOf.TryAdd(b.InnerText, c.CellValue?.Text);
         }
-        Assert.Equal("3", rowsOf["Kinh"]);
+        Assert.Equal("4", rowsOf["Kinh"]);
         Assert.Equal("1", rowsOf["Tày"]);
-        Assert.Equal("4", rowsOf["Cộng"]);
+        Assert.Equal("5", rowsOf["Cộng"]);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics/forms/khong-co.xlsx?org={f.NewProvince}")).StatusCode);
     }
 
@@ -401,11 +410,14 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
             ["m5"] = Person("Đỗ Thị Năm", Gender.Female, new(1964, 1, 1), new(2015, 1, 1), new(2016, 1, 1), MemberStatus.Official, c11),
             ["m6"] = Person("Huỳnh Văn Sáu", Gender.Male, new(1984, 1, 1), new(2023, 2, 1), new(2024, 2, 1), MemberStatus.Official, c11),
             ["m7"] = Person("Bùi Văn Bảy", Gender.Male, new(1998, 1, 1), new(2025, 8, 1), null, MemberStatus.Probationary, c11),
+            // Removed for unpaid fees in 2021, readmitted on 01/06/2024, official again from 01/06/2025.
+            ["m8"] = Person("Ngô Văn Tám", Gender.Male, new(1975, 5, 5), new(2000, 1, 1), new(2025, 6, 1), MemberStatus.Official, c11),
         };
         foreach (var (key, m) in people) m.CitizenId = $"079{key[1]}{serial:000000}{Random.Shared.Next(10, 99)}";
         people["m2"].EthnicGroupCode = "02";
         people["m2"].Religion = "Phật giáo";
         people["m5"].PoliticalTheory = PoliticalTheory.Intermediate;
+        people["m8"].ReadmittedOn = new(2024, 6, 1);
         db.Members.AddRange(people.Values);
         await db.SaveChangesAsync();
 
@@ -418,10 +430,14 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Place("m5", x1, new(2015, 1, 1), new(2024, 4, 1)); Place("m5", b1, new(2024, 4, 1), reform); Place("m5", c11, reform, null);
         Place("m6", a11, new(2023, 2, 1), reform); Place("m6", c11, reform, null);
         Place("m7", c11, new(2025, 8, 1), null);
+        Place("m8", a11, new(2000, 1, 1), new(2021, 3, 1)); Place("m8", a11, new(2024, 6, 1), reform); Place("m8", c11, reform, null);
         db.MemberDecisions.AddRange(
             new MemberDecision { MemberId = people["m3"].Id, Kind = DecisionKind.Death, DecidedOn = new(2024, 6, 1) },
             new MemberDecision { MemberId = people["m4"].Id, Kind = DecisionKind.NameRemoval, DecidedOn = new(2024, 9, 10), RemovalCase = NameRemovalCase.AbandonedActivity },
-            new MemberDecision { MemberId = people["m6"].Id, Kind = DecisionKind.Recognition, DecidedOn = new(2024, 2, 1) });
+            new MemberDecision { MemberId = people["m6"].Id, Kind = DecisionKind.Recognition, DecidedOn = new(2024, 2, 1) },
+            new MemberDecision { MemberId = people["m8"].Id, Kind = DecisionKind.NameRemoval, DecidedOn = new(2021, 3, 1), RemovalCase = NameRemovalCase.UnpaidFees },
+            new MemberDecision { MemberId = people["m8"].Id, Kind = DecisionKind.Readmission, DecidedOn = new(2024, 6, 1), PriorOfficialOn = new(2001, 1, 1) },
+            new MemberDecision { MemberId = people["m8"].Id, Kind = DecisionKind.Recognition, DecidedOn = new(2025, 6, 1) });
         db.MemberTransfers.Add(new MemberTransfer
         {
             MemberId = people["m5"].Id, Kind = TransferKind.Official, FromOrganizationId = x1.Id, FromPath = x1.Path, ToOrganizationId = b1.Id, ToPath = b1.Path,
