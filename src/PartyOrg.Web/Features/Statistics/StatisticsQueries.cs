@@ -232,8 +232,9 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync();
         var total = groups.Sum(g => g.Count);
-        int Count(Func<MemberKey, bool> predicate) => groups.Where(g => predicate(new MemberKey(g.Key.Gender, g.Key.EthnicGroupCode, g.Key.Religion, g.Key.Education,
-            g.Key.Degree, g.Key.Theory, g.Key.AgeBand, g.Key.Under40, g.Key.Official, g.Key.PartyAgeBand))).Sum(g => g.Count);
+        var keyed = groups.Select(g => (Key: new MemberKey(g.Key.Gender, g.Key.EthnicGroupCode, g.Key.Religion, g.Key.Education,
+            g.Key.Degree, g.Key.Theory, g.Key.AgeBand, g.Key.Under40, g.Key.Official, g.Key.PartyAgeBand), g.Count)).ToList();
+        int Count(Func<MemberKey, bool> predicate) => keyed.Where(g => predicate(g.Key)).Sum(g => g.Count);
         var knownEthnic = ReferenceLists.EthnicGroups.Select(e => e.Code).ToHashSet();
         var knownReligions = ReferenceLists.Religions.ToHashSet();
         var members = new MemberFigures(
