@@ -37,6 +37,7 @@ builder.Services.AddScoped<MemberQueries>();
 builder.Services.AddScoped<MemberEditor>();
 builder.Services.AddScoped<AuditHistory>();
 builder.Services.AddScoped<TargetQueries>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Statistics.StatisticsQueries>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<AdmissionSettings>() ?? AdmissionSettings.Default);
 // Every percentage printed or returned is rounded one configured way; a wrong value stops the start-up here, with the reason.
 builder.Services.AddSingleton(PartyOrg.Domain.Common.PercentRounding.FromSetting(builder.Configuration[PartyOrg.Domain.Common.PercentRounding.SettingName]));
@@ -133,6 +134,7 @@ api.MapCalendarApi();
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapExportsApi(api);
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapMemberCardApi(api);
 PartyOrg.Web.Features.Reports.ReportsApi.MapReportsApi(api);
+PartyOrg.Web.Features.Statistics.StatisticsApi.MapStatisticsApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();

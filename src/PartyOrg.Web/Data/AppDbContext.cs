@@ -56,6 +56,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             // The total of a filtered subtree list, counted inside the index without reading the rows.
             e.HasIndex(m => new { m.OrgPath, m.Status, m.Gender, m.DateOfBirth });
             e.HasIndex(m => m.OrganizationId);
+            // The year's admissions and readmissions of the statistics and targets start from the decision dates.
+            e.HasIndex(m => m.AdmittedOn);
+            e.HasIndex(m => m.ReadmittedOn);
             e.Property(m => m.FullName).HasMaxLength(120);
             e.Property(m => m.SearchName).HasMaxLength(120);
             e.Property(m => m.SearchGiven).HasMaxLength(160);
@@ -133,6 +136,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         b.Entity<MemberDecision>(e =>
         {
             e.HasIndex(d => new { d.MemberId, d.DecidedOn });
+            e.HasIndex(d => new { d.Kind, d.DecidedOn }); // the year's recognitions, exits and deaths of the statistics
             e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.RemovalCase).HasConversion<string>().HasMaxLength(30);
             e.Property(d => d.Number).HasMaxLength(60);

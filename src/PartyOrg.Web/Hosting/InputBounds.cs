@@ -64,6 +64,7 @@ public static class InputBounds
         ["RefreshToken"] = new(4096, TextKind.Strict, "Mã gia hạn"),
         ["TwoFactorCode"] = new(10, TextKind.Strict, "Mã xác thực"),
         ["Q"] = new(100, TextKind.Strict, "Từ khóa tìm kiếm"),
+        ["Value"] = new(120, TextKind.Strict, "Giá trị"),
     };
 
     /// <summary>Dates, choices and anything not listed: short, single-line values.</summary>

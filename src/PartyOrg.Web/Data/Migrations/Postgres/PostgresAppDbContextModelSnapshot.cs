@@ -797,6 +797,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdmittedOn");
+
                     b.HasIndex("CardNumber")
                         .IsUnique();
 
@@ -804,6 +806,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReadmittedOn");
 
                     b.HasIndex("SearchGiven");
 
@@ -880,6 +884,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("IssuerOrganizationId");
+
+                    b.HasIndex("Kind", "DecidedOn");
 
                     b.HasIndex("MemberId", "DecidedOn");
 

@@ -765,6 +765,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdmittedOn");
+
                     b.HasIndex("CardNumber")
                         .IsUnique();
 
@@ -772,6 +774,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReadmittedOn");
 
                     b.HasIndex("SearchGiven");
 
@@ -846,6 +850,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("IssuerOrganizationId");
+
+                    b.HasIndex("Kind", "DecidedOn");
 
                     b.HasIndex("MemberId", "DecidedOn");
 
