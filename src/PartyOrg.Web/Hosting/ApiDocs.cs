@@ -45,6 +45,12 @@ public static class ApiDocs
         ["POST /api/v1/members"] = new("CreateMember", "Thêm hồ sơ đảng viên.", typeof(MemberDetail), StatusCodes.Status201Created),
         ["PUT /api/v1/members/{id:int}"] = new("UpdateMember", "Sửa hồ sơ đảng viên (cần If-Match).", typeof(MemberDetail)),
         ["GET /api/v1/members/{id:int}/decisions"] = new("ListMemberDecisions", "Các quyết định về đảng tịch của đảng viên.", typeof(IReadOnlyList<DecisionView>)),
+        ["GET /api/v1/members/{id:int}/discipline"] = new("ListMemberDiscipline", "Các quyết định kỷ luật của đảng viên, mỗi quyết định với inForce tại ngày asOf (mặc định hôm nay).", typeof(IReadOnlyList<PartyOrg.Web.Features.Discipline.DisciplineView>)),
+        ["POST /api/v1/members/{id:int}/discipline"] = new("RecordMemberDiscipline", "Ghi quyết định kỷ luật đảng viên (khiển trách, cảnh cáo, cách chức, khai trừ; đảng viên dự bị chỉ khiển trách, cảnh cáo). Khai trừ đồng thời là quyết định ra khỏi Đảng.", typeof(PartyOrg.Web.Features.Discipline.DisciplineView)),
+        ["GET /api/v1/organizations/{id:int}/discipline"] = new("ListOrganizationDiscipline", "Các quyết định kỷ luật của tổ chức đảng, với inForce tại ngày asOf.", typeof(IReadOnlyList<PartyOrg.Web.Features.Discipline.DisciplineView>)),
+        ["POST /api/v1/organizations/{id:int}/discipline"] = new("RecordOrganizationDiscipline", "Ghi quyết định kỷ luật tổ chức đảng (khiển trách, cảnh cáo, giải tán; giải tán kết thúc tổ chức).", typeof(PartyOrg.Web.Features.Discipline.DisciplineView)),
+        ["POST /api/v1/discipline/{id:int}/complaint"] = new("RecordDisciplineComplaint", "Ghi khiếu nại (filedOn) và kết quả giải quyết (decidedOn, outcome Upheld|Reduced|Annulled, reducedTo); If-Match tùy chọn.", typeof(PartyOrg.Web.Features.Discipline.DisciplineView)),
+        ["GET /api/v1/discipline"] = new("ListDisciplineOfYear", "Các quyết định kỷ luật trong năm (year) của một nhánh (org), đảng viên và tổ chức, còn hay đã chấm dứt hiệu lực tại asOf.", typeof(IReadOnlyList<PartyOrg.Web.Features.Discipline.DisciplineView>)),
         ["POST /api/v1/members/{id:int}/decisions"] = new("RecordMemberDecision", "Ghi quyết định: công nhận chính thức, xóa tên, cho ra, khai trừ, từ trần, kết nạp lại.", typeof(DecisionView)),
         ["GET /api/v1/members/{id:int}/party-age"] = new("GetPartyAge", "Tuổi đảng tính đến một ngày.", typeof(PartyAgeView)),
 
