@@ -24,7 +24,10 @@ public class DisciplineTests(WebAppFixture app)
 
     private sealed record Place(int Commune, int Cell, int EmptyCell, List<int> Members);
 
-    /// <summary>A new cell with official members (admitted 01/01/1990, official 1991) and an empty second cell, under the secretary's commune.</summary>
+    /// <summary>
+    /// A new cell with official members (admitted 01/01/1990, official 1991, placed in it since the commune's founding) and an empty
+    /// second cell, under the secretary's commune.
+    /// </summary>
     private Task<Place> PlaceAsync(int officials, bool probationary = false) => app.WithDbAsync(async (db, _) =>
     {
         var secretaryCell = await db.Organizations.SingleAsync(o => o.Code == DemoCodes.SecretaryCell);
@@ -35,7 +38,7 @@ public class DisciplineTests(WebAppFixture app)
             var cell = new Organization
             {
                 Code = $"{commune.Code}.KL{n}{suffix}", Name = $"Chi bộ Thử Kỷ luật {n}{suffix}", Type = secretaryCell.Type, Field = secretaryCell.Field,
-                FoundedOn = new(1985, 1, 1), ParentId = commune.Id, Depth = commune.Depth + 1,
+                FoundedOn = commune.FoundedOn, ParentId = commune.Id, Depth = commune.Depth + 1,
             };
             db.Organizations.Add(cell);
             await db.SaveChangesAsync();
@@ -60,7 +63,7 @@ public class DisciplineTests(WebAppFixture app)
         }).ToList();
         db.Members.AddRange(members);
         await db.SaveChangesAsync();
-        db.MemberPlacements.AddRange(members.Select(m => new MemberPlacement { MemberId = m.Id, OrganizationId = cell.Id, OrgPath = cell.Path, FromDate = m.AdmittedOn }));
+        db.MemberPlacements.AddRange(members.Select(m => new MemberPlacement { MemberId = m.Id, OrganizationId = cell.Id, OrgPath = cell.Path, FromDate = m.AdmittedOn > cell.FoundedOn ? m.AdmittedOn : cell.FoundedOn }));
         await db.SaveChangesAsync();
         return new Place(commune.Id, cell.Id, empty.Id, members.Select(m => m.Id).ToList());
     });

@@ -11,7 +11,7 @@ namespace PartyOrg.Web.Demo;
 /// Discipline in the demo province: for each year 2021–2025 about 4 members per thousand (the seeds' "2 tổ chức đảng, 314 đảng viên"
 /// are a province-wide figure for a far larger membership), mostly khiển trách and cảnh cáo, a few cách chức and khai trừ; a cell
 /// reprimanded in two of the years; and, dated from today so they never go stale, two decisions still in force and one held by a
-/// pending complaint. The secretary's commune is left alone (its pages and tests count its members).
+/// pending complaint. The secretary's commune and its neighbour 80.25459 are left alone (pages and tests count their members).
 /// </summary>
 internal sealed class DemoDiscipline(AppDbContext db, DateOnly today)
 {
@@ -31,12 +31,15 @@ internal sealed class DemoDiscipline(AppDbContext db, DateOnly today)
     public async Task BuildAsync()
     {
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        // The secretary's commune and the one beside it that the pages' examples and tests work in keep their members as they are.
         var secretaryCommune = orgs.Values.Single(o => o.Code == DemoSeeder.SecretaryCellCode).ParentId;
+        var quiet = orgs.Values.Where(o => o.Code is "80.25459" || o.Id == secretaryCommune).Select(o => o.Path).ToList();
+        bool Quiet(Organization o) => quiet.Any(p => o.Path.StartsWith(p, StringComparison.Ordinal));
         var busy = (await db.MemberDecisions.AsNoTracking().Select(d => d.MemberId).ToListAsync())
             .Concat(await db.MemberTransfers.AsNoTracking().Select(t => t.MemberId).ToListAsync()).ToHashSet();
         var candidates = (await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official && m.OfficialOn != null)
                 .Select(m => new { m.Id, m.OfficialOn, m.OrganizationId }).ToListAsync())
-            .Where(m => !busy.Contains(m.Id) && orgs[m.OrganizationId].ParentId != secretaryCommune).ToList();
+            .Where(m => !busy.Contains(m.Id) && !Quiet(orgs[m.OrganizationId])).ToList();
         var placements = (await db.MemberPlacements.AsNoTracking().ToListAsync()).ToLookup(p => p.MemberId);
         var used = new HashSet<int>();
         var serial = 0;
@@ -88,7 +91,7 @@ internal sealed class DemoDiscipline(AppDbContext db, DateOnly today)
             decisions.Add(held);
         }
         // A cell reprimanded in 2023 and warned in 2024 (a new violation keeps the first in force until the second lapses).
-        var cell = orgs.Values.Where(o => o.Type.IsCell() && o.EndedOn == null && o.ParentId != secretaryCommune && o.FoundedOn < new DateOnly(2023, 1, 1))
+        var cell = orgs.Values.Where(o => o.Type.IsCell() && o.EndedOn == null && !Quiet(o) && o.FoundedOn < new DateOnly(2023, 1, 1))
             .OrderBy(o => o.Code, StringComparer.Ordinal).Skip(7).FirstOrDefault();
         if (cell is not null && Issuer(cell.Path[..cell.Path.TrimEnd('/').LastIndexOf('/')] + "/") is { } above)
             foreach (var (decided, form) in new[] { (new DateOnly(2023, 5, 12), DisciplineForm.Reprimand), (new DateOnly(2024, 3, 20), DisciplineForm.Warning) })
