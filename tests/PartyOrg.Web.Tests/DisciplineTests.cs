@@ -250,4 +250,48 @@ public class DisciplineTests(WebAppFixture app)
         Assert.Contains("không xét tặng Huy hiệu Đảng", body.GetProperty("errors").GetProperty("occasionOn")[0].GetString());
         await OkAsync(client, "/api/v1/badges/awards", new { memberId = place.Members[1], milestone = 30, occasionOn = occasion.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), decisionNumber = "9-QĐ/TU" });
     }
+
+    [Fact]
+    public async Task DisciplinePages_RecordThroughTheForm_ListTheYear_AndShowOnTheMembersTab()
+    {
+        var place = await PlaceAsync(1);
+        var member = place.Members[0];
+        var tochuc = await PageClient.SignInAsync(app, "tochuc");
+        var page = $"/Discipline/Record?member={member}";
+        var html = await tochuc.GetStringAsync(page);
+        Assert.Contains($"<option value=\"{place.Commune}\"", html); // the committee is picked by name, not typed
+        var decided = Today.AddDays(-15);
+        var response = await tochuc.PostAsync(page + "&handler=Record", await PageClient.FormAsync(tochuc, page, new()
+        {
+            ["Input.Form"] = "Warning", ["Input.DecidedOn"] = VnFormat.Date(decided), ["Input.AnnouncedOn"] = VnFormat.Date(decided.AddDays(2)),
+            ["Input.Number"] = "31-QĐ/UBKT", ["Input.IssuerOrganizationId"] = place.Commune.ToString(CultureInfo.InvariantCulture),
+            ["Input.Violation"] = "Vi phạm nguyên tắc tập trung dân chủ.",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var tab = await tochuc.GetStringAsync($"/Members/Details/{member}?tab=decisions");
+        Assert.Contains("31-QĐ/UBKT", tab);
+        Assert.Contains("Còn hiệu lực", tab);
+        var year = await tochuc.GetStringAsync($"/Discipline?org={place.Commune}&year={decided.Year}");
+        Assert.Contains("31-QĐ/UBKT", year);
+        Assert.Contains("table-cards", year);
+        // A wrong date answers on the page in Vietnamese, naming the field; nothing saved.
+        var bad = await tochuc.PostAsync(page + "&handler=Record", await PageClient.FormAsync(tochuc, page, new()
+        {
+            ["Input.Form"] = "Reprimand", ["Input.DecidedOn"] = VnFormat.Date(decided), ["Input.AnnouncedOn"] = VnFormat.Date(decided.AddDays(-2)),
+            ["Input.Number"] = "32-QĐ/UBKT", ["Input.IssuerOrganizationId"] = place.Commune.ToString(CultureInfo.InvariantCulture), ["Input.Violation"] = "x",
+        }));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Ngày công bố: không được trước ngày quyết định", System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await app.WithDbAsync((db, _) => db.DisciplineDecisions.CountAsync(d => d.MemberId == member)));
+        // The secretary reads the list but may not record.
+        var bithu = await PageClient.SignInAsync(app, "bithu");
+        var own = await app.MemberIdInAsync(DemoCodes.SecretaryCell);
+        var ownPage = $"/Discipline/Record?member={own}";
+        var refused = await bithu.PostAsync(ownPage + "&handler=Record", await PageClient.FormAsync(bithu, ownPage, new()
+        {
+            ["Input.Form"] = "Reprimand", ["Input.DecidedOn"] = VnFormat.Date(decided), ["Input.AnnouncedOn"] = VnFormat.Date(decided),
+            ["Input.Number"] = "1", ["Input.IssuerOrganizationId"] = place.Commune.ToString(CultureInfo.InvariantCulture), ["Input.Violation"] = "x",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
 }
