@@ -57,6 +57,8 @@ builder.Services.AddScoped<BadgeRegister>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Shared.Exports.Exports>();
 builder.Services.AddScoped<MemberCard>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Reports.ReportBuilder>();
+builder.Services.AddSingleton(PartyOrg.Web.Features.Discipline.DisciplineSettings.FromSetting(builder.Configuration[PartyOrg.Web.Features.Discipline.DisciplineSettings.SettingName]));
+builder.Services.AddScoped<PartyOrg.Web.Features.Discipline.DisciplineRegister>();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -66,7 +68,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
     // Work pages are for staff; a member has their own record (Members/Details) and their account pages.
-    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar" })
+    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Discipline" })
         o.Conventions.AuthorizeFolder(folder, AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Index", AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Edit", AccountSecurity.StaffPolicy);
@@ -129,6 +131,7 @@ api.MapProbationApi();
 api.MapDecisionsApi();
 api.MapTransfersApi();
 api.MapBadgesApi();
+PartyOrg.Web.Features.Discipline.DisciplineApi.MapDisciplineApi(api);
 api.MapPickersApi();
 api.MapCalendarApi();
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapExportsApi(api);

@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<CalendarExceptionEntry> CalendarExceptions => Set<CalendarExceptionEntry>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+    public DbSet<DisciplineDecision> DisciplineDecisions => Set<DisciplineDecision>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -183,6 +184,24 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(x => x.Basis).HasMaxLength(PartyOrg.Domain.Common.CalendarExceptionRule.BasisMaxLength);
         });
         b.Entity<CalendarYear>(e => e.HasIndex(y => y.Year).IsUnique());
+        b.Entity<DisciplineDecision>(e =>
+        {
+            e.HasIndex(d => new { d.MemberId, d.DecidedOn });
+            e.HasIndex(d => new { d.OrganizationId, d.DecidedOn });
+            e.HasIndex(d => new { d.OrgPath, d.DecidedOn });
+            e.Property(d => d.Subject).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Form).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.ReducedTo).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.ComplaintOutcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.OrgPath).HasMaxLength(200);
+            e.Property(d => d.Number).HasMaxLength(60);
+            e.Property(d => d.ComplaintNumber).HasMaxLength(60);
+            e.Property(d => d.Violation).HasMaxLength(500);
+            e.Property(d => d.RecordedBy).HasMaxLength(256);
+            e.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.IssuerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<Member>().HasIndex(m => new { m.Status, m.AdmittedOn });
         b.Entity<AuditEntry>(e =>
         {
@@ -214,7 +233,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
 
     /// <summary>The records whose every change is kept in history.</summary>
     private static readonly HashSet<Type> AuditedTypes =
-        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear)];
+        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(DisciplineDecision)];
 
     private static readonly HashSet<string> DerivedProperties =
         [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth), nameof(IVersioned.Version)];
@@ -352,5 +371,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<MemberTransfer>().Property(t => t.FromPath).UseCollation("C");
         b.Entity<MemberTransfer>().Property(t => t.ToPath).UseCollation("C");
         b.Entity<BadgeAward>().Property(a => a.OrgPath).UseCollation("C");
+        b.Entity<DisciplineDecision>().Property(d => d.OrgPath).UseCollation("C");
     }
 }

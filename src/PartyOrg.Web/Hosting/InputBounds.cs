@@ -47,6 +47,7 @@ public static class InputBounds
         ["ConsentDocument"] = new(120, TextKind.FreeText, "Văn bản đồng ý"),
         ["ProvincialConsent"] = new(300, TextKind.FreeText, "Văn bản đồng ý của cấp tỉnh"),
         ["Reason"] = new(300, TextKind.FreeText, "Lý do"),
+        ["Violation"] = new(500, TextKind.FreeText, "Nội dung vi phạm"),
         ["LateReason"] = new(300, TextKind.FreeText, "Lý do nộp giấy giới thiệu quá hạn"),
         ["EndReason"] = new(300, TextKind.FreeText, "Lý do kết thúc"),
         ["Document"] = new(300, TextKind.FreeText, "Văn bản"),
