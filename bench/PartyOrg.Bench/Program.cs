@@ -14,6 +14,7 @@ using PartyOrg.Web.Features.Decisions;
 using PartyOrg.Web.Features.Members;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Statistics;
 using PartyOrg.Web.Features.Targets;
 
 // Usage: dotnet run -c Release --project bench/PartyOrg.Bench -- [--provider sqlite|postgres] [--members N] [--connection CS]
@@ -43,6 +44,7 @@ var calendar = new PartyOrg.Web.Features.Shared.Calendar(db, TimeProvider.System
 var targets = new TargetQueries(db, organizations, new AdmissionQueries(db, calendar), AdmissionSettings.Default, PercentRounding.Default);
 var badges = new BadgeRegister(db, new PartyAges(db, new Standings(db)), calendar, new Standings(db));
 var communes = (await organizations.ChildrenAsync(scope, province.Id))!;
+var statistics = new StatisticsQueries(db, organizations, AdmissionSettings.Default, PercentRounding.Default);
 var occasion = BadgeRule.NextOccasion(today);
 // Half of the members past 30 years already hold the 30-year badge, so the "not yet awarded" test has work to do.
 await Generator.AwardHalfAsync(db, BadgeRule.LatestAdmissionReaching(30, occasion));
@@ -84,6 +86,9 @@ var rows = new List<(string Case, double Ours, double Raw)>
     await Measure.CompareAsync("Tiến độ kết nạp của 100 xã trong năm (kết nạp, nguồn, đảng viên đầu năm)",
         async () => (await targets.ProgressOfEachAsync(scope, communes, today.Year, null)).Sum(p => p.Admitted + p.SourcePool + p.Membership),
         () => raw.ProgressOfChildrenAsync(province.Id, today)),
+    await Measure.CompareAsync("Thống kê toàn tỉnh hôm nay (mọi số liệu; SQL viết tay: chỉ truy vấn nhóm đảng viên)",
+        async () => (await statistics.ReportAsync((await statistics.SubjectAsync(scope, province.Id, today)).Value!)).Members.Total.Count,
+        () => raw.StatisticsGroupsAsync(province.Path, today)),
     await Measure.CompareAsync("Đảng viên đến hạn Huy hiệu Đảng toàn tỉnh (dịp tới)",
         async () => (await badges.EligibleAsync(scope, province.Path, occasion)).Count,
         () => raw.BadgeCandidatesAsync(province.Path, occasion)),
@@ -223,6 +228,15 @@ internal sealed class RawSql(DbConnection connection, bool postgres)
         while (await reader.ReadAsync()) n++;
         return n;
     }
+
+    /// <summary>The members of the subtree on the date grouped by the statistics' attributes (bands by birth date), summed.</summary>
+    public Task<int> StatisticsGroupsAsync(string path, DateOnly asOf) => ScalarAsync($"""
+        SELECT COALESCE(SUM(n), 0) FROM (
+          SELECT COUNT(*) AS n FROM {Q("MemberPlacements")} p JOIN {Q("Members")} m ON m.{Q("Id")} = p.{Q("MemberId")}
+          WHERE p.{Q("OrgPath")} >= @p AND p.{Q("OrgPath")} < @pu AND p.{Q("FromDate")} <= @d AND (p.{Q("ToDate")} IS NULL OR p.{Q("ToDate")} > @d)
+          GROUP BY m.{Q("Gender")}, m.{Q("EthnicGroupCode")}, m.{Q("Religion")}, m.{Q("GeneralEducation")}, m.{Q("ProfessionalDegree")}, m.{Q("PoliticalTheory")},
+            CASE WHEN m.{Q("DateOfBirth")} > @d THEN 0 ELSE 1 END, m.{Q("OfficialOn")} IS NOT NULL, CASE WHEN m.{Q("AdmittedOn")} > @d THEN 0 ELSE 1 END) g
+        """, path, null, asOf);
 
     public Task<int> CountAsync(string path, DateOnly asOf) => ScalarAsync($"""
         SELECT COUNT(*) FROM {Q("MemberPlacements")} WHERE {Q("OrgPath")} >= @p AND {Q("OrgPath")} < @pu

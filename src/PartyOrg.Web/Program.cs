@@ -37,6 +37,7 @@ builder.Services.AddScoped<MemberQueries>();
 builder.Services.AddScoped<MemberEditor>();
 builder.Services.AddScoped<AuditHistory>();
 builder.Services.AddScoped<TargetQueries>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Statistics.StatisticsQueries>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<AdmissionSettings>() ?? AdmissionSettings.Default);
 // Every percentage printed or returned is rounded one configured way; a wrong value stops the start-up here, with the reason.
 builder.Services.AddSingleton(PartyOrg.Domain.Common.PercentRounding.FromSetting(builder.Configuration[PartyOrg.Domain.Common.PercentRounding.SettingName]));
@@ -55,6 +56,11 @@ builder.Services.AddScoped<PartyAges>();
 builder.Services.AddScoped<Standings>();
 builder.Services.AddScoped<TransferLedger>();
 builder.Services.AddScoped<BadgeRegister>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Shared.Exports.Exports>();
+builder.Services.AddScoped<MemberCard>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Reports.ReportBuilder>();
+builder.Services.AddSingleton(PartyOrg.Web.Features.Discipline.DisciplineSettings.FromSetting(builder.Configuration[PartyOrg.Web.Features.Discipline.DisciplineSettings.SettingName]));
+builder.Services.AddScoped<PartyOrg.Web.Features.Discipline.DisciplineRegister>();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -64,7 +70,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
     // Work pages are for staff; a member has their own record (Members/Details) and their account pages.
-    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Ratings" })
+    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Discipline", "/Ratings" })
         o.Conventions.AuthorizeFolder(folder, AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Index", AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Edit", AccountSecurity.StaffPolicy);
@@ -127,9 +133,14 @@ api.MapProbationApi();
 api.MapDecisionsApi();
 api.MapTransfersApi();
 api.MapBadgesApi();
+PartyOrg.Web.Features.Discipline.DisciplineApi.MapDisciplineApi(api);
 api.MapPickersApi();
 api.MapCalendarApi();
 PartyOrg.Web.Features.Ratings.RatingsApi.MapRatingsApi(api);
+PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapExportsApi(api);
+PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapMemberCardApi(api);
+PartyOrg.Web.Features.Reports.ReportsApi.MapReportsApi(api);
+PartyOrg.Web.Features.Statistics.StatisticsApi.MapStatisticsApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();

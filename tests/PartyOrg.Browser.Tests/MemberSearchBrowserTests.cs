@@ -23,7 +23,9 @@ public class MemberSearchBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Việc cần làm" })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "00-worklist");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức đảng", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổ chức được giao" })).ToBeVisibleAsync();
+        // A commission lands on its own province, with the organizations directly under it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đảng bộ tỉnh Tây Ninh", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".tree-table tbody tr")).Not.ToHaveCountAsync(0);
         await BrowserFixture.ShotAsync(page, "01-organizations-top");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Đảng viên", Exact = true }).ClickAsync();
@@ -51,9 +53,9 @@ public class MemberSearchBrowserTests(BrowserFixture app)
         await BrowserFixture.SignInAsync(page, "bithu");
         await BrowserFixture.ShotAsync(page, "05-phone-secretary-worklist");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức đảng", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".tree-table")).ToContainTextAsync("Chi bộ khu phố 1");
+        // A secretary lands on her own cell.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chi bộ khu phố 1", Level = 1 })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "05b-phone-secretary-top");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Chi bộ khu phố 1" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Danh sách đảng viên" }).ClickAsync();
         await Assertions.Expect(page.Locator(".member-table tbody tr").First).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "06-phone-cell-members");
@@ -89,7 +91,7 @@ public class MemberSearchBrowserTests(BrowserFixture app)
         var page = await app.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "tochuc");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức đảng", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Đảng bộ tỉnh Tây Ninh", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đảng bộ tỉnh Tây Ninh", Level = 1 })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "09-province");
         await page.GetByRole(AriaRole.Link, new() { Name = "Chỉ tiêu kết nạp" }).ClickAsync();
         await Assertions.Expect(page.Locator(".org-card")).ToContainTextAsync("chỉ tiêu");

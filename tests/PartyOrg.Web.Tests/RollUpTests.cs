@@ -81,8 +81,8 @@ public class RollUpTests(WebAppFixture app)
             // A's term starts in May 2024, C's in January: the admission of March counts for A only if it falls in A's period.
             Assert.Equal((new DateOnly(2024, 5, 1), 0), (a.PeriodStart, a.Admitted));
             Assert.Equal((new DateOnly(2024, 1, 1), 1), (c.PeriodStart, c.Admitted));
-            // No target for the term: nothing is counted.
-            Assert.Equal((DateOnly.MinValue, 0, 0), (b.PeriodStart, b.Target, b.Admitted));
+            // No target for the term: counted over the term's years, against a target of 0.
+            Assert.Equal((new DateOnly(2024, 1, 1), 0, 0), (b.PeriodStart, b.Target, b.Admitted));
             foreach (var row in rows) Assert.Equal(row, await targets.ProgressAsync(Admin, row.OrganizationId, null, "2024-2025"));
         });
     }

@@ -91,6 +91,26 @@ public class TargetWindowTests(WebAppFixture app)
         Assert.Contains("Đến ngày (to)", (await backwards.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("to")[0].GetString());
     }
 
+    [Fact]
+    public async Task TargetWindowRule_TermWithoutATarget_CountsTheTermsYears_AndAMalformedTermIs400()
+    {
+        var p = await VinhLongAsync();
+        var client = await app.ApiAsAsync("admin");
+
+        // No target for 2015-2020: the figures of the term's years, without a percent, never the year 1.
+        var untargeted = await client.GetFromJsonAsync<JsonElement>($"/api/v1/targets/progress?org={p.Id}&term=2015-2020&asOf=2020-12-31");
+        Assert.Equal("2015-01-01", untargeted.GetProperty("periodStart").GetString());
+        Assert.Equal("2020-12-31", untargeted.GetProperty("countedTo").GetString());
+        Assert.Equal(0, untargeted.GetProperty("target").GetInt32());
+        Assert.Equal(JsonValueKind.Null, untargeted.GetProperty("percent").ValueKind);
+        var range = await client.GetFromJsonAsync<JsonElement>($"/api/v1/targets/progress?org={p.Id}&from=2015-01-01&to=2020-12-31");
+        Assert.Equal(range.GetProperty("admitted").GetInt32(), untargeted.GetProperty("admitted").GetInt32());
+
+        var malformed = await client.GetAsync($"/api/v1/targets/progress?org={p.Id}&term=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("Nhiệm kỳ (term): viết dạng 2020-2025.", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("term")[0].GetString());
+    }
+
     [Theory]
     [InlineData("from=2020-01-01", "from", "Tính từ ngày (from): 01/01/2020 nằm ngoài thời gian tính của nhiệm kỳ 2020-2025 là 16/10/2020 – 31/12/2025.")]
     [InlineData("asOf=2026-01-01", "asOf", "Tính đến ngày (asOf): 01/01/2026 nằm ngoài thời gian tính của nhiệm kỳ 2020-2025 là 16/10/2020 – 31/12/2025.")]

@@ -25,6 +25,8 @@ public sealed class WebAppFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string Provider => database.Provider;
     public string ConnectionString => database.ConnectionString;
+    /// <summary>The highest organization and placement ids the demo created: tests that judge the demo's data look no further.</summary>
+    public (int Organization, int Placement) DemoLastIds { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -39,6 +41,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             var user = new AppUser { UserName = "xem-phuong", ScopeOrganizationId = commune.Id, CanWrite = false };
             await users.CreateAsync(user, Password);
             await users.AddToRoleAsync(user, Roles.Commission);
+            DemoLastIds = (await db.Organizations.MaxAsync(o => o.Id), await db.MemberPlacements.MaxAsync(p => p.Id));
         });
     }
 

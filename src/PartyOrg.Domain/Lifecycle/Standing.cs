@@ -22,9 +22,9 @@ public sealed record StandingDecision(DecisionKind Kind, DateOnly DecidedOn, Dat
 public sealed record PlacementPeriod(int OrganizationId, DateOnly FromDate, DateOnly? ToDate);
 
 /// <summary>
-/// A disciplinary measure and the days it is in force (UntilDate exclusive; null while in force). Discipline is not yet
-/// recorded (issue 12): the register passes none, and <see cref="Standing.DisciplineInForce"/> is where the rules that
-/// depend on it (no transfer, appointment or award while in force: QĐ 69-QĐ/TW Art. 2) will read it.
+/// A disciplinary measure and the days it is in force (InForceUntil exclusive; null while in force), as the lapse rule
+/// (Discipline.DisciplineLapseRule) dates it; <see cref="Standing.DisciplineInForce"/> is where the rules that depend on it
+/// (no transfer, appointment or award while in force: QĐ 69-QĐ/TW Art. 2) read it.
 /// </summary>
 public sealed record DisciplinePeriod(string Form, DateOnly InForceFrom, DateOnly? InForceUntil)
 {

@@ -23,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
+    public DbSet<DisciplineDecision> DisciplineDecisions => Set<DisciplineDecision>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -58,6 +59,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             // The total of a filtered subtree list, counted inside the index without reading the rows.
             e.HasIndex(m => new { m.OrgPath, m.Status, m.Gender, m.DateOfBirth });
             e.HasIndex(m => m.OrganizationId);
+            // The year's admissions and readmissions of the statistics and targets start from the decision dates.
+            e.HasIndex(m => m.AdmittedOn);
+            e.HasIndex(m => m.ReadmittedOn);
             e.Property(m => m.FullName).HasMaxLength(120);
             e.Property(m => m.SearchName).HasMaxLength(120);
             e.Property(m => m.SearchGiven).HasMaxLength(160);
@@ -135,6 +139,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         b.Entity<MemberDecision>(e =>
         {
             e.HasIndex(d => new { d.MemberId, d.DecidedOn });
+            e.HasIndex(d => new { d.Kind, d.DecidedOn }); // the year's recognitions, exits and deaths of the statistics
             e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.RemovalCase).HasConversion<string>().HasMaxLength(30);
             e.Property(d => d.Number).HasMaxLength(60);
@@ -210,6 +215,24 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(r => r.UnlockReason).HasMaxLength(300);
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<DisciplineDecision>(e =>
+        {
+            e.HasIndex(d => new { d.MemberId, d.DecidedOn });
+            e.HasIndex(d => new { d.OrganizationId, d.DecidedOn });
+            e.HasIndex(d => new { d.OrgPath, d.DecidedOn });
+            e.Property(d => d.Subject).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Form).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.ReducedTo).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.ComplaintOutcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.OrgPath).HasMaxLength(200);
+            e.Property(d => d.Number).HasMaxLength(60);
+            e.Property(d => d.ComplaintNumber).HasMaxLength(60);
+            e.Property(d => d.Violation).HasMaxLength(500);
+            e.Property(d => d.RecordedBy).HasMaxLength(256);
+            e.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.IssuerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<Member>().HasIndex(m => new { m.Status, m.AdmittedOn });
         b.Entity<AuditEntry>(e =>
         {
@@ -241,7 +264,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
 
     /// <summary>The records whose every change is kept in history.</summary>
     private static readonly HashSet<Type> AuditedTypes =
-        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(Rating), typeof(RatingRound)];
+        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(DisciplineDecision), typeof(Rating), typeof(RatingRound)];
 
     private static readonly HashSet<string> DerivedProperties =
         [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth), nameof(IVersioned.Version)];
@@ -381,5 +404,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<BadgeAward>().Property(a => a.OrgPath).UseCollation("C");
         b.Entity<Rating>().Property(r => r.OrgPath).UseCollation("C");
         b.Entity<RatingRound>().Property(r => r.OrgPath).UseCollation("C");
+        b.Entity<DisciplineDecision>().Property(d => d.OrgPath).UseCollation("C");
     }
 }

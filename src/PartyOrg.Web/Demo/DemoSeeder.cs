@@ -30,6 +30,7 @@ public static class DemoSeeder
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
             await new DemoProvince(db, today).BuildAsync();
             await new DemoLifecycle(db, today).BuildAsync();
+            await new DemoDiscipline(db, today).BuildAsync();
         }
         await EnsureAccountsAsync(services, db, options.Password);
     }

@@ -25,7 +25,13 @@ namespace PartyOrg.Web.Hosting;
 /// </summary>
 public static class ApiDocs
 {
-    public sealed record Doc(string OperationId, string Summary, Type? Success, int Status = StatusCodes.Status200OK);
+    public sealed record Doc(string OperationId, string Summary, Type? Success, int Status = StatusCodes.Status200OK, string[]? Files = null);
+
+    /// <summary>A route answering a file (a binary body of the given content types).</summary>
+    private static Doc FileDoc(string operationId, string summary, params string[] contentTypes) => new(operationId, summary, typeof(Stream), Files: contentTypes);
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static readonly Dictionary<string, Doc> Docs = new(StringComparer.Ordinal)
     {
@@ -45,7 +51,14 @@ public static class ApiDocs
         ["POST /api/v1/members"] = new("CreateMember", "Thêm hồ sơ đảng viên.", typeof(MemberDetail), StatusCodes.Status201Created),
         ["PUT /api/v1/members/{id:int}"] = new("UpdateMember", "Sửa hồ sơ đảng viên (cần If-Match).", typeof(MemberDetail)),
         ["GET /api/v1/members/{id:int}/decisions"] = new("ListMemberDecisions", "Các quyết định về đảng tịch của đảng viên.", typeof(IReadOnlyList<DecisionView>)),
+        ["GET /api/v1/members/{id:int}/discipline"] = new("ListMemberDiscipline", "Các quyết định kỷ luật của đảng viên, mỗi quyết định với inForce tại ngày asOf (mặc định hôm nay).", typeof(IReadOnlyList<PartyOrg.Web.Features.Discipline.DisciplineView>)),
+        ["POST /api/v1/members/{id:int}/discipline"] = new("RecordMemberDiscipline", "Ghi quyết định kỷ luật đảng viên (khiển trách, cảnh cáo, cách chức, khai trừ; đảng viên dự bị chỉ khiển trách, cảnh cáo). Khai trừ đồng thời là quyết định ra khỏi Đảng.", typeof(PartyOrg.Web.Features.Discipline.DisciplineView)),
+        ["GET /api/v1/organizations/{id:int}/discipline"] = new("ListOrganizationDiscipline", "Các quyết định kỷ luật của tổ chức đảng, với inForce tại ngày asOf.", typeof(IReadOnlyList<PartyOrg.Web.Features.Discipline.DisciplineView>)),
+        ["POST /api/v1/organizations/{id:int}/discipline"] = new("RecordOrganizationDiscipline", "Ghi quyết định kỷ luật tổ chức đảng (khiển trách, cảnh cáo, giải tán; giải tán kết thúc tổ chức).", typeof(PartyOrg.Web.Features.Discipline.DisciplineView)),
+        ["POST /api/v1/discipline/{id:int}/complaint"] = new("RecordDisciplineComplaint", "Ghi khiếu nại (filedOn) và kết quả giải quyết (decidedOn, outcome Upheld|Reduced|Annulled, reducedTo); If-Match tùy chọn.", typeof(PartyOrg.Web.Features.Discipline.DisciplineView)),
+        ["GET /api/v1/discipline"] = new("ListDisciplineOfYear", "Các quyết định kỷ luật trong năm (year) của một nhánh (org), đảng viên và tổ chức, còn hay đã chấm dứt hiệu lực tại asOf.", typeof(IReadOnlyList<PartyOrg.Web.Features.Discipline.DisciplineView>)),
         ["POST /api/v1/members/{id:int}/decisions"] = new("RecordMemberDecision", "Ghi quyết định: công nhận chính thức, xóa tên, cho ra, khai trừ, từ trần, kết nạp lại.", typeof(DecisionView)),
+        ["GET /api/v1/members/{id:int}/card.docx"] = FileDoc("GetMemberCard", "Phiếu đảng viên (mẫu 2-HSĐV) của đảng viên dạng .docx; các mục hệ thống chưa lưu để dòng chấm.", Docx),
         ["GET /api/v1/members/{id:int}/party-age"] = new("GetPartyAge", "Tuổi đảng tính đến một ngày.", typeof(PartyAgeView)),
 
         ["GET /api/v1/admissions"] = new("ListAdmissionCases", "Hồ sơ phát triển đảng viên theo bước.", typeof(ApiPage<AdmissionCaseItem>)),
@@ -69,6 +82,10 @@ public static class ApiDocs
         ["GET /api/v1/badges/summary"] = new("SummarizeBadges", "Số Huy hiệu đã trao theo mốc tuổi đảng trong khoảng thời gian.", typeof(BadgeSummary)),
 
         ["GET /api/v1/targets/progress"] = new("GetTargetProgress", "Kết quả kết nạp so với chỉ tiêu năm hoặc nhiệm kỳ, trong thời gian tính của chỉ tiêu (countedFrom–countedTo); from/asOf thu hẹp trong khoảng đó (ngoài khoảng: 400). Chỉ có from/to: số kết nạp trong khoảng (dạng AdmissionRangeView), có tỷ lệ khi đúng một chỉ tiêu bao trọn khoảng, nếu không thì percentUnavailableReason nói lý do. Tỷ lệ làm tròn theo Reports:PercentRounding (percentRounding).", typeof(TargetProgressView)),
+        ["GET /api/v1/statistics"] = new("GetStatistics", "Thống kê số lượng, chất lượng tổ chức đảng và đảng viên của một nhánh vào một ngày (date, mặc định hôm nay), theo lịch sử sinh hoạt: trước ngày thành lập, các tổ chức tiền thân; biến động trong năm từ 01/01 đến ngày đó. Mỗi số có measure, value và link tới danh sách đúng những người được đếm.", typeof(PartyOrg.Web.Features.Statistics.StatisticsReport)),
+        ["GET /api/v1/statistics/members"] = new("ListStatisticsMembers", "Danh sách đúng những đảng viên được đếm trong một số liệu thống kê (measure, value), phân trang.", typeof(ApiPage<PartyOrg.Web.Features.Statistics.StatisticsMemberItem>)),
+        ["GET /api/v1/statistics/organizations"] = new("ListStatisticsOrganizations", "Danh sách đúng những tổ chức đảng được đếm trong một số liệu thống kê (measure, value), phân trang.", typeof(ApiPage<PartyOrg.Web.Features.Statistics.StatisticsOrganizationItem>)),
+        ["GET /api/v1/statistics/forms/{form}.xlsx"] = new("GetStatisticsForm", "Biểu mẫu thống kê (to-chuc-dang, trinh-do, dan-toc-ton-giao, ket-nap, ra-khoi-dang) điền số liệu của nhánh vào ngày date, dạng .xlsx; mẫu là tệp dữ liệu có phiên bản, bản dựng lại khi chưa có mẫu chính thức.", null),
         ["GET /api/v1/targets"] = new("GetTarget", "Chỉ tiêu đã lưu của một tổ chức cho năm hoặc nhiệm kỳ, kèm ETag để sửa.", typeof(TargetView)),
         ["PUT /api/v1/targets"] = new("SetTarget", "Giao hoặc đề xuất chỉ tiêu kết nạp (sửa chỉ tiêu đã có cần If-Match). Nhiệm kỳ: documentDate (ngày đại hội), countFrom (mặc định ngày sau documentDate, không có thì 01/01 năm đầu), countTo (mặc định 31/12 năm cuối); không trùng thời gian tính với nhiệm kỳ khác của tổ chức.", typeof(TargetProgressView)),
 
@@ -83,6 +100,15 @@ public static class ApiDocs
 
         ["GET /api/v1/pickers/members"] = new("PickMembers", "Gợi ý đảng viên theo tên (có hoặc không dấu) trong phạm vi, kèm chi bộ và đảng ủy.", typeof(IReadOnlyList<PickItem>)),
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
+
+        ["GET /api/v1/exports/members"] = FileDoc("ExportMembers", "Tải danh sách đảng viên đúng như trang Đảng viên hiển thị (cùng bộ lọc q, org, status, gender, ageFrom, ageTo, sort; mọi trang): format=xlsx (mặc định) hoặc csv.", Xlsx, "text/csv"),
+        ["GET /api/v1/exports/admissions"] = FileDoc("ExportAdmissionCases", "Tải Excel danh sách hồ sơ phát triển đảng viên (org, step, q, sort, late như trang).", Xlsx),
+        ["GET /api/v1/exports/probation"] = FileDoc("ExportProbationers", "Tải Excel danh sách đảng viên dự bị đến hạn (all=true: mọi đảng viên dự bị).", Xlsx),
+        ["GET /api/v1/exports/transfers"] = FileDoc("ExportTransfers", "Tải Excel danh sách chuyển sinh hoạt đảng (all, late như trang).", Xlsx),
+        ["GET /api/v1/exports/badges"] = FileDoc("ExportBadgeProposals", "Tải Excel danh sách đề nghị tặng Huy hiệu Đảng của đợt (họ tên, ngày sinh, ngày vào Đảng, tuổi đảng, mốc).", Xlsx),
+        ["GET /api/v1/exports/targets"] = FileDoc("ExportTargetProgress", "Tải Excel kết quả kết nạp so với chỉ tiêu của tổ chức và các tổ chức trực thuộc (org, year hoặc term, from, asOf như trang).", Xlsx),
+
+        ["GET /api/v1/reports/{kind}"] = FileDoc("GetReport", "Báo cáo công tác tổ chức xây dựng Đảng (kind: semiannual, annual, term) của tổ chức org, năm year, dạng docx (thể thức văn bản của Đảng) hoặc xlsx: kết nạp so với chỉ tiêu, số lượng đảng viên đầu và cuối kỳ, ra khỏi Đảng theo loại; đánh giá, xếp loại và kỷ luật: chưa có số liệu.", Docx, Xlsx),
 
         ["GET /api/v1/users"] = new("ListUsers", "Danh sách tài khoản trong phạm vi quản lý.", null),
         ["GET /api/v1/users/{userName}"] = new("GetUser", "Một tài khoản.", null),
@@ -114,7 +140,7 @@ public static class ApiDocs
             }
             if (!builder.Metadata.OfType<IEndpointNameMetadata>().Any()) builder.Metadata.Add(new EndpointNameMetadata(doc.OperationId));
             if (!builder.Metadata.OfType<IEndpointSummaryMetadata>().Any()) builder.Metadata.Add(new EndpointSummaryAttribute(doc.Summary));
-            if (doc.Success is not null) builder.Metadata.Add(new ProducesResponseTypeMetadata(doc.Status, doc.Success, ["application/json"]));
+            if (doc.Success is not null) builder.Metadata.Add(new ProducesResponseTypeMetadata(doc.Status, doc.Success, doc.Files ?? ["application/json"]));
             builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
             var errors = new List<int> { 401, 403, 404, 429, 500, 503 };
             if (method is "POST" or "PUT") errors.AddRange([409, 412]);
@@ -139,6 +165,8 @@ public static class ApiDocs
         ["Huy hiệu Đảng"] = "Xét và trao tặng Huy hiệu Đảng theo tuổi đảng.",
         ["Chỉ tiêu kết nạp"] = "Chỉ tiêu kết nạp năm, nhiệm kỳ và kết quả thực hiện.",
         ["Lịch làm việc"] = "Ngày nghỉ lễ theo Bộ luật Lao động và ngày hoán đổi theo văn bản của Chính phủ, dùng để tính hạn theo ngày làm việc.",
+        ["Xuất tệp"] = "Tải các danh sách dưới dạng Excel (.xlsx) hoặc CSV, đúng như trang hiển thị; mỗi lần tải được ghi nhật ký.",
+        ["Báo cáo"] = "Báo cáo 6 tháng, năm, nhiệm kỳ dạng .docx (thể thức văn bản của Đảng) và .xlsx, viết từ số liệu trong hệ thống.",
         ["Chọn đảng viên, tổ chức"] = "Gợi ý cho ô chọn đảng viên và tổ chức trên các biểu mẫu.",
     };
 

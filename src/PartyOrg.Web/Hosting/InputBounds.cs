@@ -48,6 +48,7 @@ public static class InputBounds
         ["ProvincialConsent"] = new(300, TextKind.FreeText, "Văn bản đồng ý của cấp tỉnh"),
         ["Reason"] = new(300, TextKind.FreeText, "Lý do"),
         ["ExemptReason"] = new(300, TextKind.FreeText, "Lý do không đánh giá"),
+        ["Violation"] = new(500, TextKind.FreeText, "Nội dung vi phạm"),
         ["LateReason"] = new(300, TextKind.FreeText, "Lý do nộp giấy giới thiệu quá hạn"),
         ["EndReason"] = new(300, TextKind.FreeText, "Lý do kết thúc"),
         ["Document"] = new(300, TextKind.FreeText, "Văn bản"),
@@ -65,6 +66,7 @@ public static class InputBounds
         ["RefreshToken"] = new(4096, TextKind.Strict, "Mã gia hạn"),
         ["TwoFactorCode"] = new(10, TextKind.Strict, "Mã xác thực"),
         ["Q"] = new(100, TextKind.Strict, "Từ khóa tìm kiếm"),
+        ["Value"] = new(120, TextKind.Strict, "Giá trị"),
     };
 
     /// <summary>Dates, choices and anything not listed: short, single-line values.</summary>

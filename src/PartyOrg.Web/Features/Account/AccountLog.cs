@@ -46,6 +46,7 @@ public static class AccountEventKinds
     public const string Enabled = "Enabled";
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string Exported = "Exported";
 
     public static string Label(string kind) => kind switch
     {
@@ -64,6 +65,7 @@ public static class AccountEventKinds
         Enabled => "Mở lại tài khoản",
         TwoFactorEnabled => "Bật xác thực hai lớp",
         TwoFactorDisabled => "Tắt xác thực hai lớp",
+        Exported => "Tải tệp xuất",
         _ => kind,
     };
 }

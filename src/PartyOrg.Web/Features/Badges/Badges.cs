@@ -10,7 +10,8 @@ using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Badges;
 
-public sealed record BadgeCandidate(int MemberId, string FullName, string OrganizationName, DateOnly AdmittedOn, string PartyAge, int Milestone);
+/// <summary>A member due a milestone; <c>Barred</c>: why the badge may not be awarded at this occasion (discipline in force), shown instead of the award.</summary>
+public sealed record BadgeCandidate(int MemberId, string FullName, string OrganizationName, DateOnly AdmittedOn, string PartyAge, int Milestone, string? Barred = null);
 
 public sealed record MilestoneCount(int Milestone, int Count);
 
@@ -60,6 +61,18 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
             if (BadgeRule.DueMilestone(age, m.Awarded is { } awarded ? [awarded] : []) is { } milestone)
                 result.Add(new BadgeCandidate(m.Id, m.FullName, m.Cell, m.AdmittedOn, age!.Value.ToString(), milestone));
         }
+        // Discipline in force on the occasion's date bars the award (DisciplineBadgeRule): the candidate stays listed, marked with the reason.
+        if (result.Count > 0)
+        {
+            var ids = result.Select(c => c.MemberId).ToList();
+            var disciplined = await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId != null && ids.Contains(d.MemberId.Value))
+                .Select(d => d.MemberId!.Value).Distinct().ToListAsync();
+            var records = disciplined.Count == 0 ? [] : await standings.RecordsAsync(disciplined);
+            for (var i = 0; i < result.Count; i++)
+                if (records.TryGetValue(result[i].MemberId, out var record)
+                    && PartyOrg.Domain.Discipline.DisciplineBadgeRule.Reason(result[i].FullName, occasion, MemberStanding.On(record, occasion).DisciplineInForce) is { } reason)
+                    result[i] = result[i] with { Barred = reason };
+        }
         return result.OrderByDescending(c => c.Milestone).ToList();
     }
 
@@ -102,6 +115,8 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
             // had died before it is awarded posthumously. Posthumous awards may come up to 12 months early (section 18, HD 01-HD/TW 2021).
             var then = (await standings.OnAsync(member.Id, on))!;
             var deadThen = then.Status == StandingStatus.Deceased;
+            if (PartyOrg.Domain.Discipline.DisciplineBadgeRule.Reason(member.FullName, on, then.DisciplineInForce) is { } barred)
+                errors.Add(new("occasionOn", $"Dịp trao tặng: {barred}."));
             if (then.Status is StandingStatus.Exited or StandingStatus.NotMember)
                 errors.Add(new("occasionOn", $"Dịp trao tặng: ngày {VnFormat.Date(on)} đồng chí {member.FullName} {then.NotActiveReason()}."));
             else

@@ -23,7 +23,7 @@ public static class BadgesApi
             if (o is null) return OrganizationsApi.NotFound();
             var on = occasion ?? BadgeRule.NextOccasion(calendar.Today);
             var list = await badges.EligibleAsync(scope, o.Path, on);
-            return Results.Ok(new BadgeEligibleList(on, list, list.GroupBy(c => c.Milestone).OrderBy(g => g.Key).Select(g => new MilestoneCount(g.Key, g.Count())).ToList()));
+            return Results.Ok(new BadgeEligibleList(on, list, list.Where(c => c.Barred is null).GroupBy(c => c.Milestone).OrderBy(g => g.Key).Select(g => new MilestoneCount(g.Key, g.Count())).ToList()));
         });
 
         group.MapPost("/awards", async (BadgeAwardInput input, ScopeResolver scopes, BadgeRegister badges) =>

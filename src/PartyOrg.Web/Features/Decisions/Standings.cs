@@ -8,7 +8,7 @@ namespace PartyOrg.Web.Features.Decisions;
 /// Reads members' standing on a date (<see cref="MemberStanding"/>) from their decisions and placements, for the rules that
 /// judge a past fact: sponsors, decisions, transfers, party age.
 /// </summary>
-public sealed class Standings(AppDbContext db)
+public sealed class Standings(AppDbContext db, Discipline.DisciplineSettings? discipline = null)
 {
     /// <summary>The standing of one member on the date; null when there is no such member.</summary>
     public async Task<Standing?> OnAsync(int memberId, DateOnly date) =>
@@ -26,10 +26,10 @@ public sealed class Standings(AppDbContext db)
         var placements = (await db.MemberPlacements.AsNoTracking().Where(p => memberIds.Contains(p.MemberId))
             .Select(p => new { p.MemberId, p.OrganizationId, p.FromDate, p.ToDate }).ToListAsync())
             .ToLookup(p => p.MemberId, p => new PlacementPeriod(p.OrganizationId, p.FromDate, p.ToDate));
-        // Discipline is not recorded yet (issue 12): when it is, its periods in force go here and every rule reading the
-        // standing sees them on the fact's date.
-        IReadOnlyList<DisciplinePeriod> discipline = [];
+        // Each member's discipline in force, by the lapse rule (QĐ 69-QĐ/TW Art. 2.5): every rule reading the standing sees it on the fact's date.
+        var periods = await Discipline.DisciplineRegister.PeriodsOfMembersAsync(db, memberIds, (discipline ?? new(PartyOrg.Domain.Discipline.DisciplineStart.Decision)).Start);
         return members.ToDictionary(m => m.Id, m => new MembershipRecord(
-            m.AdmittedOn, m.OfficialOn, m.Status, decisions[m.Id].ToList(), placements[m.Id].ToList(), discipline));
+            m.AdmittedOn, m.OfficialOn, m.Status, decisions[m.Id].ToList(), placements[m.Id].ToList(),
+            periods.TryGetValue(m.Id, out var p) ? p : []));
     }
 }

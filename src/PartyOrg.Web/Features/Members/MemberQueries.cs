@@ -71,12 +71,36 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
 
     public async Task<Page<MemberListItem>> ListAsync(UserScope scope, ParsedMemberListQuery list, int? page, int? pageSize)
     {
+        if (await FilteredAsync(scope, list) is not var (query, ordered))
+            return new Page<MemberListItem>([], 0, Paging.Normalize(page, pageSize).Page, Paging.Normalize(page, pageSize).Size);
+        return await ordered.ToPageAsync(query, page, pageSize, Project);
+    }
+
+    /// <summary>
+    /// Every row of the list, all pages, in the list's order, read as they come (the .xlsx/.csv export of exactly what the page
+    /// shows); no row when the organization asked is outside the scope.
+    /// </summary>
+    public async IAsyncEnumerable<MemberListItem> AllAsync(UserScope scope, ParsedMemberListQuery list,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        if (await FilteredAsync(scope, list) is not var (_, ordered)) yield break;
+        await foreach (var row in Project(ordered).AsAsyncEnumerable().WithCancellation(cancel)) yield return row;
+    }
+
+    private IQueryable<MemberListItem> Project(IQueryable<Member> rows) => rows
+        .Join(db.Organizations, m => m.OrganizationId, o => o.Id,
+            (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name,
+                db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status));
+
+    /// <summary>The list's filters and order; null when the organization asked is outside the scope.</summary>
+    private async Task<(IQueryable<Member> Query, IOrderedQueryable<Member> Ordered)?> FilteredAsync(UserScope scope, ParsedMemberListQuery list)
+    {
         var query = scope.Filter(db.Members.AsNoTracking());
         string? orgPath = null;
         if (list.Org is { } orgId)
         {
             orgPath = await scope.Filter(db.Organizations.AsNoTracking()).Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync();
-            if (orgPath is null) return new Page<MemberListItem>([], 0, Paging.Normalize(page, pageSize).Page, Paging.Normalize(page, pageSize).Size);
+            if (orgPath is null) return null;
             query = query.Where(PathRange.WithinAny<Member>(m => m.OrgPath, [orgPath]));
         }
         if (list.Status is { } status) query = query.Where(m => m.Status == status);
@@ -104,10 +128,7 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
             (_, true) => query.OrderByDescending(m => m.SortKey).ThenByDescending(m => m.Id),
             _ => query.OrderBy(m => m.SortKey).ThenBy(m => m.Id),
         };
-        return await ordered.ToPageAsync(query, page, pageSize, rows => rows
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id,
-                (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name,
-                    db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status)));
+        return (query, ordered);
     }
 
     /// <summary>

@@ -190,6 +190,24 @@ public static class DisplayNames
             [nameof(RatingRound.Locked)] = "Đã khóa sổ", [nameof(RatingRound.LockedAt)] = "Thời điểm khóa sổ", [nameof(RatingRound.LockedBy)] = "Người khóa sổ",
             [nameof(RatingRound.UnlockedAt)] = "Thời điểm mở khóa", [nameof(RatingRound.UnlockedBy)] = "Người mở khóa", [nameof(RatingRound.UnlockReason)] = "Lý do mở khóa",
         },
+        [nameof(DisciplineDecision)] = new Dictionary<string, string>
+        {
+            [nameof(DisciplineDecision.Subject)] = "Đối tượng kỷ luật",
+            [nameof(DisciplineDecision.MemberId)] = "Đảng viên",
+            [nameof(DisciplineDecision.OrganizationId)] = "Tổ chức đảng",
+            [nameof(DisciplineDecision.Form)] = "Hình thức kỷ luật",
+            [nameof(DisciplineDecision.DecidedOn)] = "Ngày quyết định",
+            [nameof(DisciplineDecision.AnnouncedOn)] = "Ngày công bố",
+            [nameof(DisciplineDecision.Number)] = "Số quyết định",
+            [nameof(DisciplineDecision.IssuerOrganizationId)] = "Cấp ủy quyết định",
+            [nameof(DisciplineDecision.Violation)] = "Nội dung vi phạm",
+            [nameof(DisciplineDecision.ComplaintFiledOn)] = "Ngày khiếu nại",
+            [nameof(DisciplineDecision.ComplaintDecidedOn)] = "Ngày giải quyết khiếu nại",
+            [nameof(DisciplineDecision.ComplaintOutcome)] = "Kết quả giải quyết khiếu nại",
+            [nameof(DisciplineDecision.ReducedTo)] = "Hình thức sau khi giảm",
+            [nameof(DisciplineDecision.ComplaintNumber)] = "Số văn bản giải quyết khiếu nại",
+            [nameof(DisciplineDecision.RecordedBy)] = "Người ghi",
+        },
     };
 
     /// <summary>The field's Vietnamese name, or null when the map has none.</summary>
@@ -223,6 +241,9 @@ public static class DisplayNames
             PartyOrg.Domain.Rating.RatingSubject.MemberWithoutPost => "Đảng viên không giữ chức vụ",
             _ => "Đảng viên không làm việc trong hệ thống chính trị",
         },
+        PartyOrg.Domain.Discipline.DisciplineForm v => PartyOrg.Domain.Discipline.DisciplineFormRule.Label(v),
+        PartyOrg.Domain.Discipline.ComplaintOutcome v => PartyOrg.Domain.Discipline.DisciplineFormRule.Label(v),
+        PartyOrg.Domain.Discipline.DisciplineSubject v => v == PartyOrg.Domain.Discipline.DisciplineSubject.Member ? "Đảng viên" : "Tổ chức đảng",
         TargetSource v => v switch
         {
             TargetSource.Allocated => "Giao",

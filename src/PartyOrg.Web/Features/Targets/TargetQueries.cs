@@ -132,11 +132,14 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
         var periods = ids.ToDictionary(id => id, id =>
         {
             var target = targets.GetValueOrDefault(id);
-            var (start, end) = target is not null
-                ? (target.PeriodStart, target.PeriodEnd)
-                : year is { } y ? TargetWindowRule.Year(y) : (DateOnly.MinValue, DateOnly.MinValue);
+            // Without a stored target the window is the calendar year, or the term's years.
+            var window = target is not null ? (target.PeriodStart, target.PeriodEnd)
+                : year is { } y ? TargetWindowRule.Year(y)
+                : TargetWindowRule.TermYears(term) is { } ty ? (new DateOnly(ty.First, 1, 1), TargetWindowRule.DefaultTermEnd(ty.Last))
+                : ((DateOnly, DateOnly)?)null;
+            var (start, end) = window ?? (DateOnly.MinValue, DateOnly.MinValue);
             return (Start: start, End: end, CountedFrom: from is { } f && f > start ? f : start, CountedTo: Min(end, countTo),
-                CountsAdmissions: target is not null || year is not null);
+                CountsAdmissions: window is not null);
         });
 
         // Windows differ only where a target was stored with its own dates: one query per distinct window, usually one.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Admission;
 using PartyOrg.Domain.Common;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
@@ -24,6 +25,8 @@ public static class TargetsApi
             }
             if (year is null == (label is null))
                 return Invalid("year", "Năm hoặc nhiệm kỳ: phải chọn đúng một trong hai (year hoặc term).");
+            if (label is not null && TargetWindowRule.TermYears(label) is null)
+                return Invalid("term", "Nhiệm kỳ (term): viết dạng 2020-2025.");
             if (to is not null)
                 return Invalid("to", "Đến ngày (to): chỉ dùng cùng from khi không chọn năm hoặc nhiệm kỳ; với year hoặc term, dùng asOf.");
             var progress = await targets.NarrowedProgressAsync(await scopes.CurrentAsync(), org, year, label, from, asOf);

@@ -163,8 +163,14 @@ public sealed class TransferLedger(AppDbContext db, Calendar calendar, ScopedWri
         var letter = p.Required(TransferFields.LetterNumber, input.LetterNumber);
         if (!member.Status.IsActive()) errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đã {member.Status.Label().ToLowerInvariant()}."));
         // A letter dated in the past is judged on its date: the member must have been active in the party then.
-        else if (issuedOn is { } dated && await standings.OnAsync(member.Id, dated) is { IsActive: false } then)
-            errors.Add(new(TransferFields.IssuedOn, $"Ngày giới thiệu chuyển đi: ngày {VnFormat.Date(dated)} đồng chí {member.FullName} {then.NotActiveReason()}."));
+        else if (issuedOn is { } dated && await standings.OnAsync(member.Id, dated) is { } then)
+        {
+            if (!then.IsActive)
+                errors.Add(new(TransferFields.IssuedOn, $"Ngày giới thiệu chuyển đi: ngày {VnFormat.Date(dated)} đồng chí {member.FullName} {then.NotActiveReason()}."));
+            // No transfer while a disciplinary decision is in force on the letter's date (QĐ 69-QĐ/TW Art. 2).
+            else if (PartyOrg.Domain.Discipline.DisciplineTransferRule.Check(TransferFields.IssuedOn, member.FullName, dated, then.DisciplineInForce) is { } barred)
+                errors.Add(barred);
+        }
         if (await db.MemberTransfers.Where(t => t.MemberId == member.Id).AnyAsync(IsOpen))
             errors.Add(new(TransferFields.Member, $"Đảng viên: đồng chí {member.FullName} đang có một lần chuyển sinh hoạt chưa kết thúc."));
         if (issuedOn > calendar.Today) errors.Add(new(TransferFields.IssuedOn, "Ngày giới thiệu chuyển đi: không được sau ngày hôm nay."));

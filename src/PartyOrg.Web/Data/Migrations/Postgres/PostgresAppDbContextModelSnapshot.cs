@@ -672,6 +672,93 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.ToTable("CalendarYears");
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Data.DisciplineDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AnnouncedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ComplaintDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ComplaintFiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ComplaintNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ComplaintOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("IssuerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReducedTo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Violation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerOrganizationId");
+
+                    b.HasIndex("MemberId", "DecidedOn");
+
+                    b.HasIndex("OrgPath", "DecidedOn");
+
+                    b.HasIndex("OrganizationId", "DecidedOn");
+
+                    b.ToTable("DisciplineDecisions");
+                });
+
             modelBuilder.Entity("PartyOrg.Web.Data.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -797,6 +884,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdmittedOn");
+
                     b.HasIndex("CardNumber")
                         .IsUnique();
 
@@ -804,6 +893,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReadmittedOn");
 
                     b.HasIndex("SearchGiven");
 
@@ -880,6 +971,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("IssuerOrganizationId");
+
+                    b.HasIndex("Kind", "DecidedOn");
 
                     b.HasIndex("MemberId", "DecidedOn");
 
@@ -1384,6 +1477,25 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.DisciplineDecision", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.Member", b =>

@@ -646,6 +646,90 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.ToTable("CalendarYears");
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Data.DisciplineDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AnnouncedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ComplaintDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ComplaintFiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReducedTo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Violation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerOrganizationId");
+
+                    b.HasIndex("MemberId", "DecidedOn");
+
+                    b.HasIndex("OrgPath", "DecidedOn");
+
+                    b.HasIndex("OrganizationId", "DecidedOn");
+
+                    b.ToTable("DisciplineDecisions");
+                });
+
             modelBuilder.Entity("PartyOrg.Web.Data.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -765,6 +849,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdmittedOn");
+
                     b.HasIndex("CardNumber")
                         .IsUnique();
 
@@ -772,6 +858,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReadmittedOn");
 
                     b.HasIndex("SearchGiven");
 
@@ -846,6 +934,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("IssuerOrganizationId");
+
+                    b.HasIndex("Kind", "DecidedOn");
 
                     b.HasIndex("MemberId", "DecidedOn");
 
@@ -1332,6 +1422,25 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.DisciplineDecision", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.Member", b =>

@@ -1,0 +1,276 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Shared.Exports;
+using PartyOrg.Web.Features.Targets;
+
+namespace PartyOrg.Web.Features.Reports;
+
+/// <summary>The kinds of report a commission files: six months, the year, the term.</summary>
+public enum ReportKind { Semiannual, Annual, Term }
+
+/// <summary>One figure of a report: its label, the value, and (for admissions) the target and percentage beside it.</summary>
+public sealed record ReportFigure(string Label, long Value, long? Target = null, decimal? Percent = null);
+
+/// <summary>
+/// The figures a report is written from, each read from the records: admissions of the period against the target (TargetQueries,
+/// the same numbers as GET /targets/progress), admissions since the start of the term against the term's target, members at the
+/// start and end of the period (the organization counts as of a date), exits of the period by kind (the decisions recorded).
+/// </summary>
+public sealed record ReportData(
+    ReportKind Kind, int OrganizationId, string OrganizationName, int Year, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly CountedTo,
+    TargetProgressView Admissions, TargetProgressView? TermAdmissions, string? TermTargetDocument, string? YearTargetDocument,
+    int MembersAtStart, int MembersAtEnd, IReadOnlyList<ReportFigure> Exits, AdmissionRangeView? PreviousPeriod, PercentRounding Rounding)
+{
+    public string PeriodName => Kind switch
+    {
+        ReportKind.Semiannual => $"6 tháng đầu năm {Year}",
+        ReportKind.Annual => $"năm {Year}",
+        _ => $"nhiệm kỳ {Admissions.Term}",
+    };
+}
+
+/// <summary>
+/// Builds the reports: the figures (<see cref="ReportData"/>), the narrative written only from them, and the .docx (Party document
+/// format, <see cref="PartyDocument"/>) or .xlsx (<see cref="XlsxWorkbook"/>). The sections the records cannot support yet
+/// (ratings, discipline) say "chưa có số liệu".
+/// </summary>
+public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, OrganizationQueries organizations, PercentRounding rounding)
+{
+    public const string NoFigures = "Chưa có số liệu";
+
+    public static readonly string[] Kinds = ["semiannual", "annual", "term"];
+    public static readonly string[] Formats = ["docx", "xlsx"];
+    public const int FirstYear = 1930;
+
+    /// <summary>The kind, format and year asked, or the errors naming each parameter.</summary>
+    public static IReadOnlyList<FieldError> Check(string kind, string? format, int? year, DateOnly today, out ReportKind parsed, out string theFormat, out int theYear)
+    {
+        var errors = new List<FieldError>();
+        parsed = (kind ?? "").Trim().ToLowerInvariant() switch
+        {
+            "semiannual" => ReportKind.Semiannual,
+            "annual" => ReportKind.Annual,
+            "term" => ReportKind.Term,
+            _ => (ReportKind)(-1),
+        };
+        if (!Enum.IsDefined(parsed)) errors.Add(new("kind", "Loại báo cáo: chỉ nhận semiannual (6 tháng), annual (năm) hoặc term (nhiệm kỳ)."));
+        theFormat = string.IsNullOrWhiteSpace(format) ? "docx" : format.Trim().ToLowerInvariant();
+        if (!Formats.Contains(theFormat)) errors.Add(new("format", "Định dạng: chỉ nhận docx hoặc xlsx."));
+        theYear = year ?? today.Year;
+        if (theYear < FirstYear || theYear > today.Year)
+            errors.Add(new("year", $"Năm: phải từ {FirstYear} đến năm nay ({today.Year})."));
+        return errors;
+    }
+
+    /// <summary>The figures of the report; NotFound outside the scope, Invalid for a term report without a term target.</summary>
+    public async Task<Outcome<ReportData>> DataAsync(UserScope scope, int organizationId, ReportKind kind, int year)
+    {
+        var org = await organizations.FindAsync(scope, organizationId);
+        if (org is null) return Outcome<ReportData>.NotFound();
+        var today = organizations.Today;
+        var yearEnd = new DateOnly(year, 12, 31);
+        var stored = await db.AdmissionTargets.AsNoTracking().Where(t => t.OrganizationId == org.Id).ToListAsync();
+        var termTarget = stored.Where(t => t.Term != null && t.PeriodStart <= Min(yearEnd, today) && t.PeriodEnd >= new DateOnly(year, 1, 1))
+            .OrderBy(t => t.Source).ThenByDescending(t => t.PeriodStart).FirstOrDefault();
+        var yearTarget = stored.Where(t => t.Year == year).OrderBy(t => t.Source).FirstOrDefault();
+
+        DateOnly start, end;
+        TargetProgressView admissions;
+        switch (kind)
+        {
+            case ReportKind.Term:
+                if (termTarget is null)
+                    return Outcome<ReportData>.Invalid([new("year", $"Năm: {org.Name} chưa có chỉ tiêu nhiệm kỳ nào có thời gian tính trong năm {year}; ghi chỉ tiêu nhiệm kỳ (trang Chỉ tiêu) trước khi lập báo cáo nhiệm kỳ.")]);
+                (start, end) = (termTarget.PeriodStart, termTarget.PeriodEnd);
+                admissions = (await targets.ProgressAsync(scope, org.Id, null, termTarget.Term, Clamp(today, start, end)))!;
+                break;
+            case ReportKind.Semiannual:
+                (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30));
+                admissions = (await targets.ProgressAsync(scope, org.Id, year, null, Clamp(today, start, end)))!;
+                break;
+            default:
+                (start, end) = (new DateOnly(year, 1, 1), yearEnd);
+                admissions = (await targets.ProgressAsync(scope, org.Id, year, null, Clamp(today, start, end)))!;
+                break;
+        }
+        var countedTo = admissions.CountedTo;
+        TargetProgressView? term = null;
+        if (kind != ReportKind.Term && termTarget is not null)
+            term = await targets.ProgressAsync(scope, org.Id, null, termTarget.Term, Clamp(countedTo, termTarget.PeriodStart, termTarget.PeriodEnd));
+        var atStart = (await organizations.GetAsync(scope, org.Id, start.AddDays(-1)))?.MemberCount ?? 0;
+        var atEnd = (await organizations.GetAsync(scope, org.Id, countedTo))?.MemberCount ?? 0;
+        var previous = kind == ReportKind.Term ? null
+            : await targets.RangeAsync(scope, org.Id, start.AddYears(-1), countedTo.AddYears(-1));
+        return Outcome<ReportData>.Ok(new ReportData(kind, org.Id, org.Name, year, start, end, countedTo, admissions, term,
+            termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(org.Path, start, countedTo), previous, rounding));
+    }
+
+    private static readonly DecisionKind[] ExitKinds = [DecisionKind.NotRecognized, DecisionKind.NameRemoval, DecisionKind.Release, DecisionKind.Expulsion, DecisionKind.Death];
+
+    /// <summary>Exits decided in the period by members of the subtree (the member's placement path), by kind.</summary>
+    private async Task<IReadOnlyList<ReportFigure>> ExitsAsync(string path, DateOnly from, DateOnly to)
+    {
+        var counts = await db.MemberDecisions.AsNoTracking()
+            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to && ExitKinds.Contains(d.Kind))
+            .Join(db.Members.Where(PathRange.WithinAny<Data.Member>(m => m.OrgPath, [path])), d => d.MemberId, m => m.Id, (d, m) => d.Kind)
+            .GroupBy(k => k).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync();
+        return ExitKinds.Select(k => new ReportFigure(k.Label(), counts.FirstOrDefault(c => c.Kind == k)?.Count ?? 0)).ToList();
+    }
+
+    /// <summary>
+    /// The narrative, one sentence per figure that exists: nothing is said about a figure the records do not hold (no target: the
+    /// admissions alone; no term target: no sentence on the term).
+    /// </summary>
+    public static IReadOnlyList<string> AdmissionSentences(ReportData d)
+    {
+        string Percent(decimal value) => VnFormat.Percent(value, d.Rounding);
+        var a = d.Admissions;
+        var sentences = new List<string>();
+        var upTo = a.CountedTo < d.PeriodEnd ? $" (tính đến ngày {VnFormat.Date(a.CountedTo)})" : "";
+        var against = a.Term is not null ? $"nhiệm kỳ {a.Term}" : $"năm {d.Year}";
+        var document = a.Term is not null ? d.TermTargetDocument : d.YearTargetDocument;
+        var source = string.IsNullOrWhiteSpace(document) ? against : $"{document} {(a.Term is null ? $"năm {d.Year}" : "")}".TrimEnd();
+        if (a.Target > 0 && a.Percent is { } p)
+            sentences.Add($"{Capital(d.PeriodName)}{upTo}, kết nạp {VnFormat.Number(a.Admitted)}/{VnFormat.Number(a.Target)} đảng viên, đạt {Percent(p)} so với chỉ tiêu {source}"
+                + (d.TermAdmissions is { Target: > 0, Percent: { } tp } t
+                    ? $"; tính từ đầu nhiệm kỳ đến nay kết nạp {VnFormat.Number(t.Admitted)}/{VnFormat.Number(t.Target)}, đạt {Percent(tp)} so với chỉ tiêu nhiệm kỳ {t.Term}."
+                    : "."));
+        else
+            sentences.Add($"{Capital(d.PeriodName)}{upTo}, kết nạp {VnFormat.Number(a.Admitted)} đảng viên (chưa có chỉ tiêu {against} được ghi trong hệ thống nên chưa tính tỷ lệ)."
+                + (d.TermAdmissions is { Target: > 0, Percent: { } tp2 } t2
+                    ? $" Tính từ đầu nhiệm kỳ đến nay kết nạp {VnFormat.Number(t2.Admitted)}/{VnFormat.Number(t2.Target)}, đạt {Percent(tp2)} so với chỉ tiêu nhiệm kỳ {t2.Term}."
+                    : ""));
+        if (a.ReadmissionsCounted && a.Readmitted > 0)
+            sentences.Add($"Trong số kết nạp có {VnFormat.Number(a.Readmitted)} trường hợp kết nạp lại.");
+        if (d.PreviousPeriod is { } prev)
+            sentences.Add($"Cùng kỳ năm trước ({VnFormat.Date(prev.From)} – {VnFormat.Date(prev.To)}) kết nạp {VnFormat.Number(prev.Admitted)} đảng viên.");
+        return sentences;
+    }
+
+    public static IReadOnlyList<string> MemberSentences(ReportData d)
+    {
+        var sentences = new List<string>
+        {
+            $"Đến ngày {VnFormat.Date(d.CountedTo)}, {d.OrganizationName} có {VnFormat.Number(d.MembersAtEnd)} đảng viên"
+            + (d.MembersAtStart > 0 ? $" (ngày {VnFormat.Date(d.PeriodStart.AddDays(-1))}: {VnFormat.Number(d.MembersAtStart)} đảng viên)." : "."),
+        };
+        var exits = d.Exits.Where(e => e.Value > 0).ToList();
+        sentences.Add(exits.Count == 0
+            ? $"Trong kỳ không có quyết định nào về đảng viên ra khỏi Đảng được ghi trong hệ thống."
+            : $"Trong kỳ có {VnFormat.Number(exits.Sum(e => e.Value))} đảng viên ra khỏi danh sách: {string.Join("; ", exits.Select(e => $"{e.Label.ToLower(VnFormat.Culture)} {VnFormat.Number(e.Value)}"))}.");
+        return sentences;
+    }
+
+    private string Percent(decimal value) => VnFormat.Percent(value, rounding);
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpper(text[0], VnFormat.Culture) + text[1..];
+
+    /// <summary>The report as a Party document.</summary>
+    public async Task<byte[]> DocxAsync(ReportData d)
+    {
+        var (parent, issuer, suffix, authority, place) = await IssuerAsync(d.OrganizationId);
+        var a = d.Admissions;
+        var admissionRows = new List<IReadOnlyList<string>>
+        {
+            new[] { "Kết nạp đảng viên", VnFormat.Number(a.Admitted), a.Target > 0 ? VnFormat.Number(a.Target) : "Chưa có", a.Percent is { } p ? Percent(p) : "" },
+        };
+        if (d.TermAdmissions is { } t)
+            admissionRows.Add(new[] { $"Từ đầu nhiệm kỳ {t.Term}", VnFormat.Number(t.Admitted), t.Target > 0 ? VnFormat.Number(t.Target) : "Chưa có", t.Percent is { } tp ? Percent(tp) : "" });
+        var spec = new PartyDocumentSpec(
+            IssuerParent: parent, Issuer: issuer, Number: $"Số      -BC/{suffix}", Place: place, Date: organizations.Today,
+            Kind: "BÁO CÁO", Summary: $"kết quả công tác tổ chức xây dựng Đảng {d.PeriodName}",
+            Sections:
+            [
+                new DocSection("I. CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN", [
+                    .. AdmissionSentences(d).Select(s => new DocParagraph(s)),
+                    new DocTable(["Nội dung", "Kết quả", "Chỉ tiêu", "Tỷ lệ"], admissionRows, [46, 18, 18, 18]),
+                    new DocParagraph(rounding.Note, Italic: true),
+                ]),
+                new DocSection("II. SỐ LƯỢNG ĐẢNG VIÊN", [
+                    .. MemberSentences(d).Select(s => new DocParagraph(s)),
+                    new DocTable(["Nội dung", "Số lượng"], [
+                        new[] { $"Đảng viên ngày {VnFormat.Date(d.PeriodStart.AddDays(-1))}", VnFormat.Number(d.MembersAtStart) },
+                        new[] { "Kết nạp trong kỳ", VnFormat.Number(a.Admitted) },
+                        .. d.Exits.Select(e => (IReadOnlyList<string>)new[] { e.Label, VnFormat.Number(e.Value) }),
+                        new[] { $"Đảng viên ngày {VnFormat.Date(d.CountedTo)}", VnFormat.Number(d.MembersAtEnd) },
+                    ], [70, 30]),
+                ]),
+                new DocSection("III. ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN", [new DocParagraph($"{NoFigures}: kết quả đánh giá, xếp loại {d.PeriodName} chưa được ghi trong hệ thống.")]),
+                new DocSection("IV. CÔNG TÁC KỶ LUẬT ĐẢNG", [new DocParagraph($"{NoFigures}: các quyết định kỷ luật {d.PeriodName} chưa được ghi trong hệ thống.")]),
+            ],
+            Signature: new DocSignature(authority, "Bí thư", null),
+            Recipients: ["Cấp ủy cấp trên (để báo cáo)", "Các đồng chí cấp ủy viên", "Lưu Văn phòng."]);
+        return PartyDocument.Write(spec);
+    }
+
+    /// <summary>The report as a workbook: one sheet per section.</summary>
+    public IReadOnlyList<XlsxSheet> Sheets(ReportData d)
+    {
+        var a = d.Admissions;
+        var admissionRows = new List<object?[]> { new object?[] { "Kết nạp đảng viên " + d.PeriodName, a.Admitted, a.Target > 0 ? a.Target : null, a.Percent } };
+        if (d.TermAdmissions is { } t) admissionRows.Add(["Từ đầu nhiệm kỳ " + t.Term, t.Admitted, t.Target > 0 ? t.Target : null, t.Percent]);
+        if (d.PreviousPeriod is { } prev) admissionRows.Add([$"Cùng kỳ năm trước ({VnFormat.Date(prev.From)} – {VnFormat.Date(prev.To)})", prev.Admitted, null, null]);
+        XlsxColumn[] twoColumns = [new("Nội dung", Width: 50), new("Số lượng", XlsxKind.Integer, 14)];
+        return
+        [
+            XlsxSheet.Of("Phát triển đảng viên", $"KẾT QUẢ KẾT NẠP ĐẢNG VIÊN {d.PeriodName.ToUpper(VnFormat.Culture)}",
+                [new("Nội dung", Width: 50), new("Kết quả", XlsxKind.Integer, 12), new("Chỉ tiêu", XlsxKind.Integer, 12), new("Tỷ lệ", XlsxKind.Percent, 12)],
+                admissionRows, totals: false, notes: [.. AdmissionSentences(d), rounding.Note]),
+            XlsxSheet.Of("Số lượng đảng viên", $"SỐ LƯỢNG ĐẢNG VIÊN {d.PeriodName.ToUpper(VnFormat.Culture)}", twoColumns,
+                [
+                    [$"Đảng viên ngày {VnFormat.Date(d.PeriodStart.AddDays(-1))}", d.MembersAtStart],
+                    ["Kết nạp trong kỳ", a.Admitted],
+                    .. d.Exits.Select(e => new object?[] { e.Label, e.Value }),
+                    [$"Đảng viên ngày {VnFormat.Date(d.CountedTo)}", d.MembersAtEnd],
+                ], totals: false, notes: MemberSentences(d)),
+            XlsxSheet.Of("Đánh giá, xếp loại", "ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG", twoColumns, [], totals: false, notes: [$"{NoFigures}."]),
+            XlsxSheet.Of("Kỷ luật", "CÔNG TÁC KỶ LUẬT ĐẢNG", twoColumns, [], totals: false, notes: [$"{NoFigures}."]),
+        ];
+    }
+
+    /// <summary>
+    /// Who issues: a committee's standing committee ("ĐẢNG BỘ TỈNH TÂY NINH" / "BAN THƯỜNG VỤ", signed "T/M BAN THƯỜNG VỤ",
+    /// number …-BC/TU for a province, …-BC/ĐU below), a cell itself ("CHI BỘ …" under its committee, "T/M CHI BỘ", …-BC/CB).
+    /// The place is the province's name (the top of the tree).
+    /// </summary>
+    public async Task<(string Parent, string Issuer, string Suffix, string Authority, string Place)> IssuerAsync(int organizationId)
+    {
+        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId);
+        var ids = Organization.IdsOnPath(org.Path);
+        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var place = Members.MemberCard.PlaceOf(names.GetValueOrDefault(ids[0]) ?? org.Name);
+        var isCell = org.Type is OrganizationType.BaseCell or OrganizationType.DependentCell;
+        if (isCell)
+            return (org.ParentId is { } p && names.TryGetValue(p, out var parentName) ? parentName : "", org.Name, "CB", "T/M CHI BỘ", place);
+        return (org.Name, "BAN THƯỜNG VỤ", org.Type == OrganizationType.Provincial ? "TU" : "ĐU", "T/M BAN THƯỜNG VỤ", place);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateOnly Clamp(DateOnly d, DateOnly lo, DateOnly hi) => d < lo ? lo : d > hi ? hi : d;
+}
+
+public static class ReportsApi
+{
+    /// <summary>GET /api/v1/reports/{kind}?org=&amp;year=&amp;format=docx|xlsx</summary>
+    public static void MapReportsApi(this RouteGroupBuilder api) =>
+        api.MapGet("/reports/{kind}", async (string kind, int? org, int? year, string? format, HttpContext http, ScopeResolver scopes,
+            OrganizationQueries orgs, ReportBuilder reports, Exports exports) =>
+        {
+            var errors = ReportBuilder.Check(kind, format, year, orgs.Today, out var parsed, out var theFormat, out var theYear);
+            if (errors.Count > 0) return ListProblems.Invalid(errors);
+            var scope = await scopes.CurrentAsync();
+            if (await orgs.FindOrRootAsync(scope, org) is not { } o) return OrganizationsApi.NotFound();
+            var data = await reports.DataAsync(scope, o.Id, parsed, theYear);
+            if (data.Failure() is { } failure) return failure;
+            var d = data.Value!;
+            await exports.AuditAsync(scope, $"Báo cáo {d.PeriodName} ({theFormat})", http.Request);
+            var name = $"bao-cao-{kind.ToLowerInvariant()}-{theYear}";
+            return theFormat == "xlsx"
+                ? await Exports.XlsxAsync(name + ".xlsx", new(Exports.Upper(d.OrganizationName), d.CountedTo), reports.Sheets(d), http.RequestAborted)
+                : Exports.Docx(name + ".docx", await reports.DocxAsync(d));
+        }).WithTags("Báo cáo");
+}

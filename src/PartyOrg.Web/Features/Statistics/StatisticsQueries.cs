@@ -1,0 +1,438 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Domain.Reference;
+using PartyOrg.Domain.Statistics;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Statistics;
+
+/// <summary>
+/// What the statistics count: an organization read on a date. Before its founding it stands for the organizations that then stood in
+/// its place (<see cref="OrganizationView.StoodInPlace"/>, read by OrganizationQueries), so <see cref="Paths"/> are their subtrees.
+/// </summary>
+public sealed record StatisticsSubject(Organization Organization, IReadOnlyList<OrganizationRefView> StoodInPlace, IReadOnlyList<string> Paths, IReadOnlyList<int> RootIds, DateOnly Date)
+{
+    /// <summary>The flows ("in the year") run from 1 January of the date's year to the date itself.</summary>
+    public DateOnly YearStart => new(Date.Year, 1, 1);
+}
+
+/// <summary>
+/// The statistics of quantity and quality of a subtree on a date, and the records behind each figure. Members are those placed in
+/// the subtree on the date (MemberPlacements, not today's status), so a date before the 2025 merger counts the predecessors' trees
+/// and every member once. Every member figure is one grouped query over the same rows the drill-down filters.
+/// </summary>
+public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organizations, AdmissionSettings settings, PercentRounding rounding)
+{
+    public DateOnly Today => organizations.Today;
+
+    /// <summary>The organization asked for (or the caller's own) read on the date; errors name the parameter.</summary>
+    public async Task<Outcome<StatisticsSubject>> SubjectAsync(UserScope scope, int? orgId, DateOnly? date)
+    {
+        if (!scope.SeesOrganizations) return Outcome<StatisticsSubject>.NotFound();
+        var on = date ?? Today;
+        if (on > Today) return Outcome<StatisticsSubject>.Invalid([new("date", $"Ngày thống kê (date): {VnFormat.Date(on)} sau ngày hôm nay.")]);
+        if (on.Year < 1930) return Outcome<StatisticsSubject>.Invalid([new("date", "Ngày thống kê (date): phải từ năm 1930 trở đi.")]);
+        var org = orgId is null && scope.RootOrganizationId is { } own
+            ? await organizations.FindAsync(scope, own)
+            : await organizations.FindOrRootAsync(scope, orgId);
+        if (org is null) return Outcome<StatisticsSubject>.NotFound();
+        if (on >= org.FoundedOn) return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, [], [org.Path], [org.Id], on));
+        // Before its founding: the organizations that stood in its place, as the tree reads them (OrganizationQueries).
+        var view = await organizations.ViewAsync(scope, org, on);
+        var rootIds = view.StoodInPlace.Select(v => v.Id).ToList();
+        var paths = await db.Organizations.AsNoTracking().Where(o => rootIds.Contains(o.Id)).Select(o => o.Path).ToListAsync();
+        return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, view.StoodInPlace.Select(v => new OrganizationRefView(v.Id, v.Name)).ToList(), paths, rootIds, on));
+    }
+
+    // ---- the rows counted ----------------------------------------------------------------------------------------------
+
+    /// <summary>One member placed in the subtree on the date, with every attribute a figure groups by.</summary>
+    public sealed class MemberRow
+    {
+        public int MemberId { get; set; }
+        public Gender Gender { get; set; }
+        public string EthnicGroupCode { get; set; } = "";
+        public string Religion { get; set; } = "";
+        public GeneralEducation Education { get; set; }
+        public ProfessionalDegree Degree { get; set; }
+        public PoliticalTheory Theory { get; set; }
+        public int AgeBand { get; set; }
+        public bool Under40 { get; set; }
+        public bool Official { get; set; }
+        public int PartyAgeBand { get; set; }
+    }
+
+    private static Expression<Func<T, bool>> Within<T>(Expression<Func<T, string>> path, IReadOnlyList<string> paths) => PathRange.WithinAny(path, paths);
+
+    private static Expression<Func<T, bool>> NotWithin<T>(Expression<Func<T, string>> path, IReadOnlyList<string> paths)
+    {
+        var within = PathRange.WithinAny(path, paths);
+        return Expression.Lambda<Func<T, bool>>(Expression.Not(within.Body), within.Parameters);
+    }
+
+    private IQueryable<MemberPlacement> PlacementsOn(StatisticsSubject s, DateOnly date) =>
+        db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths))
+            .Where(p => p.FromDate <= date && (p.ToDate == null || p.ToDate > date));
+
+    /// <summary>
+    /// The members placed in the subtree on the date. Official on the date: the record's official date, or, on a date before a
+    /// readmission, the official date of the membership it followed (kept on the readmission decision). Age and party-age bands are
+    /// ranges of birth and admission dates (<see cref="AgeBandRule"/>, <see cref="PartyAgeBandRule"/>).
+    /// </summary>
+    public IQueryable<MemberRow> Rows(StatisticsSubject s)
+    {
+        var d = s.Date;
+        var a = AgeBandRule.Limits(d);
+        var (a0, a1, a2, a3) = (a[0], a[1], a[2], a[3]);
+        var under40 = AgeBandRule.Under40BornAfter(d);
+        var p = PartyAgeBandRule.Limits(d);
+        var (p0, p1, p2, p3) = (p[0], p[1], p[2], p[3]);
+        var readmissions = db.MemberDecisions.AsNoTracking().Where(x => x.Kind == DecisionKind.Readmission);
+        return from pl in PlacementsOn(s, d)
+               join m in db.Members.AsNoTracking() on pl.MemberId equals m.Id
+               let official = m.ReadmittedOn == null || m.ReadmittedOn <= d
+                   ? m.OfficialOn != null && m.OfficialOn <= d
+                   : readmissions.Any(x => x.MemberId == m.Id && x.PriorOfficialOn != null && x.PriorOfficialOn <= d)
+               select new MemberRow
+               {
+                   MemberId = m.Id, Gender = m.Gender, EthnicGroupCode = m.EthnicGroupCode, Religion = m.Religion,
+                   Education = m.GeneralEducation, Degree = m.ProfessionalDegree, Theory = m.PoliticalTheory,
+                   AgeBand = m.DateOfBirth > a0 ? 0 : m.DateOfBirth > a1 ? 1 : m.DateOfBirth > a2 ? 2 : m.DateOfBirth > a3 ? 3 : 4,
+                   Under40 = m.DateOfBirth > under40,
+                   Official = official,
+                   PartyAgeBand = !official ? 5 : m.AdmittedOn > p0 ? 0 : m.AdmittedOn > p1 ? 1 : m.AdmittedOn > p2 ? 2 : m.AdmittedOn > p3 ? 3 : 4,
+               };
+    }
+
+    /// <summary>First admission decisions of the year in the subtree (the placement on the decision's date decides).</summary>
+    private IQueryable<int> Admitted(StatisticsSubject s) =>
+        from pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths))
+        join m in db.Members.AsNoTracking() on pl.MemberId equals m.Id
+        where m.AdmittedOn >= s.YearStart && m.AdmittedOn <= s.Date && pl.FromDate <= m.AdmittedOn && (pl.ToDate == null || pl.ToDate > m.AdmittedOn)
+        select m.Id;
+
+    private IQueryable<int> Readmitted(StatisticsSubject s) =>
+        from pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths))
+        join m in db.Members.AsNoTracking() on pl.MemberId equals m.Id
+        where m.ReadmittedOn >= s.YearStart && m.ReadmittedOn <= s.Date && pl.FromDate <= m.ReadmittedOn && (pl.ToDate == null || pl.ToDate > m.ReadmittedOn)
+        select m.Id;
+
+    /// <summary>Recognitions (công nhận chính thức) of the year, where the member was placed on the decision's date.</summary>
+    private IQueryable<int> Recognized(StatisticsSubject s) =>
+        from dc in db.MemberDecisions.AsNoTracking()
+        where dc.Kind == DecisionKind.Recognition && dc.DecidedOn >= s.YearStart && dc.DecidedOn <= s.Date
+        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths)) on dc.MemberId equals pl.MemberId
+        where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate > dc.DecidedOn)
+        select dc.MemberId;
+
+    /// <summary>Exits and deaths of the year, where the member was placed up to the decision (the exit closes that placement on its date).</summary>
+    private IQueryable<ExitRow> ExitRows(StatisticsSubject s) =>
+        from dc in db.MemberDecisions.AsNoTracking()
+        where (dc.Kind == DecisionKind.NotRecognized || dc.Kind == DecisionKind.NameRemoval || dc.Kind == DecisionKind.Release
+               || dc.Kind == DecisionKind.Expulsion || dc.Kind == DecisionKind.Death)
+              && dc.DecidedOn >= s.YearStart && dc.DecidedOn <= s.Date
+        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths)) on dc.MemberId equals pl.MemberId
+        where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate >= dc.DecidedOn)
+        select new ExitRow { MemberId = dc.MemberId, Kind = dc.Kind };
+
+    private IQueryable<int> Exited(StatisticsSubject s, DecisionKind kind) =>
+        from dc in db.MemberDecisions.AsNoTracking()
+        where dc.Kind == kind && dc.DecidedOn >= s.YearStart && dc.DecidedOn <= s.Date
+        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths)) on dc.MemberId equals pl.MemberId
+        where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate >= dc.DecidedOn)
+        select dc.MemberId;
+
+    /// <summary>Official transfers received in the year from outside the subtree (the placement moves on the receipt).</summary>
+    private IQueryable<int> TransferredIn(StatisticsSubject s) =>
+        db.MemberTransfers.AsNoTracking()
+            .Where(t => t.Kind == TransferKind.Official && t.ReceivedOn != null && t.ReceivedOn >= s.YearStart && t.ReceivedOn <= s.Date)
+            .Where(Within<MemberTransfer>(t => t.ToPath, s.Paths)).Where(NotWithin<MemberTransfer>(t => t.FromPath, s.Paths))
+            .Select(t => t.MemberId);
+
+    private IQueryable<int> TransferredOut(StatisticsSubject s) =>
+        db.MemberTransfers.AsNoTracking()
+            .Where(t => t.Kind == TransferKind.Official && t.ReceivedOn != null && t.ReceivedOn >= s.YearStart && t.ReceivedOn <= s.Date)
+            .Where(Within<MemberTransfer>(t => t.FromPath, s.Paths)).Where(NotWithin<MemberTransfer>(t => t.ToPath, s.Paths))
+            .Select(t => t.MemberId);
+
+    /// <summary>The organizations standing in the subtree on the date, below the organization(s) counted.</summary>
+    private IQueryable<Organization> OrganizationsOn(StatisticsSubject s)
+    {
+        var d = s.Date;
+        var roots = s.RootIds;
+        return db.Organizations.AsNoTracking().Where(Within<Organization>(o => o.Path, s.Paths))
+            .Where(o => o.FoundedOn <= d && (o.EndedOn == null || o.EndedOn > d) && !roots.Contains(o.Id));
+    }
+
+    // ---- measures ------------------------------------------------------------------------------------------------------
+
+    public static class Measures
+    {
+        public const string Organizations = "organizations";
+        public const string BaseOrganizations = "organizations.base";
+        public const string OrganizationType = "organizations.type";
+        public const string OrganizationField = "organizations.field";
+        public const string Members = "members";
+        public const string Women = "members.women";
+        public const string Under40 = "members.under40";
+        public const string Status = "members.status";
+        public const string Gender = "members.gender";
+        public const string AgeBand = "members.ageBand";
+        public const string EthnicGroup = "members.ethnicGroup";
+        public const string Religion = "members.religion";
+        public const string Education = "members.education";
+        public const string Degree = "members.professionalDegree";
+        public const string Theory = "members.politicalTheory";
+        public const string PartyAgeBand = "members.partyAgeBand";
+        public const string Admissions = "year.admissions";
+        public const string Readmissions = "year.readmissions";
+        public const string Recognitions = "year.recognitions";
+        public const string Exits = "year.exits";
+        public const string Deaths = "year.deaths";
+        public const string TransfersIn = "year.transfersIn";
+        public const string TransfersOut = "year.transfersOut";
+
+        public static bool IsOrganizational(string measure) => measure.StartsWith("organizations", StringComparison.Ordinal);
+    }
+
+    /// <summary>Exit kinds counted apart (death is its own figure).</summary>
+    public static readonly DecisionKind[] ExitKinds = [DecisionKind.NotRecognized, DecisionKind.NameRemoval, DecisionKind.Release, DecisionKind.Expulsion];
+
+    private static readonly string[] StatusValues = [nameof(MemberStatus.Official), nameof(MemberStatus.Probationary)];
+
+    // ---- the figures ----------------------------------------------------------------------------------------------------
+
+    public async Task<StatisticsReport> ReportAsync(StatisticsSubject s)
+    {
+        var org = s.Organization;
+        string Link(string measure, string value) =>
+            $"/api/v1/statistics/{(Measures.IsOrganizational(measure) ? "organizations" : "members")}?org={org.Id}&date={InputParsing.Iso(s.Date)}&measure={measure}&value={Uri.EscapeDataString(value)}";
+        Figure F(string measure, string value, string label, int count, int whole) =>
+            new(measure, value, label, count, whole < 0 ? null : rounding.Percent(count, whole), Link(measure, value));
+
+        // Organizations: one grouped query.
+        var orgGroups = await OrganizationsOn(s).GroupBy(o => new { o.Type, o.Field }).Select(g => new { g.Key.Type, g.Key.Field, Count = g.Count() }).ToListAsync();
+        var orgTotal = orgGroups.Sum(g => g.Count);
+        var baseCount = orgGroups.Where(g => g.Type.IsBase()).Sum(g => g.Count);
+        var orgs = new OrganizationFigures(
+            F(Measures.Organizations, "all", "Tổng số tổ chức đảng", orgTotal, -1),
+            F(Measures.BaseOrganizations, "all", "Tổ chức cơ sở đảng", baseCount, orgTotal),
+            Enum.GetValues<OrganizationType>().Select(t => F(Measures.OrganizationType, t.ToString(), t.Label(), orgGroups.Where(g => g.Type == t).Sum(g => g.Count), orgTotal)).ToList(),
+            Enum.GetValues<OrganizationField>().Select(f => F(Measures.OrganizationField, f.ToString(), f.Label(), orgGroups.Where(g => g.Field == f).Sum(g => g.Count), orgTotal)).ToList());
+
+        // Members: one grouped query over every attribute at once; each figure sums the groups.
+        var groups = await Rows(s)
+            .GroupBy(r => new { r.Gender, r.EthnicGroupCode, r.Religion, r.Education, r.Degree, r.Theory, r.AgeBand, r.Under40, r.Official, r.PartyAgeBand })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync();
+        var total = groups.Sum(g => g.Count);
+        var keyed = groups.Select(g => (Key: new MemberKey(g.Key.Gender, g.Key.EthnicGroupCode, g.Key.Religion, g.Key.Education,
+            g.Key.Degree, g.Key.Theory, g.Key.AgeBand, g.Key.Under40, g.Key.Official, g.Key.PartyAgeBand), g.Count)).ToList();
+        int Count(Func<MemberKey, bool> predicate) => keyed.Where(g => predicate(g.Key)).Sum(g => g.Count);
+        var knownEthnic = ReferenceLists.EthnicGroups.Select(e => e.Code).ToHashSet();
+        var knownReligions = ReferenceLists.Religions.ToHashSet();
+        var members = new MemberFigures(
+            F(Measures.Members, "all", "Tổng số đảng viên", total, -1),
+            F(Measures.Women, "all", "Đảng viên nữ", Count(k => k.Gender == Gender.Female), total),
+            F(Measures.Under40, "all", "Đảng viên dưới 40 tuổi", Count(k => k.Under40), total),
+            [F(Measures.Status, StatusValues[0], MemberStatus.Official.Label(), Count(k => k.Official), total),
+             F(Measures.Status, StatusValues[1], MemberStatus.Probationary.Label(), Count(k => !k.Official), total)],
+            Enum.GetValues<Gender>().Select(g => F(Measures.Gender, g.ToString(), g.Label(), Count(k => k.Gender == g), total)).ToList(),
+            AgeBandRule.Bands.Select((b, i) => F(Measures.AgeBand, b.Key, b.Label, Count(k => k.AgeBand == i), total)).ToList(),
+            ReferenceLists.EthnicGroups.Select(e => F(Measures.EthnicGroup, e.Code, e.Name, Count(k => k.EthnicGroupCode == e.Code), total))
+                .Append(F(Measures.EthnicGroup, OtherValue, "Khác (ngoài danh mục 54 dân tộc)", Count(k => !knownEthnic.Contains(k.EthnicGroupCode)), total)).ToList(),
+            ReferenceLists.Religions.Select(r => F(Measures.Religion, r, r, Count(k => k.Religion == r), total))
+                .Append(F(Measures.Religion, OtherValue, "Khác (ngoài danh mục)", Count(k => !knownReligions.Contains(k.Religion)), total)).ToList(),
+            Enum.GetValues<GeneralEducation>().Select(e => F(Measures.Education, e.ToString(), e.Label(), Count(k => k.Education == e), total)).ToList(),
+            Enum.GetValues<ProfessionalDegree>().Select(e => F(Measures.Degree, e.ToString(), e.Label(), Count(k => k.Degree == e), total)).ToList(),
+            Enum.GetValues<PoliticalTheory>().Select(e => F(Measures.Theory, e.ToString(), e.Label(), Count(k => k.Theory == e), total)).ToList(),
+            PartyAgeBandRule.Bands.Select((b, i) => F(Measures.PartyAgeBand, b.Key, b.Label, Count(k => k.PartyAgeBand == i), total)).ToList());
+
+        // The year's flows: one query each, and one for the exits by kind.
+        var admitted = await Admitted(s).Distinct().CountAsync();
+        var readmitted = await Readmitted(s).Distinct().CountAsync();
+        var counts = ReadmissionCountingRule.Counts(settings);
+        var exits = await ExitRows(s).Distinct().GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var year = new YearFigures(s.Date.Year, s.YearStart, s.Date,
+            F(Measures.Admissions, "all", "Kết nạp đảng viên", admitted + (counts ? readmitted : 0), -1),
+            F(Measures.Readmissions, "all", "Trong đó: kết nạp lại", readmitted, -1),
+            counts, ReadmissionCountingRule.Note(settings, readmitted),
+            F(Measures.Recognitions, "all", "Công nhận đảng viên chính thức", await Recognized(s).Distinct().CountAsync(), -1),
+            ExitKinds.Select(k => F(Measures.Exits, k.ToString(), k.Label(), exits.GetValueOrDefault(k), -1)).ToList(),
+            F(Measures.Deaths, "all", "Đảng viên từ trần", exits.GetValueOrDefault(DecisionKind.Death), -1),
+            F(Measures.TransfersIn, "all", "Chuyển sinh hoạt chính thức đến", await TransferredIn(s).Distinct().CountAsync(), -1),
+            F(Measures.TransfersOut, "all", "Chuyển sinh hoạt chính thức đi", await TransferredOut(s).Distinct().CountAsync(), -1));
+
+        return new StatisticsReport(
+            new SubjectView(org.Id, org.Name, org.Type, org.IsActiveOn(s.Date), s.StoodInPlace),
+            s.Date, rounding.Mode, rounding.Note, orgs, members, year,
+            Discipline: null, Ratings: null,
+            new Dictionary<string, string>
+            {
+                ["discipline"] = "Kỷ luật theo hình thức trong năm: chưa có số liệu.",
+                ["ratings"] = "Xếp loại chất lượng theo mức: chưa có số liệu.",
+                ["partyAge"] = PartyAgeBandRule.Note,
+                ["members"] = "Đảng viên đang sinh hoạt trong tổ chức vào ngày thống kê, theo lịch sử sinh hoạt; dân tộc, tôn giáo, trình độ theo hồ sơ hiện tại.",
+                ["year"] = $"Trong năm: từ {VnFormat.Date(s.YearStart)} đến {VnFormat.Date(s.Date)}. Chuyển sinh hoạt: chỉ chuyển chính thức, tính vào ngày tiếp nhận.",
+            });
+    }
+
+    public const string OtherValue = "other";
+
+    public sealed class ExitRow
+    {
+        public int MemberId { get; set; }
+        public DecisionKind Kind { get; set; }
+    }
+
+    public sealed record MemberKey(Gender Gender, string EthnicGroupCode, string Religion, GeneralEducation Education, ProfessionalDegree Degree,
+        PoliticalTheory Theory, int AgeBand, bool Under40, bool Official, int PartyAgeBand);
+
+    // ---- drill-down -----------------------------------------------------------------------------------------------------
+
+    /// <summary>The member ids behind a figure, or the error naming the parameter that was not understood.</summary>
+    public IQueryable<int>? MemberIds(StatisticsSubject s, string measure, string value, List<FieldError> errors)
+    {
+        var rows = Rows(s);
+        IQueryable<int>? Bad(string field, string message) { errors.Add(new(field, message)); return null; }
+        IQueryable<int>? Enum<T>(Func<T, IQueryable<int>> select) where T : struct, System.Enum =>
+            System.Enum.TryParse<T>(value, ignoreCase: false, out var v) && System.Enum.IsDefined(v) && !value.Any(char.IsAsciiDigit)
+                ? select(v) : Bad("value", $"Giá trị (value): \"{value}\" không thuộc chỉ tiêu {measure}.");
+        IQueryable<int>? All(IQueryable<int> q) => value == "all" ? q : Bad("value", $"Giá trị (value): chỉ tiêu {measure} chỉ nhận all.");
+        int Band(IReadOnlyList<Band> bands) => bands.Select(b => b.Key).ToList().IndexOf(value);
+
+        switch (measure)
+        {
+            case Measures.Members: return All(rows.Select(r => r.MemberId));
+            case Measures.Women: return All(rows.Where(r => r.Gender == Gender.Female).Select(r => r.MemberId));
+            case Measures.Under40: return All(rows.Where(r => r.Under40).Select(r => r.MemberId));
+            case Measures.Status:
+                return value == StatusValues[0] ? rows.Where(r => r.Official).Select(r => r.MemberId)
+                    : value == StatusValues[1] ? rows.Where(r => !r.Official).Select(r => r.MemberId)
+                    : Bad("value", $"Giá trị (value): chỉ tiêu {measure} nhận {string.Join(", ", StatusValues)}.");
+            case Measures.Gender: return Enum<Gender>(g => rows.Where(r => r.Gender == g).Select(r => r.MemberId));
+            case Measures.Education: return Enum<GeneralEducation>(e => rows.Where(r => r.Education == e).Select(r => r.MemberId));
+            case Measures.Degree: return Enum<ProfessionalDegree>(e => rows.Where(r => r.Degree == e).Select(r => r.MemberId));
+            case Measures.Theory: return Enum<PoliticalTheory>(e => rows.Where(r => r.Theory == e).Select(r => r.MemberId));
+            case Measures.AgeBand:
+            {
+                var i = Band(AgeBandRule.Bands);
+                return i < 0 ? Bad("value", $"Giá trị (value): nhóm tuổi là một trong {string.Join(", ", AgeBandRule.Bands.Select(b => b.Key))}.")
+                    : rows.Where(r => r.AgeBand == i).Select(r => r.MemberId);
+            }
+            case Measures.PartyAgeBand:
+            {
+                var i = Band(PartyAgeBandRule.Bands);
+                return i < 0 ? Bad("value", $"Giá trị (value): nhóm tuổi đảng là một trong {string.Join(", ", PartyAgeBandRule.Bands.Select(b => b.Key))}.")
+                    : rows.Where(r => r.PartyAgeBand == i).Select(r => r.MemberId);
+            }
+            case Measures.EthnicGroup:
+            {
+                var known = ReferenceLists.EthnicGroups.Select(e => e.Code).ToList();
+                if (value == OtherValue) return rows.Where(r => !known.Contains(r.EthnicGroupCode)).Select(r => r.MemberId);
+                return known.Contains(value) ? rows.Where(r => r.EthnicGroupCode == value).Select(r => r.MemberId)
+                    : Bad("value", $"Giá trị (value): \"{value}\" không phải mã dân tộc trong danh mục (hoặc {OtherValue}).");
+            }
+            case Measures.Religion:
+            {
+                var known = ReferenceLists.Religions.ToList();
+                if (value == OtherValue) return rows.Where(r => !known.Contains(r.Religion)).Select(r => r.MemberId);
+                return known.Contains(value) ? rows.Where(r => r.Religion == value).Select(r => r.MemberId)
+                    : Bad("value", $"Giá trị (value): \"{value}\" không phải tôn giáo trong danh mục (hoặc {OtherValue}).");
+            }
+            case Measures.Admissions:
+                return All(ReadmissionCountingRule.Counts(settings) ? Admitted(s).Concat(Readmitted(s)) : Admitted(s));
+            case Measures.Readmissions: return All(Readmitted(s));
+            case Measures.Recognitions: return All(Recognized(s));
+            case Measures.Deaths: return All(Exited(s, DecisionKind.Death));
+            case Measures.Exits:
+                return System.Enum.TryParse<DecisionKind>(value, false, out var kind) && ExitKinds.Contains(kind) && !value.Any(char.IsAsciiDigit)
+                    ? Exited(s, kind)
+                    : Bad("value", $"Giá trị (value): hình thức ra khỏi Đảng là một trong {string.Join(", ", ExitKinds)}.");
+            case Measures.TransfersIn: return All(TransferredIn(s));
+            case Measures.TransfersOut: return All(TransferredOut(s));
+            default:
+                return Bad("measure", $"Chỉ tiêu (measure): \"{measure}\" không có; dùng một trong {string.Join(", ", MemberMeasures)}.");
+        }
+    }
+
+    public static readonly string[] MemberMeasures =
+    [
+        Measures.Members, Measures.Women, Measures.Under40, Measures.Status, Measures.Gender, Measures.AgeBand, Measures.EthnicGroup, Measures.Religion,
+        Measures.Education, Measures.Degree, Measures.Theory, Measures.PartyAgeBand, Measures.Admissions, Measures.Readmissions, Measures.Recognitions,
+        Measures.Exits, Measures.Deaths, Measures.TransfersIn, Measures.TransfersOut,
+    ];
+
+    public static readonly string[] OrganizationMeasures = [Measures.Organizations, Measures.BaseOrganizations, Measures.OrganizationType, Measures.OrganizationField];
+
+    /// <summary>The members behind a figure, a page of them ordered by name, with the total.</summary>
+    public async Task<Outcome<Page<StatisticsMemberItem>>> MembersAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(measure)) errors.Add(new("measure", "Chỉ tiêu (measure): bắt buộc."));
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(new("value", "Giá trị (value): bắt buộc."));
+        var ids = errors.Count == 0 ? MemberIds(s, measure!.Trim(), value!.Trim(), errors) : null;
+        if (ids is null) return Outcome<Page<StatisticsMemberItem>>.Invalid(errors);
+        var distinct = ids.Distinct();
+        var query = db.Members.AsNoTracking().Where(m => distinct.Contains(m.Id));
+        var result = await query.OrderBy(m => m.SortKey).ThenBy(m => m.Id).ToPageAsync(query, page, pageSize, rows =>
+            rows.Join(db.Organizations.AsNoTracking(), m => m.OrganizationId, o => o.Id,
+                (m, o) => new StatisticsMemberItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name, m.Status)));
+        return Outcome<Page<StatisticsMemberItem>>.Ok(result);
+    }
+
+    /// <summary>The organizations behind an organization figure, a page ordered by name, with the total.</summary>
+    public async Task<Outcome<Page<StatisticsOrganizationItem>>> OrganizationsAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize)
+    {
+        var errors = new List<FieldError>();
+        var query = OrganizationsOn(s);
+        var m = measure?.Trim();
+        var v = value?.Trim() ?? "";
+        switch (m)
+        {
+            case Measures.Organizations when v == "all": break;
+            case Measures.BaseOrganizations when v == "all":
+                query = query.Where(o => o.Type == OrganizationType.BaseCommittee || o.Type == OrganizationType.BaseCell); break;
+            case Measures.OrganizationType when Enum.TryParse<OrganizationType>(v, false, out var t) && Enum.IsDefined(t) && !v.Any(char.IsAsciiDigit):
+                query = query.Where(o => o.Type == t); break;
+            case Measures.OrganizationField when Enum.TryParse<OrganizationField>(v, false, out var f) && Enum.IsDefined(f) && !v.Any(char.IsAsciiDigit):
+                query = query.Where(o => o.Field == f); break;
+            case Measures.Organizations or Measures.BaseOrganizations or Measures.OrganizationType or Measures.OrganizationField:
+                errors.Add(new("value", $"Giá trị (value): \"{v}\" không thuộc chỉ tiêu {m}.")); break;
+            default:
+                errors.Add(new("measure", $"Chỉ tiêu (measure): dùng một trong {string.Join(", ", OrganizationMeasures)}.")); break;
+        }
+        if (errors.Count > 0) return Outcome<Page<StatisticsOrganizationItem>>.Invalid(errors);
+        var result = await query.OrderBy(o => o.Path).ToPageAsync(query, page, pageSize, rows =>
+            rows.Select(o => new StatisticsOrganizationItem(o.Id, o.Code, o.Name, o.Type, o.Field, o.FoundedOn, o.EndedOn)));
+        return Outcome<Page<StatisticsOrganizationItem>>.Ok(result);
+    }
+}
+
+public sealed record Figure(string Measure, string Value, string Label, int Count, decimal? Percent, string Link);
+
+public sealed record OrganizationRefView(int Id, string Name);
+
+public sealed record SubjectView(int Id, string Name, OrganizationType Type, bool ActiveOnDate, IReadOnlyList<OrganizationRefView> StoodInPlace);
+
+public sealed record OrganizationFigures(Figure Total, Figure Base, IReadOnlyList<Figure> ByType, IReadOnlyList<Figure> ByField);
+
+public sealed record MemberFigures(Figure Total, Figure Women, Figure Under40, IReadOnlyList<Figure> ByStatus, IReadOnlyList<Figure> ByGender,
+    IReadOnlyList<Figure> ByAgeBand, IReadOnlyList<Figure> ByEthnicGroup, IReadOnlyList<Figure> ByReligion, IReadOnlyList<Figure> ByEducation,
+    IReadOnlyList<Figure> ByProfessionalDegree, IReadOnlyList<Figure> ByPoliticalTheory, IReadOnlyList<Figure> ByPartyAgeBand);
+
+public sealed record YearFigures(int Year, DateOnly From, DateOnly To, Figure Admissions, Figure Readmissions, bool ReadmissionsCounted, string ReadmissionNote,
+    Figure Recognitions, IReadOnlyList<Figure> ExitsByKind, Figure Deaths, Figure TransfersIn, Figure TransfersOut);
+
+public sealed record StatisticsReport(SubjectView Organization, DateOnly Date, PercentRoundingMode PercentRounding, string PercentRoundingNote,
+    OrganizationFigures Organizations, MemberFigures Members, YearFigures Year, object? Discipline, object? Ratings, IReadOnlyDictionary<string, string> Notes);
+
+public sealed record StatisticsMemberItem(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, int OrganizationId, string OrganizationName, MemberStatus Status);
+
+public sealed record StatisticsOrganizationItem(int Id, string Code, string Name, OrganizationType Type, OrganizationField Field, DateOnly FoundedOn, DateOnly? EndedOn);

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using Microsoft.AspNetCore.Hosting;
+using PartyOrg.Web.Data;
+
+namespace PartyOrg.Web.Tests;
+
+/// <summary>
+/// The reports: a province holding the seeds' 2023 admissions (1.642 against 1.550; 5.841 since the 2020 congress against 6.300)
+/// gets the sentences the commission printed, with the numbers of GET /targets/progress, as a Party document and a workbook.
+/// </summary>
+public class ReportTests(WebAppFixture app)
+{
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static int? province;
+
+    private async Task<int> ProvinceAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            return province ??= await app.WithDbAsync(async (db, _) =>
+            {
+                var org = new Organization { Code = "BC-RPT", Name = "Đảng bộ tỉnh Báo Cáo", Type = OrganizationType.Provincial, Field = OrganizationField.General, FoundedOn = new(1976, 1, 1) };
+                db.Organizations.Add(org);
+                await db.SaveChangesAsync();
+                org.Path = $"/{org.Id}/";
+                var cell = new Organization { Code = "BC-RPT.01", Name = "Chi bộ tổng hợp báo cáo", Type = OrganizationType.BaseCell, Field = OrganizationField.Residential, FoundedOn = new(1976, 1, 1), ParentId = org.Id, Depth = 1 };
+                db.Organizations.Add(cell);
+                await db.SaveChangesAsync();
+                cell.Path = $"{org.Path}{cell.Id}/";
+                db.AdmissionTargets.AddRange(
+                    new AdmissionTarget { OrganizationId = org.Id, Year = 2023, PeriodStart = new(2023, 1, 1), PeriodEnd = new(2023, 12, 31), Count = 1550, Source = TargetSource.Allocated, Document = "Nghị quyết Tỉnh ủy" },
+                    new AdmissionTarget { OrganizationId = org.Id, Term = "2020-2025", PeriodStart = new(2020, 10, 1), PeriodEnd = new(2025, 9, 30), Count = 6300, Source = TargetSource.Allocated, Document = "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI" });
+                var serial = 0;
+                foreach (var (first, last, count) in new[] { (new DateOnly(2020, 10, 1), new DateOnly(2022, 12, 31), 4199), (new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 1642) })
+                {
+                    var days = last.DayNumber - first.DayNumber + 1;
+                    var batch = Enumerable.Range(0, count).Select(i => Admitted(cell, DateOnly.FromDayNumber(first.DayNumber + i % days), ++serial)).ToList();
+                    db.Members.AddRange(batch);
+                    await db.SaveChangesAsync();
+                    db.MemberPlacements.AddRange(batch.Select(m => new MemberPlacement { MemberId = m.Id, OrganizationId = cell.Id, OrgPath = cell.Path, FromDate = m.AdmittedOn }));
+                    await db.SaveChangesAsync();
+                }
+                return org.Id;
+            });
+        }
+        finally { Once.Release(); }
+    }
+
+    private static Member Admitted(Organization cell, DateOnly admittedOn, int serial)
+    {
+        const string name = "Trần Văn Báo Cáo";
+        return new Member
+        {
+            FullName = name, SearchName = VnText.Fold(name), SearchGiven = VnText.GivenFirstFold(name), SortKey = VnText.SortKey(name),
+            Gender = Gender.Male, DateOfBirth = new DateOnly(1996, 1, 1), EthnicGroupCode = "01", Religion = "Không theo tôn giáo",
+            CitizenId = $"092096{serial:000000}", AdmittedOn = admittedOn, OrganizationId = cell.Id, OrgPath = cell.Path, Status = MemberStatus.Probationary,
+        };
+    }
+
+    [Fact]
+    public async Task AnnualReport_Docx_IsAPartyDocument_WrittenFromTheTargetProgress()
+    {
+        var org = await ProvinceAsync();
+        var client = await app.ApiAsAsync("admin");
+        var year = await client.GetFromJsonAsync<JsonElement>($"/api/v1/targets/progress?org={org}&year=2023");
+        var term = await client.GetFromJsonAsync<JsonElement>($"/api/v1/targets/progress?org={org}&term=2020-2025&asOf=2023-12-31");
+        var members = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{org}?asOf=2023-12-31")).GetProperty("memberCount").GetInt32();
+        var rounding = PercentRounding.Default;
+
+        var response = await client.GetAsync($"/api/v1/reports/annual?org={org}&year=2023&format=docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (paragraphs, _, document) = ExportTests.ReadDocx(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(1642, year.GetProperty("admitted").GetInt32());
+        Assert.Equal(5841, term.GetProperty("admitted").GetInt32());
+        var expected = $"Năm 2023, kết nạp {VnFormat.Number(year.GetProperty("admitted").GetInt32())}/{VnFormat.Number(year.GetProperty("target").GetInt32())} đảng viên, "
+            + $"đạt {VnFormat.Percent(year.GetProperty("percent").GetDecimal(), rounding)} so với chỉ tiêu Nghị quyết Tỉnh ủy năm 2023; "
+            + $"tính từ đầu nhiệm kỳ đến nay kết nạp {VnFormat.Number(term.GetProperty("admitted").GetInt32())}/{VnFormat.Number(term.GetProperty("target").GetInt32())}, "
+            + $"đạt {VnFormat.Percent(term.GetProperty("percent").GetDecimal(), rounding)} so với chỉ tiêu nhiệm kỳ 2020-2025.";
+        Assert.Equal("Năm 2023, kết nạp 1.642/1.550 đảng viên, đạt 105,94% so với chỉ tiêu Nghị quyết Tỉnh ủy năm 2023; tính từ đầu nhiệm kỳ đến nay kết nạp 5.841/6.300, đạt 92,71% so với chỉ tiêu nhiệm kỳ 2020-2025.", expected);
+        Assert.Contains(expected, paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith($"Đến ngày 31/12/2023, Đảng bộ tỉnh Báo Cáo có {VnFormat.Number(members)} đảng viên", StringComparison.Ordinal));
+        // The Party document's parts (HD 36-HD/VPTW).
+        Assert.Contains("ĐẢNG BỘ TỈNH BÁO CÁO", paragraphs);
+        Assert.Contains("BAN THƯỜNG VỤ", paragraphs);
+        Assert.Contains("*", paragraphs);
+        Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("Số ", StringComparison.Ordinal) && p.EndsWith("-BC/TU", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => System.Text.RegularExpressions.Regex.IsMatch(p, @"^Báo Cáo, ngày \d{2} tháng \d{2} năm \d{4}$"));
+        Assert.Contains("BÁO CÁO", paragraphs);
+        Assert.Contains("kết quả công tác tổ chức xây dựng Đảng năm 2023", paragraphs);
+        Assert.Contains("T/M BAN THƯỜNG VỤ", paragraphs);
+        Assert.Contains("Nơi nhận:", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("Chưa có số liệu", StringComparison.Ordinal) && p.Contains("đánh giá, xếp loại"));
+        Assert.Contains(paragraphs, p => p.StartsWith("Chưa có số liệu", StringComparison.Ordinal) && p.Contains("kỷ luật"));
+        ExportTests.AssertValidAndTimesNewRoman(document);
+        var date = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First(p => p.InnerText.Contains(", ngày "));
+        Assert.NotNull(date.Descendants<DocumentFormat.OpenXml.Wordprocessing.Italic>().FirstOrDefault());
+        var margins = document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.PageMargin>().Single();
+        Assert.Equal(35 * 56, (int)margins.Left!.Value);
+        Assert.Equal(11906u, document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.PageSize>().Single().Width!.Value);
+    }
+
+    [Fact]
+    public async Task AnnualReport_Xlsx_HasOneSheetPerSection_WithTheFigures()
+    {
+        var org = await ProvinceAsync();
+        var client = await app.ApiAsAsync("admin");
+        var year = await client.GetFromJsonAsync<JsonElement>($"/api/v1/targets/progress?org={org}&year=2023");
+
+        var response = await client.GetAsync($"/api/v1/reports/annual?org={org}&year=2023&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sheets = ExportTests.ReadWorkbook(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(["Phát triển đảng viên", "Số lượng đảng viên", "Đánh giá, xếp loại", "Kỷ luật"], sheets.Select(s => s.Name));
+        var admissions = sheets[0];
+        Assert.Equal(year.GetProperty("admitted").GetInt32(), admissions.Number("B5"));
+        Assert.Equal(year.GetProperty("target").GetInt32(), admissions.Number("C5"));
+        Assert.Equal(year.GetProperty("percent").GetDecimal() / 100m, admissions.Number("D5"));
+        Assert.Equal(5841, admissions.Number("B6"));
+        Assert.Equal(6300, admissions.Number("C6"));
+        Assert.Equal("Chưa có số liệu.", sheets[3].Text("A5"));
+    }
+
+    [Fact]
+    public async Task AnnualReport_UnderTruncate_PrintsThePress105_93()
+    {
+        var org = await ProvinceAsync();
+        await using var truncating = app.Factory.WithWebHostBuilder(b => b.UseSetting("Reports:PercentRounding", "Truncate"));
+        var client = truncating.CreateClient();
+        var token = (await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = WebAppFixture.Password }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var (paragraphs, _, _) = ExportTests.ReadDocx(await client.GetByteArrayAsync($"/api/v1/reports/annual?org={org}&year=2023"));
+
+        Assert.Contains(paragraphs, p => p.StartsWith("Năm 2023, kết nạp 1.642/1.550 đảng viên, đạt 105,93% so với chỉ tiêu Nghị quyết Tỉnh ủy năm 2023", StringComparison.Ordinal));
+        Assert.Contains("Tỷ lệ phần trăm lấy hai chữ số thập phân, cắt bớt (thiết lập Reports:PercentRounding = Truncate).", paragraphs);
+    }
+
+    [Theory]
+    [InlineData("weekly", "", "kind")]
+    [InlineData("annual", "&format=pdf", "format")]
+    [InlineData("annual", "&year=1800", "year")]
+    [InlineData("annual", "&year=2999", "year")]
+    public async Task Report_RefusesUnknownKindFormatOrYear_InVietnamese(string kind, string query, string field)
+    {
+        var client = await app.ApiAsAsync("tochuc");
+
+        var response = await client.GetAsync($"/api/v1/reports/{kind}?{query.TrimStart('&')}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.ToString());
+        Assert.Matches("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", messages[0].GetString()!.ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task Report_KeepsToTheScope()
+    {
+        var org = await ProvinceAsync();
+        var secretary = await app.ApiAsAsync("bithu");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/api/v1/reports/annual?org={org}&year=2023")).StatusCode);
+        var own = await secretary.GetAsync($"/api/v1/reports/semiannual?year={DateTime.Today.Year}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var (paragraphs, _, _) = ExportTests.ReadDocx(await own.Content.ReadAsByteArrayAsync());
+        Assert.Contains("T/M CHI BỘ", paragraphs);
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretary.GetAsync($"/api/v1/reports/term?year={DateTime.Today.Year}")).StatusCode);
+    }
+}
