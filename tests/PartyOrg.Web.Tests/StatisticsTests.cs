@@ -62,9 +62,9 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Assert.Equal(1, Count(y.GetProperty("deaths")));         // m3
         Assert.Equal(1, Count(y.GetProperty("transfersIn")));    // m5, from outside
         Assert.Equal(0, Count(y.GetProperty("transfersOut")));
-        Assert.Equal(JsonValueKind.Null, s.GetProperty("discipline").ValueKind);
+        Assert.Equal(0, Count(s.GetProperty("discipline").GetProperty("members")));     // the fixture records no discipline
         Assert.Equal(JsonValueKind.Null, s.GetProperty("ratings").ValueKind);
-        Assert.Contains("chưa có số liệu", s.GetProperty("notes").GetProperty("discipline").GetString());
+        Assert.Contains("chưa có số liệu", s.GetProperty("notes").GetProperty("ratings").GetString());
 
         // The drill-down lists exactly those people.
         Assert.Equal(Ids(f, "m1", "m2", "m5", "m6", "m8"), await DrillIdsAsync(api, m.GetProperty("total")));
@@ -127,6 +127,29 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Assert.Equal(expected, Count(s.GetProperty("members").GetProperty("total")));
         var root = await api.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/root?asOf={Before}");
         Assert.Equal(root.GetProperty("memberCount").GetInt32(), expected);
+    }
+
+    [Fact]
+    public async Task Discipline_OfTheYear_CountsTheDecisionsOfTheSubtree_ByForm_LeavingOutAnnulled()
+    {
+        var api = await app.ApiAsAsync("tochuc");
+        var s = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?date={Before}");
+        var (members, byForm, orgs) = await app.WithDbAsync(async (db, _) =>
+        {
+            var paths = await db.Organizations.Where(o => o.Code == DemoCodes.OldLongAn || o.Code == "072").Select(o => o.Path).ToListAsync();
+            var rows = (await db.DisciplineDecisions.Where(d => d.DecidedOn >= new DateOnly(2024, 1, 1) && d.DecidedOn <= new DateOnly(2024, 12, 31)).ToListAsync())
+                .Where(d => d.ComplaintOutcome != PartyOrg.Domain.Discipline.ComplaintOutcome.Annulled && paths.Any(x => d.OrgPath.StartsWith(x, StringComparison.Ordinal))).ToList();
+            var m = rows.Where(d => d.MemberId != null).ToList();
+            return (m.Select(d => d.MemberId).Distinct().Count(),
+                m.GroupBy(d => d.Form.ToString()).ToDictionary(g => g.Key, g => g.Select(d => d.MemberId).Distinct().Count()),
+                rows.Where(d => d.OrganizationId != null).Select(d => d.OrganizationId).Distinct().Count());
+        });
+        var d = s.GetProperty("discipline");
+        Assert.True(members > 0, "the demo disciplines members in 2024");
+        Assert.Equal(members, Count(d.GetProperty("members")));
+        Assert.Equal(orgs, Count(d.GetProperty("organizations")));
+        foreach (var figure in d.GetProperty("membersByForm").EnumerateArray())
+            Assert.Equal(byForm.GetValueOrDefault(figure.GetProperty("value").GetString()!), Count(figure));
     }
 
     [Fact]

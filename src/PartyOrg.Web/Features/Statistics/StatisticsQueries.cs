@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Discipline;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
@@ -148,6 +149,15 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate >= dc.DecidedOn)
         select dc.MemberId;
 
+    /// <summary>
+    /// Discipline decided in the year on subjects of the subtree (the path held on the decision's date), as decided; a decision
+    /// annulled on complaint is left out (read as never in force).
+    /// </summary>
+    private IQueryable<DisciplineDecision> Disciplined(StatisticsSubject s, DisciplineSubject? subject) =>
+        db.DisciplineDecisions.AsNoTracking()
+            .Where(d => (subject == null || d.Subject == subject) && d.DecidedOn >= s.YearStart && d.DecidedOn <= s.Date && d.ComplaintOutcome != ComplaintOutcome.Annulled)
+            .Where(Within<DisciplineDecision>(d => d.OrgPath, s.Paths));
+
     /// <summary>Official transfers received in the year from outside the subtree (the placement moves on the receipt).</summary>
     private IQueryable<int> TransferredIn(StatisticsSubject s) =>
         db.MemberTransfers.AsNoTracking()
@@ -197,6 +207,8 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         public const string Deaths = "year.deaths";
         public const string TransfersIn = "year.transfersIn";
         public const string TransfersOut = "year.transfersOut";
+        public const string Discipline = "year.discipline";
+        public const string OrganizationDiscipline = "organizations.discipline";
 
         public static bool IsOrganizational(string measure) => measure.StartsWith("organizations", StringComparison.Ordinal);
     }
@@ -269,13 +281,23 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             F(Measures.TransfersIn, "all", "Chuyển sinh hoạt chính thức đến", await TransferredIn(s).Distinct().CountAsync(), -1),
             F(Measures.TransfersOut, "all", "Chuyển sinh hoạt chính thức đi", await TransferredOut(s).Distinct().CountAsync(), -1));
 
+        // Discipline of the year: one query for the distinct (subject, form, who) triples, a handful per thousand members, counted here.
+        var disciplined = await Disciplined(s, null).Select(d => new { d.Subject, d.Form, Id = d.MemberId ?? d.OrganizationId }).Distinct().ToListAsync();
+        Figure DisciplineFigure(DisciplineSubject subject, string measure, string value, string label, DisciplineForm? form) =>
+            F(measure, value, label, disciplined.Where(d => d.Subject == subject && (form is null || d.Form == form)).Select(d => d.Id).Distinct().Count(), -1);
+        var discipline = new DisciplineFigures(
+            DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, "all", "Đảng viên bị kỷ luật", null),
+            DisciplineFormRule.OfficialMemberForms.Select(f => DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, f.ToString(), DisciplineFormRule.Label(f), f)).ToList(),
+            DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, "all", "Tổ chức đảng bị kỷ luật", null),
+            DisciplineFormRule.OrganizationForms.Select(f => DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, f.ToString(), DisciplineFormRule.Label(f), f)).ToList());
+
         return new StatisticsReport(
             new SubjectView(org.Id, org.Name, org.Type, org.IsActiveOn(s.Date), s.StoodInPlace),
             s.Date, rounding.Mode, rounding.Note, orgs, members, year,
-            Discipline: null, Ratings: null,
+            Discipline: discipline, Ratings: null,
             new Dictionary<string, string>
             {
-                ["discipline"] = "Kỷ luật theo hình thức trong năm: chưa có số liệu.",
+                ["discipline"] = $"Kỷ luật quyết định trong năm (từ {VnFormat.Date(s.YearStart)} đến {VnFormat.Date(s.Date)}), theo hình thức đã quyết định; quyết định bị hủy khi giải quyết khiếu nại không tính.",
                 ["ratings"] = "Xếp loại chất lượng theo mức: chưa có số liệu.",
                 ["partyAge"] = PartyAgeBandRule.Note,
                 ["members"] = "Đảng viên đang sinh hoạt trong tổ chức vào ngày thống kê, theo lịch sử sinh hoạt; dân tộc, tôn giáo, trình độ theo hồ sơ hiện tại.",
@@ -357,6 +379,12 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
                     : Bad("value", $"Giá trị (value): hình thức ra khỏi Đảng là một trong {string.Join(", ", ExitKinds)}.");
             case Measures.TransfersIn: return All(TransferredIn(s));
             case Measures.TransfersOut: return All(TransferredOut(s));
+            case Measures.Discipline:
+                var disciplined = Disciplined(s, DisciplineSubject.Member);
+                if (value == "all") return disciplined.Select(d => d.MemberId!.Value);
+                return System.Enum.TryParse<DisciplineForm>(value, false, out var form) && DisciplineFormRule.OfficialMemberForms.Contains(form) && !value.Any(char.IsAsciiDigit)
+                    ? disciplined.Where(d => d.Form == form).Select(d => d.MemberId!.Value)
+                    : Bad("value", $"Giá trị (value): hình thức kỷ luật là all hoặc một trong {string.Join(", ", DisciplineFormRule.OfficialMemberForms)}.");
             default:
                 return Bad("measure", $"Chỉ tiêu (measure): \"{measure}\" không có; dùng một trong {string.Join(", ", MemberMeasures)}.");
         }
@@ -366,10 +394,11 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     [
         Measures.Members, Measures.Women, Measures.Under40, Measures.Status, Measures.Gender, Measures.AgeBand, Measures.EthnicGroup, Measures.Religion,
         Measures.Education, Measures.Degree, Measures.Theory, Measures.PartyAgeBand, Measures.Admissions, Measures.Readmissions, Measures.Recognitions,
-        Measures.Exits, Measures.Deaths, Measures.TransfersIn, Measures.TransfersOut,
+        Measures.Exits, Measures.Deaths, Measures.TransfersIn, Measures.TransfersOut, Measures.Discipline,
     ];
 
-    public static readonly string[] OrganizationMeasures = [Measures.Organizations, Measures.BaseOrganizations, Measures.OrganizationType, Measures.OrganizationField];
+    public static readonly string[] OrganizationMeasures =
+        [Measures.Organizations, Measures.BaseOrganizations, Measures.OrganizationType, Measures.OrganizationField, Measures.OrganizationDiscipline];
 
     /// <summary>The members behind a figure, a page of them ordered by name, with the total.</summary>
     public async Task<Outcome<Page<StatisticsMemberItem>>> MembersAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize)
@@ -403,7 +432,13 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
                 query = query.Where(o => o.Type == t); break;
             case Measures.OrganizationField when Enum.TryParse<OrganizationField>(v, false, out var f) && Enum.IsDefined(f) && !v.Any(char.IsAsciiDigit):
                 query = query.Where(o => o.Field == f); break;
-            case Measures.Organizations or Measures.BaseOrganizations or Measures.OrganizationType or Measures.OrganizationField:
+            case Measures.OrganizationDiscipline when v == "all" || (Enum.TryParse<DisciplineForm>(v, false, out var df) && DisciplineFormRule.OrganizationForms.Contains(df) && !v.Any(char.IsAsciiDigit)):
+                // Organizations disciplined in the year, including one dissolved since (not standing on the date any more).
+                var decisions = Disciplined(s, DisciplineSubject.Organization);
+                if (v != "all") { var form = Enum.Parse<DisciplineForm>(v); decisions = decisions.Where(d => d.Form == form); }
+                var ids = decisions.Select(d => d.OrganizationId!.Value);
+                query = db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)); break;
+            case Measures.Organizations or Measures.BaseOrganizations or Measures.OrganizationType or Measures.OrganizationField or Measures.OrganizationDiscipline:
                 errors.Add(new("value", $"Giá trị (value): \"{v}\" không thuộc chỉ tiêu {m}.")); break;
             default:
                 errors.Add(new("measure", $"Chỉ tiêu (measure): dùng một trong {string.Join(", ", OrganizationMeasures)}.")); break;
@@ -431,7 +466,9 @@ public sealed record YearFigures(int Year, DateOnly From, DateOnly To, Figure Ad
     Figure Recognitions, IReadOnlyList<Figure> ExitsByKind, Figure Deaths, Figure TransfersIn, Figure TransfersOut);
 
 public sealed record StatisticsReport(SubjectView Organization, DateOnly Date, PercentRoundingMode PercentRounding, string PercentRoundingNote,
-    OrganizationFigures Organizations, MemberFigures Members, YearFigures Year, object? Discipline, object? Ratings, IReadOnlyDictionary<string, string> Notes);
+    OrganizationFigures Organizations, MemberFigures Members, YearFigures Year, DisciplineFigures Discipline, object? Ratings, IReadOnlyDictionary<string, string> Notes);
+
+public sealed record DisciplineFigures(Figure Members, IReadOnlyList<Figure> MembersByForm, Figure Organizations, IReadOnlyList<Figure> OrganizationsByForm);
 
 public sealed record StatisticsMemberItem(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, int OrganizationId, string OrganizationName, MemberStatus Status);
 
