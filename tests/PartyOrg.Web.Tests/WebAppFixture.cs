@@ -47,8 +47,8 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await database.DisposeAsync();
+        try { await Factory.DisposeAsync(); }
+        finally { await database.DisposeAsync(); }
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, IServiceProvider, Task<T>> work)

@@ -55,10 +55,24 @@ public sealed class TestDatabase : IAsyncDisposable
         if (postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            // A connection the host was still closing can race the drop once; the drop is tried again before it counts as failed.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ConnectionString);
+                    await admin.OpenAsync();
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", admin);
+                    await drop.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (NpgsqlException e) when (attempt < 3)
+                {
+                    await Console.Error.WriteLineAsync($"Dropping test database {postgresName} failed (attempt {attempt}): {e.Message}");
+                    NpgsqlConnection.ClearAllPools();
+                    await Task.Delay(TimeSpan.FromSeconds(attempt));
+                }
+            }
         }
     }
 }
