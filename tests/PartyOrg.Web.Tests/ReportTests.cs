@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
@@ -98,13 +99,37 @@ public class ReportTests(WebAppFixture app)
         Assert.Contains("T/M BAN THƯỜNG VỤ", paragraphs);
         Assert.Contains("Nơi nhận:", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("Chưa có số liệu", StringComparison.Ordinal) && p.Contains("đánh giá, xếp loại"));
-        Assert.Contains(paragraphs, p => p.StartsWith("Chưa có số liệu", StringComparison.Ordinal) && p.Contains("kỷ luật"));
+        // The test province records no discipline: the report says so from the records, it does not say "no figures".
+        Assert.Contains("Trong kỳ không có quyết định kỷ luật tổ chức đảng, đảng viên nào được ghi trong hệ thống.", paragraphs);
         ExportTests.AssertValidAndTimesNewRoman(document);
         var date = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First(p => p.InnerText.Contains(", ngày "));
         Assert.NotNull(date.Descendants<DocumentFormat.OpenXml.Wordprocessing.Italic>().FirstOrDefault());
         var margins = document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.PageMargin>().Single();
         Assert.Equal(35 * 56, (int)margins.Left!.Value);
         Assert.Equal(11906u, document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.PageSize>().Single().Width!.Value);
+    }
+
+    [Fact]
+    public async Task AnnualReport_2024_OfTodaysProvince_CountsTheDisciplineRecordedUnderItsPredecessors()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var (members, organizations) = await app.WithDbAsync(async (db, _) =>
+        {
+            var paths = await db.Organizations.Where(o => o.Code == DemoCodes.Province || o.Code == DemoCodes.OldLongAn || o.Code == "072").Select(o => o.Path).ToListAsync();
+            var rows = (await db.DisciplineDecisions.Where(d => d.DecidedOn >= new DateOnly(2024, 1, 1) && d.DecidedOn <= new DateOnly(2024, 12, 31)).ToListAsync())
+                .Where(d => d.ComplaintOutcome != PartyOrg.Domain.Discipline.ComplaintOutcome.Annulled && paths.Any(p => d.OrgPath.StartsWith(p, StringComparison.Ordinal))).ToList();
+            return (rows.Where(d => d.MemberId != null).Select(d => d.MemberId).Distinct().Count(), rows.Where(d => d.OrganizationId != null).Select(d => d.OrganizationId).Distinct().Count());
+        });
+        Assert.True(members > 0, "the demo disciplines members in 2024");
+
+        var sheets = ExportTests.ReadWorkbook(await client.GetByteArrayAsync("/api/v1/reports/annual?year=2024&format=xlsx"));
+
+        var discipline = sheets.Single(s => s.Name == "Kỷ luật");
+        Assert.Equal("Đảng viên bị kỷ luật", discipline.Text("A5"));
+        Assert.Equal(members, discipline.Number("B5"));
+        var organizationsRow = 5 + 1 + PartyOrg.Domain.Discipline.DisciplineFormRule.OfficialMemberForms.Length;
+        Assert.Equal("Tổ chức đảng bị kỷ luật", discipline.Text($"A{organizationsRow}"));
+        Assert.Equal(organizations, discipline.Number($"B{organizationsRow}"));
     }
 
     [Fact]
@@ -125,7 +150,8 @@ public class ReportTests(WebAppFixture app)
         Assert.Equal(year.GetProperty("percent").GetDecimal() / 100m, admissions.Number("D5"));
         Assert.Equal(5841, admissions.Number("B6"));
         Assert.Equal(6300, admissions.Number("C6"));
-        Assert.Equal("Chưa có số liệu.", sheets[3].Text("A5"));
+        Assert.Equal("Đảng viên bị kỷ luật", sheets[3].Text("A5"));
+        Assert.Equal(0, sheets[3].Number("B5"));
     }
 
     [Fact]

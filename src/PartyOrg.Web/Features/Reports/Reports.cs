@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Discipline;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Organizations;
@@ -24,7 +25,8 @@ public sealed record ReportFigure(string Label, long Value, long? Target = null,
 public sealed record ReportData(
     ReportKind Kind, int OrganizationId, string OrganizationName, int Year, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly CountedTo,
     TargetProgressView Admissions, TargetProgressView? TermAdmissions, string? TermTargetDocument, string? YearTargetDocument,
-    int MembersAtStart, int MembersAtEnd, IReadOnlyList<ReportFigure> Exits, AdmissionRangeView? PreviousPeriod, PercentRounding Rounding)
+    int MembersAtStart, int MembersAtEnd, IReadOnlyList<ReportFigure> Exits, AdmissionRangeView? PreviousPeriod, PercentRounding Rounding,
+    ReportDiscipline Discipline)
 {
     public string PeriodName => Kind switch
     {
@@ -35,9 +37,15 @@ public sealed record ReportData(
 }
 
 /// <summary>
+/// Discipline decided in the period in the subtree (the path the subject held on the decision), annulled decisions left out:
+/// distinct members and organizations, and each form as decided.
+/// </summary>
+public sealed record ReportDiscipline(int Members, IReadOnlyList<ReportFigure> MembersByForm, int Organizations, IReadOnlyList<ReportFigure> OrganizationsByForm);
+
+/// <summary>
 /// Builds the reports: the figures (<see cref="ReportData"/>), the narrative written only from them, and the .docx (Party document
 /// format, <see cref="PartyDocument"/>) or .xlsx (<see cref="XlsxWorkbook"/>). The sections the records cannot support yet
-/// (ratings, discipline) say "chưa có số liệu".
+/// (ratings) say "chưa có số liệu".
 /// </summary>
 public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, OrganizationQueries organizations, PercentRounding rounding)
 {
@@ -107,7 +115,55 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         var previous = kind == ReportKind.Term ? null
             : await targets.RangeAsync(scope, org.Id, start.AddYears(-1), countedTo.AddYears(-1));
         return Outcome<ReportData>.Ok(new ReportData(kind, org.Id, org.Name, year, start, end, countedTo, admissions, term,
-            termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(org.Path, start, countedTo), previous, rounding));
+            termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(org.Path, start, countedTo), previous, rounding,
+            await DisciplineAsync(await WithPredecessorsAsync(org), start, countedTo)));
+    }
+
+    /// <summary>
+    /// The organization's path and those of the organizations merged into it (following the successor links back), so that a
+    /// period before the 2025 merger reads the decisions recorded under the predecessors.
+    /// </summary>
+    private async Task<List<string>> WithPredecessorsAsync(Organization org)
+    {
+        var paths = new List<string> { org.Path };
+        var frontier = new List<int> { org.Id };
+        for (var depth = 0; depth < 10 && frontier.Count > 0; depth++)
+        {
+            var ids = frontier;
+            var predecessors = await db.Organizations.AsNoTracking().Where(o => o.SuccessorId != null && ids.Contains(o.SuccessorId.Value))
+                .Select(o => new { o.Id, o.Path }).ToListAsync();
+            paths.AddRange(predecessors.Select(p => p.Path));
+            frontier = predecessors.Select(p => p.Id).ToList();
+        }
+        return paths;
+    }
+
+    private async Task<ReportDiscipline> DisciplineAsync(IReadOnlyList<string> paths, DateOnly from, DateOnly to)
+    {
+        var rows = await db.DisciplineDecisions.AsNoTracking()
+            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to && d.ComplaintOutcome != ComplaintOutcome.Annulled)
+            .Where(PathRange.WithinAny<DisciplineDecision>(d => d.OrgPath, paths))
+            .Select(d => new { d.Subject, d.Form, Id = d.MemberId ?? d.OrganizationId }).Distinct().ToListAsync();
+        int Count(DisciplineSubject subject, DisciplineForm? form) =>
+            rows.Where(r => r.Subject == subject && (form is null || r.Form == form)).Select(r => r.Id).Distinct().Count();
+        return new(Count(DisciplineSubject.Member, null),
+            DisciplineFormRule.OfficialMemberForms.Select(f => new ReportFigure(DisciplineFormRule.Label(f), Count(DisciplineSubject.Member, f))).ToList(),
+            Count(DisciplineSubject.Organization, null),
+            DisciplineFormRule.OrganizationForms.Select(f => new ReportFigure(DisciplineFormRule.Label(f), Count(DisciplineSubject.Organization, f))).ToList());
+    }
+
+    /// <summary>The discipline sentence in the reports' register ("thi hành kỷ luật 2 tổ chức đảng, 314 đảng viên"), only from the records.</summary>
+    public static string DisciplineSentence(ReportData d)
+    {
+        var k = d.Discipline;
+        if (k.Members == 0 && k.Organizations == 0)
+            return $"Trong kỳ không có quyết định kỷ luật tổ chức đảng, đảng viên nào được ghi trong hệ thống.";
+        static string Forms(IEnumerable<ReportFigure> forms) =>
+            string.Join(", ", forms.Where(f => f.Value > 0).Select(f => $"{f.Label.ToLower(VnFormat.Culture)} {VnFormat.Number(f.Value)}"));
+        var parts = new List<string>();
+        if (k.Organizations > 0) parts.Add($"{VnFormat.Number(k.Organizations)} tổ chức đảng ({Forms(k.OrganizationsByForm)})");
+        if (k.Members > 0) parts.Add($"{VnFormat.Number(k.Members)} đảng viên ({Forms(k.MembersByForm)})");
+        return $"Thi hành kỷ luật theo thẩm quyền đối với {string.Join(", ", parts)}.";
     }
 
     private static readonly DecisionKind[] ExitKinds = [DecisionKind.NotRecognized, DecisionKind.NameRemoval, DecisionKind.Release, DecisionKind.Expulsion, DecisionKind.Death];
@@ -166,6 +222,11 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         return sentences;
     }
 
+    /// <summary>The discipline table: members, then organizations, each total followed by its forms.</summary>
+    private static IEnumerable<ReportFigure> DisciplineRows(ReportData d) =>
+        [new("Đảng viên bị kỷ luật", d.Discipline.Members), .. d.Discipline.MembersByForm.Select(f => f with { Label = "Đảng viên – " + f.Label.ToLower(VnFormat.Culture) }),
+         new("Tổ chức đảng bị kỷ luật", d.Discipline.Organizations), .. d.Discipline.OrganizationsByForm.Select(f => f with { Label = "Tổ chức đảng – " + f.Label.ToLower(VnFormat.Culture) })];
+
     private string Percent(decimal value) => VnFormat.Percent(value, rounding);
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpper(text[0], VnFormat.Culture) + text[1..];
 
@@ -200,7 +261,10 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                     ], [70, 30]),
                 ]),
                 new DocSection("III. ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN", [new DocParagraph($"{NoFigures}: kết quả đánh giá, xếp loại {d.PeriodName} chưa được ghi trong hệ thống.")]),
-                new DocSection("IV. CÔNG TÁC KỶ LUẬT ĐẢNG", [new DocParagraph($"{NoFigures}: các quyết định kỷ luật {d.PeriodName} chưa được ghi trong hệ thống.")]),
+                new DocSection("IV. CÔNG TÁC KỶ LUẬT ĐẢNG", [
+                    new DocParagraph(DisciplineSentence(d)),
+                    new DocTable(["Hình thức kỷ luật", "Số lượng"], [.. DisciplineRows(d).Select(r => (IReadOnlyList<string>)new[] { r.Label, VnFormat.Number(r.Value) })], [70, 30]),
+                ]),
             ],
             Signature: new DocSignature(authority, "Bí thư", null),
             Recipients: ["Cấp ủy cấp trên (để báo cáo)", "Các đồng chí cấp ủy viên", "Lưu Văn phòng."]);
@@ -228,7 +292,8 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                     [$"Đảng viên ngày {VnFormat.Date(d.CountedTo)}", d.MembersAtEnd],
                 ], totals: false, notes: MemberSentences(d)),
             XlsxSheet.Of("Đánh giá, xếp loại", "ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG", twoColumns, [], totals: false, notes: [$"{NoFigures}."]),
-            XlsxSheet.Of("Kỷ luật", "CÔNG TÁC KỶ LUẬT ĐẢNG", twoColumns, [], totals: false, notes: [$"{NoFigures}."]),
+            XlsxSheet.Of("Kỷ luật", "CÔNG TÁC KỶ LUẬT ĐẢNG", twoColumns, [.. DisciplineRows(d).Select(r => new object?[] { r.Label, r.Value })],
+                totals: false, notes: [DisciplineSentence(d)]),
         ];
     }
 
