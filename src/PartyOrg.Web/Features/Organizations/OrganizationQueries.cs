@@ -171,6 +171,26 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// The subtree paths of an organization and of every organization merged into it (the successor links followed back, within
+    /// the scope), so that a period before a merger reads what was recorded under the predecessors.
+    /// </summary>
+    public async Task<List<string>> PathsWithPredecessorsAsync(UserScope scope, Organization org)
+    {
+        var paths = new List<string> { org.Path };
+        var seen = new HashSet<int> { org.Id };
+        var frontier = new List<int> { org.Id };
+        while (frontier.Count > 0)
+        {
+            var ids = frontier;
+            var predecessors = await scope.Filter(db.Organizations.AsNoTracking())
+                .Where(o => o.SuccessorId != null && ids.Contains(o.SuccessorId.Value)).Select(o => new { o.Id, o.Path }).ToListAsync();
+            frontier = predecessors.Where(p => seen.Add(p.Id)).Select(p => p.Id).ToList();
+            paths.AddRange(predecessors.Where(p => frontier.Contains(p.Id)).Select(p => p.Path));
+        }
+        return paths;
+    }
+
+    /// <summary>
     /// For each organization not yet founded on the date, the organizations that stood in its place then: its predecessors
     /// (merger links, within the scope) standing on that date, or, for one itself not yet founded, its own predecessors, and so on.
     /// </summary>

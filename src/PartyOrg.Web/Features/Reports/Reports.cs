@@ -4,6 +4,7 @@ using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Organizations;
 using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Discipline;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Shared.Exports;
@@ -116,40 +117,16 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
             : await targets.RangeAsync(scope, org.Id, start.AddYears(-1), countedTo.AddYears(-1));
         return Outcome<ReportData>.Ok(new ReportData(kind, org.Id, org.Name, year, start, end, countedTo, admissions, term,
             termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(org.Path, start, countedTo), previous, rounding,
-            await DisciplineAsync(await WithPredecessorsAsync(org), start, countedTo)));
-    }
-
-    /// <summary>
-    /// The organization's path and those of the organizations merged into it (following the successor links back), so that a
-    /// period before the 2025 merger reads the decisions recorded under the predecessors.
-    /// </summary>
-    private async Task<List<string>> WithPredecessorsAsync(Organization org)
-    {
-        var paths = new List<string> { org.Path };
-        var frontier = new List<int> { org.Id };
-        for (var depth = 0; depth < 10 && frontier.Count > 0; depth++)
-        {
-            var ids = frontier;
-            var predecessors = await db.Organizations.AsNoTracking().Where(o => o.SuccessorId != null && ids.Contains(o.SuccessorId.Value))
-                .Select(o => new { o.Id, o.Path }).ToListAsync();
-            paths.AddRange(predecessors.Select(p => p.Path));
-            frontier = predecessors.Select(p => p.Id).ToList();
-        }
-        return paths;
+            await DisciplineAsync(await organizations.PathsWithPredecessorsAsync(scope, org), start, countedTo)));
     }
 
     private async Task<ReportDiscipline> DisciplineAsync(IReadOnlyList<string> paths, DateOnly from, DateOnly to)
     {
-        var rows = await db.DisciplineDecisions.AsNoTracking()
-            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to && d.ComplaintOutcome != ComplaintOutcome.Annulled)
-            .Where(PathRange.WithinAny<DisciplineDecision>(d => d.OrgPath, paths))
-            .Select(d => new { d.Subject, d.Form, Id = d.MemberId ?? d.OrganizationId }).Distinct().ToListAsync();
-        int Count(DisciplineSubject subject, DisciplineForm? form) =>
-            rows.Where(r => r.Subject == subject && (form is null || r.Form == form)).Select(r => r.Id).Distinct().Count();
-        return new(Count(DisciplineSubject.Member, null),
-            DisciplineFormRule.OfficialMemberForms.Select(f => new ReportFigure(DisciplineFormRule.Label(f), Count(DisciplineSubject.Member, f))).ToList(),
-            Count(DisciplineSubject.Organization, null),
-            DisciplineFormRule.OrganizationForms.Select(f => new ReportFigure(DisciplineFormRule.Label(f), Count(DisciplineSubject.Organization, f))).ToList());
+        var tally = await DisciplineTally.OfAsync(db, paths, from, to);
+        return new(tally.Count(DisciplineSubject.Member),
+            DisciplineFormRule.OfficialMemberForms.Select(f => new ReportFigure(DisciplineFormRule.Label(f), tally.Count(DisciplineSubject.Member, f))).ToList(),
+            tally.Count(DisciplineSubject.Organization),
+            DisciplineFormRule.OrganizationForms.Select(f => new ReportFigure(DisciplineFormRule.Label(f), tally.Count(DisciplineSubject.Organization, f))).ToList());
     }
 
     /// <summary>The discipline sentence in the reports' register ("thi hành kỷ luật 2 tổ chức đảng, 314 đảng viên"), only from the records.</summary>

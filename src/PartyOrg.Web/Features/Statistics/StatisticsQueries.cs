@@ -8,6 +8,7 @@ using PartyOrg.Domain.Organizations;
 using PartyOrg.Domain.Reference;
 using PartyOrg.Domain.Statistics;
 using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Discipline;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 
@@ -149,14 +150,9 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate >= dc.DecidedOn)
         select dc.MemberId;
 
-    /// <summary>
-    /// Discipline decided in the year on subjects of the subtree (the path held on the decision's date), as decided; a decision
-    /// annulled on complaint is left out (read as never in force).
-    /// </summary>
-    private IQueryable<DisciplineDecision> Disciplined(StatisticsSubject s, DisciplineSubject? subject) =>
-        db.DisciplineDecisions.AsNoTracking()
-            .Where(d => (subject == null || d.Subject == subject) && d.DecidedOn >= s.YearStart && d.DecidedOn <= s.Date && d.ComplaintOutcome != ComplaintOutcome.Annulled)
-            .Where(Within<DisciplineDecision>(d => d.OrgPath, s.Paths));
+    /// <summary>Discipline decided in the year on subjects of the subtree (<see cref="DisciplineTally"/>).</summary>
+    private IQueryable<DisciplineDecision> Disciplined(StatisticsSubject s, DisciplineSubject subject) =>
+        DisciplineTally.Decided(db, s.Paths, s.YearStart, s.Date, subject);
 
     /// <summary>Official transfers received in the year from outside the subtree (the placement moves on the receipt).</summary>
     private IQueryable<int> TransferredIn(StatisticsSubject s) =>
@@ -281,10 +277,9 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             F(Measures.TransfersIn, "all", "Chuyển sinh hoạt chính thức đến", await TransferredIn(s).Distinct().CountAsync(), -1),
             F(Measures.TransfersOut, "all", "Chuyển sinh hoạt chính thức đi", await TransferredOut(s).Distinct().CountAsync(), -1));
 
-        // Discipline of the year: one query for the distinct (subject, form, who) triples, a handful per thousand members, counted here.
-        var disciplined = await Disciplined(s, null).Select(d => new { d.Subject, d.Form, Id = d.MemberId ?? d.OrganizationId }).Distinct().ToListAsync();
+        var tally = await DisciplineTally.OfAsync(db, s.Paths, s.YearStart, s.Date);
         Figure DisciplineFigure(DisciplineSubject subject, string measure, string value, string label, DisciplineForm? form) =>
-            F(measure, value, label, disciplined.Where(d => d.Subject == subject && (form is null || d.Form == form)).Select(d => d.Id).Distinct().Count(), -1);
+            F(measure, value, label, tally.Count(subject, form), -1);
         var discipline = new DisciplineFigures(
             DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, "all", "Đảng viên bị kỷ luật", null),
             DisciplineFormRule.OfficialMemberForms.Select(f => DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, f.ToString(), DisciplineFormRule.Label(f), f)).ToList(),
