@@ -133,6 +133,45 @@ public class ReportTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task AnnualReport_2025_OfTheDemoProvince_WritesTheRatingsOfTheYearAndTheOneBefore_FromTheRecords()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var expected = await app.WithDbAsync(async (db, _) =>
+        {
+            var paths = await db.Organizations.Where(o => o.Code == DemoCodes.Province || o.Code == DemoCodes.OldLongAn || o.Code == "072").Select(o => o.Path).ToListAsync();
+            var baseIds = (await db.Organizations.Where(o => o.Type == OrganizationType.BaseCommittee || o.Type == OrganizationType.BaseCell).Select(o => o.Id).ToListAsync()).ToHashSet();
+            var rows = (await db.Ratings.Where(r => (r.Year == 2024 || r.Year == 2025) && r.DecidedLevel != null).ToListAsync())
+                .Where(r => paths.Any(p => r.OrgPath.StartsWith(p, StringComparison.Ordinal))).ToList();
+            static bool Good(Rating r) => r.DecidedLevel is PartyOrg.Domain.Rating.RatingLevel.Excellent or PartyOrg.Domain.Rating.RatingLevel.Good;
+            return new[] { 2024, 2025 }.ToDictionary(y => y, y =>
+            {
+                var orgs = rows.Where(r => r.Year == y && r.SubjectOrganizationId is { } id && baseIds.Contains(id)).ToList();
+                var members = rows.Where(r => r.Year == y && r.MemberId != null).ToList();
+                return (Orgs: orgs.Count, OrgsGood: orgs.Count(Good), Members: members.Count, MembersGood: members.Count(Good));
+            });
+        });
+        Assert.True(expected[2025].Orgs > 50 && expected[2024].Members > 1000, "the demo rates 2024 and 2025");
+        var rounding = PercentRounding.Default;
+        string Share(int part, int whole, string unit) => $"{VnFormat.Percent(rounding.Percent(part, whole)!.Value, rounding)} ({VnFormat.Number(part)}/{VnFormat.Number(whole)} {unit})";
+
+        var (paragraphs, _, _) = ExportTests.ReadDocx(await client.GetByteArrayAsync("/api/v1/reports/annual?year=2025&format=docx"));
+        Assert.Contains("Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: "
+            + $"năm 2024 đạt {Share(expected[2024].OrgsGood, expected[2024].Orgs, "tổ chức cơ sở đảng được xếp loại")}; "
+            + $"năm 2025 đạt {Share(expected[2025].OrgsGood, expected[2025].Orgs, "tổ chức cơ sở đảng được xếp loại")}.", paragraphs);
+        Assert.Contains("Đảng viên hoàn thành tốt nhiệm vụ trở lên: "
+            + $"năm 2024 là {Share(expected[2024].MembersGood, expected[2024].Members, "đảng viên được xếp loại")}; "
+            + $"năm 2025 là {Share(expected[2025].MembersGood, expected[2025].Members, "đảng viên được xếp loại")}.", paragraphs);
+        Assert.DoesNotContain(paragraphs, p => p.StartsWith("Chưa có số liệu", StringComparison.Ordinal));
+
+        var sheet = ExportTests.ReadWorkbook(await client.GetByteArrayAsync("/api/v1/reports/annual?year=2025&format=xlsx")).Single(s => s.Name == "Đánh giá, xếp loại");
+        Assert.Equal("Tổ chức cơ sở đảng năm 2024", sheet.Text("A5"));
+        Assert.Equal(expected[2024].Orgs, sheet.Number("B5"));
+        Assert.Equal("Đảng viên năm 2025", sheet.Text("A8"));
+        Assert.Equal(expected[2025].Members, sheet.Number("B8"));
+        Assert.Equal(rounding.Percent(expected[2025].MembersGood, expected[2025].Members)!.Value / 100m, sheet.Number("G8"));
+    }
+
+    [Fact]
     public async Task AnnualReport_Xlsx_HasOneSheetPerSection_WithTheFigures()
     {
         var org = await ProvinceAsync();

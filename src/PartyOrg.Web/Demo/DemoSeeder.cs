@@ -31,6 +31,7 @@ public static class DemoSeeder
             await new DemoProvince(db, today).BuildAsync();
             await new DemoLifecycle(db, today).BuildAsync();
             await new DemoDiscipline(db, today).BuildAsync();
+            await new DemoRatings(db, today).BuildAsync();
         }
         await EnsureAccountsAsync(services, db, options.Password);
     }

@@ -6,6 +6,8 @@ using PartyOrg.Domain.Organizations;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Discipline;
 using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Ratings;
+using PartyOrg.Domain.Rating;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Shared.Exports;
 using PartyOrg.Web.Features.Targets;
@@ -27,7 +29,7 @@ public sealed record ReportData(
     ReportKind Kind, int OrganizationId, string OrganizationName, int Year, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly CountedTo,
     TargetProgressView Admissions, TargetProgressView? TermAdmissions, string? TermTargetDocument, string? YearTargetDocument,
     int MembersAtStart, int MembersAtEnd, IReadOnlyList<ReportFigure> Exits, AdmissionRangeView? PreviousPeriod, PercentRounding Rounding,
-    ReportDiscipline Discipline)
+    ReportDiscipline Discipline, ReportRatings Ratings)
 {
     public string PeriodName => Kind switch
     {
@@ -41,12 +43,21 @@ public sealed record ReportData(
 /// Discipline decided in the period in the subtree (the path the subject held on the decision), annulled decisions left out:
 /// distinct members and organizations, and each form as decided.
 /// </summary>
+/// <summary>
+/// The ratings of the years the period reads (the year and the one before for a year's or half-year's report, each year of the term
+/// for a term's), decided ratings only: base organizations and members by level (<see cref="RatingTally"/>).
+/// </summary>
+public sealed record ReportRatings(IReadOnlyList<LevelTally> BaseOrganizations, IReadOnlyList<LevelTally> Members)
+{
+    public bool Any => BaseOrganizations.Any(t => t.Rated > 0) || Members.Any(t => t.Rated > 0);
+}
+
 public sealed record ReportDiscipline(int Members, IReadOnlyList<ReportFigure> MembersByForm, int Organizations, IReadOnlyList<ReportFigure> OrganizationsByForm);
 
 /// <summary>
 /// Builds the reports: the figures (<see cref="ReportData"/>), the narrative written only from them, and the .docx (Party document
-/// format, <see cref="PartyDocument"/>) or .xlsx (<see cref="XlsxWorkbook"/>). The sections the records cannot support yet
-/// (ratings) say "chưa có số liệu".
+/// format, <see cref="PartyDocument"/>) or .xlsx (<see cref="XlsxWorkbook"/>). A figure the records do not hold (a year not rated,
+/// a target not set) is said to be missing ("chưa có số liệu"), never guessed.
 /// </summary>
 public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, OrganizationQueries organizations, PercentRounding rounding)
 {
@@ -115,10 +126,58 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         var atEnd = (await organizations.GetAsync(scope, org.Id, countedTo))?.MemberCount ?? 0;
         var previous = kind == ReportKind.Term ? null
             : await targets.RangeAsync(scope, org.Id, start.AddYears(-1), countedTo.AddYears(-1));
+        var paths = await organizations.PathsWithPredecessorsAsync(scope, org);
+        var (firstRated, lastRated) = kind == ReportKind.Term ? (start.Year, countedTo.Year) : (year - 1, year);
         return Outcome<ReportData>.Ok(new ReportData(kind, org.Id, org.Name, year, start, end, countedTo, admissions, term,
-            termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(org.Path, start, countedTo), previous, rounding,
-            await DisciplineAsync(await organizations.PathsWithPredecessorsAsync(scope, org), start, countedTo)));
+            termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(paths, start, countedTo), previous, rounding,
+            await DisciplineAsync(paths, start, countedTo), await RatingsAsync(paths, firstRated, lastRated)));
     }
+
+    /// <summary>Two grouped queries: the levels of each year for base organizations and for members.</summary>
+    private async Task<ReportRatings> RatingsAsync(IReadOnlyList<string> paths, int fromYear, int toYear)
+    {
+        var decided = RatingTally.Decided(db, paths, fromYear, toYear);
+        var organizationCounts = await decided.OfBaseOrganizations(db).CountByYearAndLevelAsync();
+        var memberCounts = await decided.OfMembers().CountByYearAndLevelAsync();
+        var years = Enumerable.Range(fromYear, toYear - fromYear + 1).ToList();
+        return new([.. years.Select(y => LevelTally.From(y, organizationCounts))], [.. years.Select(y => LevelTally.From(y, memberCounts))]);
+    }
+
+    /// <summary>
+    /// The ratings in the reports' register ("Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên năm 2021 đạt 96,2%; năm 2022 đạt
+    /// 97,15%"), each percentage with the counts it rests on; a year without decided ratings says so rather than a number.
+    /// </summary>
+    public static IReadOnlyList<string> RatingSentences(ReportData d)
+    {
+        if (!d.Ratings.Any) return [$"{NoFigures}: kết quả đánh giá, xếp loại chất lượng các năm {d.Ratings.Members[0].Year}–{d.Ratings.Members[^1].Year} chưa được ghi trong hệ thống."];
+        string Years(IReadOnlyList<LevelTally> tallies, string unit, string verb) => string.Join("; ", tallies.Select(t => t.Rated == 0
+            ? $"năm {t.Year} chưa có số liệu"
+            : $"năm {t.Year} {verb} {VnFormat.Percent(d.Rounding.Percent(t.GoodOrAbove, t.Rated)!.Value, d.Rounding)} ({VnFormat.Number(t.GoodOrAbove)}/{VnFormat.Number(t.Rated)} {unit})"));
+        var sentences = new List<string>
+        {
+            $"Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: {Years(d.Ratings.BaseOrganizations, "tổ chức cơ sở đảng được xếp loại", "đạt")}.",
+            $"Đảng viên hoàn thành tốt nhiệm vụ trở lên: {Years(d.Ratings.Members, "đảng viên được xếp loại", "là")}.",
+        };
+        string Levels(LevelTally t) => string.Join(", ", RatingLevels.All.Select(l => $"{VnFormat.Number(t.Of(l))} {l.Label().ToLower(VnFormat.Culture)}"));
+        if (d.Ratings.BaseOrganizations[^1] is { Rated: > 0 } lastOrgs)
+            sentences.Add($"Năm {lastOrgs.Year}, tổ chức cơ sở đảng: {Levels(lastOrgs)}.");
+        if (d.Ratings.Members[^1] is { Rated: > 0 } lastMembers)
+            sentences.Add($"Năm {lastMembers.Year}, đảng viên: {Levels(lastMembers)}.");
+        return sentences;
+    }
+
+    /// <summary>One row per subject and year: rated, each level, the share "tốt" or above.</summary>
+    private IEnumerable<(string Label, LevelTally Tally)> RatingRows(ReportData d) =>
+        d.Ratings.BaseOrganizations.Select(t => ($"Tổ chức cơ sở đảng năm {t.Year}", t))
+            .Concat(d.Ratings.Members.Select(t => ($"Đảng viên năm {t.Year}", t)));
+
+    private object?[] RatingValues(string label, LevelTally t) =>
+        [label, t.Rated, .. RatingLevels.All.Select(l => (object?)t.Of(l)), rounding.Percent(t.GoodOrAbove, t.Rated)];
+
+    private IReadOnlyList<string> RatingCells(string label, LevelTally t) =>
+        [label, VnFormat.Number(t.Rated), .. RatingLevels.All.Select(l => VnFormat.Number(t.Of(l))), rounding.Percent(t.GoodOrAbove, t.Rated) is { } p ? Percent(p) : ""];
+
+    private static readonly string[] RatingHeaders = ["Nội dung", "Được xếp loại", "Xuất sắc", "Tốt", "Hoàn thành", "Không hoàn thành", "Tốt trở lên"];
 
     private async Task<ReportDiscipline> DisciplineAsync(IReadOnlyList<string> paths, DateOnly from, DateOnly to)
     {
@@ -145,13 +204,17 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
 
     private static readonly DecisionKind[] ExitKinds = [DecisionKind.NotRecognized, DecisionKind.NameRemoval, DecisionKind.Release, DecisionKind.Expulsion, DecisionKind.Death];
 
-    /// <summary>Exits decided in the period by members of the subtree (the member's placement path), by kind.</summary>
-    private async Task<IReadOnlyList<ReportFigure>> ExitsAsync(string path, DateOnly from, DateOnly to)
+    /// <summary>Exits decided in the period by members placed in the subtree up to the decision (which closes that placement), by kind.</summary>
+    private async Task<IReadOnlyList<ReportFigure>> ExitsAsync(IReadOnlyList<string> paths, DateOnly from, DateOnly to)
     {
-        var counts = await db.MemberDecisions.AsNoTracking()
-            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to && ExitKinds.Contains(d.Kind))
-            .Join(db.Members.Where(PathRange.WithinAny<Data.Member>(m => m.OrgPath, [path])), d => d.MemberId, m => m.Id, (d, m) => d.Kind)
-            .GroupBy(k => k).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync();
+        var (first, last) = (from, to);
+        var counts = await (
+                from dc in db.MemberDecisions.AsNoTracking()
+                where dc.DecidedOn >= first && dc.DecidedOn <= last && ExitKinds.Contains(dc.Kind)
+                join pl in db.MemberPlacements.AsNoTracking().Where(PathRange.WithinAny<MemberPlacement>(p => p.OrgPath, paths)) on dc.MemberId equals pl.MemberId
+                where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate >= dc.DecidedOn)
+                select new { dc.MemberId, dc.Kind }).Distinct()
+            .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync();
         return ExitKinds.Select(k => new ReportFigure(k.Label(), counts.FirstOrDefault(c => c.Kind == k)?.Count ?? 0)).ToList();
     }
 
@@ -237,7 +300,11 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                         new[] { $"Đảng viên ngày {VnFormat.Date(d.CountedTo)}", VnFormat.Number(d.MembersAtEnd) },
                     ], [70, 30]),
                 ]),
-                new DocSection("III. ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN", [new DocParagraph($"{NoFigures}: kết quả đánh giá, xếp loại {d.PeriodName} chưa được ghi trong hệ thống.")]),
+                new DocSection("III. ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN", [
+                    .. RatingSentences(d).Select(s => new DocParagraph(s)),
+                    .. d.Ratings.Any ? new DocBlock[] { new DocTable(RatingHeaders,
+                        [.. RatingRows(d).Select(r => RatingCells(r.Label, r.Tally))], [28, 12, 12, 12, 12, 12, 12]) } : [],
+                ]),
                 new DocSection("IV. CÔNG TÁC KỶ LUẬT ĐẢNG", [
                     new DocParagraph(DisciplineSentence(d)),
                     new DocTable(["Hình thức kỷ luật", "Số lượng"], [.. DisciplineRows(d).Select(r => (IReadOnlyList<string>)new[] { r.Label, VnFormat.Number(r.Value) })], [70, 30]),
@@ -268,7 +335,10 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                     .. d.Exits.Select(e => new object?[] { e.Label, e.Value }),
                     [$"Đảng viên ngày {VnFormat.Date(d.CountedTo)}", d.MembersAtEnd],
                 ], totals: false, notes: MemberSentences(d)),
-            XlsxSheet.Of("Đánh giá, xếp loại", "ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG", twoColumns, [], totals: false, notes: [$"{NoFigures}."]),
+            XlsxSheet.Of("Đánh giá, xếp loại", "ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG",
+                [new(RatingHeaders[0], Width: 34), .. RatingHeaders[1..^1].Select(h => new XlsxColumn(h, XlsxKind.Integer, 12)), new(RatingHeaders[^1], XlsxKind.Percent, 12)],
+                [.. RatingRows(d).Select(r => RatingValues(r.Label, r.Tally))],
+                totals: false, notes: [.. RatingSentences(d), rounding.Note]),
             XlsxSheet.Of("Kỷ luật", "CÔNG TÁC KỶ LUẬT ĐẢNG", twoColumns, [.. DisciplineRows(d).Select(r => new object?[] { r.Label, r.Value })],
                 totals: false, notes: [DisciplineSentence(d)]),
         ];

@@ -68,5 +68,8 @@ public static class FormTemplates
         .. r.Members.ByEthnicGroup, .. r.Members.ByReligion, .. r.Members.ByEducation, .. r.Members.ByProfessionalDegree,
         .. r.Members.ByPoliticalTheory, .. r.Members.ByPartyAgeBand,
         r.Year.Admissions, r.Year.Readmissions, r.Year.Recognitions, .. r.Year.ExitsByKind, r.Year.Deaths, r.Year.TransfersIn, r.Year.TransfersOut,
+        .. r.Discipline.MembersByForm, r.Discipline.Members, .. r.Discipline.OrganizationsByForm, r.Discipline.Organizations,
+        r.Ratings.Members, .. r.Ratings.MembersByLevel, r.Ratings.MembersGoodOrAbove, r.Ratings.MembersExempt,
+        r.Ratings.BaseOrganizations, .. r.Ratings.BaseOrganizationsByLevel, r.Ratings.BaseOrganizationsGoodOrAbove,
     ];
 }

@@ -5,11 +5,13 @@ using PartyOrg.Domain.Discipline;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
+using PartyOrg.Domain.Rating;
 using PartyOrg.Domain.Reference;
 using PartyOrg.Domain.Statistics;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Discipline;
 using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Ratings;
 using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Statistics;
@@ -20,6 +22,12 @@ namespace PartyOrg.Web.Features.Statistics;
 /// </summary>
 public sealed record StatisticsSubject(Organization Organization, IReadOnlyList<OrganizationRefView> StoodInPlace, IReadOnlyList<string> Paths, IReadOnlyList<int> RootIds, DateOnly Date)
 {
+    /// <summary>The subtrees of the organization and of those merged into it: what a year's records (ratings) were kept under.</summary>
+    public IReadOnlyList<string> HistoryPaths { get; init; } = Paths;
+
+    /// <summary>The year whose ratings the date reads (<see cref="StatisticsQueries.RatedYearAsync"/>), set before a drill-down into them.</summary>
+    public int RatedYear { get; init; } = Date.Year;
+
     /// <summary>The flows ("in the year") run from 1 January of the date's year to the date itself.</summary>
     public DateOnly YearStart => new(Date.Year, 1, 1);
 }
@@ -44,12 +52,13 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             ? await organizations.FindAsync(scope, own)
             : await organizations.FindOrRootAsync(scope, orgId);
         if (org is null) return Outcome<StatisticsSubject>.NotFound();
-        if (on >= org.FoundedOn) return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, [], [org.Path], [org.Id], on));
+        var history = await organizations.PathsWithPredecessorsAsync(scope, org);
+        if (on >= org.FoundedOn) return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, [], [org.Path], [org.Id], on) { HistoryPaths = history });
         // Before its founding: the organizations that stood in its place, as the tree reads them (OrganizationQueries).
         var view = await organizations.ViewAsync(scope, org, on);
         var rootIds = view.StoodInPlace.Select(v => v.Id).ToList();
         var paths = await db.Organizations.AsNoTracking().Where(o => rootIds.Contains(o.Id)).Select(o => o.Path).ToListAsync();
-        return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, view.StoodInPlace.Select(v => new OrganizationRefView(v.Id, v.Name)).ToList(), paths, rootIds, on));
+        return Outcome<StatisticsSubject>.Ok(new StatisticsSubject(org, view.StoodInPlace.Select(v => new OrganizationRefView(v.Id, v.Name)).ToList(), paths, rootIds, on) { HistoryPaths = history });
     }
 
     // ---- the rows counted ----------------------------------------------------------------------------------------------
@@ -154,6 +163,36 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     private IQueryable<DisciplineDecision> Disciplined(StatisticsSubject s, DisciplineSubject subject) =>
         DisciplineTally.Decided(db, s.Paths, s.YearStart, s.Date, subject);
 
+    /// <summary>
+    /// The year rated that a date reads: the date's year once a rating of it is decided by the date, else the year before (ratings
+    /// are decided at the end of the year or early in the next).
+    /// </summary>
+    public async Task<int> RatedYearAsync(StatisticsSubject s) =>
+        await DecidedRatings(s, s.Date.Year).OfMembers().AnyAsync() || await DecidedRatings(s, s.Date.Year).OfBaseOrganizations(db).AnyAsync()
+            ? s.Date.Year : s.Date.Year - 1;
+
+    private static int RatedYear(StatisticsSubject s, LevelTally members, LevelTally organizations) =>
+        members.Rated + organizations.Rated > 0 ? s.Date.Year : s.Date.Year - 1;
+
+    /// <summary>Ratings of the year(s) decided by the date, kept under the subtree or under the organizations merged into it.</summary>
+    private IQueryable<Rating> DecidedRatings(StatisticsSubject s, int year, int? toYear = null) => RatingTally.Decided(db, s.HistoryPaths, year, toYear ?? year, s.Date);
+
+    private IQueryable<Rating> MemberRatings(StatisticsSubject s, int year) => DecidedRatings(s, year).OfMembers();
+
+    private IQueryable<Rating> BaseOrganizationRatings(StatisticsSubject s, int year) => DecidedRatings(s, year).OfBaseOrganizations(db);
+
+    private IQueryable<Rating> ExemptRatings(StatisticsSubject s, int year) => RatingTally.Exempt(db, s.HistoryPaths, year);
+
+    /// <summary>The ratings behind one value of a rating measure: all, a level, GoodOrAbove (the figure the reports quote).</summary>
+    private static IQueryable<Rating>? RatingsOfValue(IQueryable<Rating> ratings, string value) =>
+        value == "all" ? ratings
+        : value == GoodOrAboveValue ? ratings.Where(r => r.DecidedLevel == RatingLevel.Excellent || r.DecidedLevel == RatingLevel.Good)
+        : Enum.TryParse<RatingLevel>(value, false, out var level) && Enum.IsDefined(level) && !value.Any(char.IsAsciiDigit) ? ratings.Where(r => r.DecidedLevel == level)
+        : null;
+
+    public const string GoodOrAboveValue = "GoodOrAbove";
+    public const string ExemptValue = "Exempt";
+
     /// <summary>Official transfers received in the year from outside the subtree (the placement moves on the receipt).</summary>
     private IQueryable<int> TransferredIn(StatisticsSubject s) =>
         db.MemberTransfers.AsNoTracking()
@@ -205,6 +244,8 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         public const string TransfersOut = "year.transfersOut";
         public const string Discipline = "year.discipline";
         public const string OrganizationDiscipline = "organizations.discipline";
+        public const string Ratings = "year.ratings";
+        public const string OrganizationRatings = "organizations.ratings";
 
         public static bool IsOrganizational(string measure) => measure.StartsWith("organizations", StringComparison.Ordinal);
     }
@@ -286,14 +327,35 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, "all", "Tổ chức đảng bị kỷ luật", null),
             DisciplineFormRule.OrganizationForms.Select(f => DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, f.ToString(), DisciplineFormRule.Label(f), f)).ToList());
 
+        // The date's year and the one before in one grouped query each; the date reads the later once it has a decision.
+        var memberCounts = await DecidedRatings(s, s.Date.Year - 1, s.Date.Year).OfMembers().CountByYearAndLevelAsync();
+        var orgCounts = await DecidedRatings(s, s.Date.Year - 1, s.Date.Year).OfBaseOrganizations(db).CountByYearAndLevelAsync();
+        var ratedYear = RatedYear(s, LevelTally.From(s.Date.Year, memberCounts), LevelTally.From(s.Date.Year, orgCounts));
+        var memberLevels = LevelTally.From(ratedYear, memberCounts);
+        var orgLevels = LevelTally.From(ratedYear, orgCounts);
+        var ratingRule = RatingRules.ForYear(ratedYear);
+        IReadOnlyList<Figure> ByLevel(string measure, LevelTally levels) =>
+            [.. RatingLevels.All.Select(l => F(measure, l.ToString(), l.Label(), levels.Of(l), levels.Rated))];
+        Figure GoodOrAbove(string measure, string label, LevelTally levels) => F(measure, GoodOrAboveValue, label, levels.GoodOrAbove, levels.Rated);
+        var ratings = new RatingFigures(ratedYear, ratingRule.Source,
+            F(Measures.Ratings, "all", "Đảng viên được xếp loại", memberLevels.Rated, -1),
+            ByLevel(Measures.Ratings, memberLevels),
+            GoodOrAbove(Measures.Ratings, "Đảng viên hoàn thành tốt nhiệm vụ trở lên", memberLevels),
+            F(Measures.Ratings, ExemptValue, "Đảng viên không đánh giá (miễn, đình chỉ sinh hoạt)", await ExemptRatings(s, ratedYear).CountAsync(), -1),
+            F(Measures.OrganizationRatings, "all", "Tổ chức cơ sở đảng được xếp loại", orgLevels.Rated, -1),
+            ByLevel(Measures.OrganizationRatings, orgLevels),
+            GoodOrAbove(Measures.OrganizationRatings, "Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", orgLevels));
+
         return new StatisticsReport(
             new SubjectView(org.Id, org.Name, org.Type, org.IsActiveOn(s.Date), s.StoodInPlace),
             s.Date, rounding.Mode, rounding.Note, orgs, members, year,
-            Discipline: discipline, Ratings: null,
+            Discipline: discipline, Ratings: ratings,
             new Dictionary<string, string>
             {
                 ["discipline"] = $"Kỷ luật quyết định trong năm (từ {VnFormat.Date(s.YearStart)} đến {VnFormat.Date(s.Date)}), theo hình thức đã quyết định; quyết định bị hủy khi giải quyết khiếu nại không tính.",
-                ["ratings"] = "Xếp loại chất lượng theo mức: chưa có số liệu.",
+                ["ratings"] = $"Xếp loại chất lượng năm {ratedYear} ({ratingRule.Source}): các quyết định xếp loại đến ngày {VnFormat.Date(s.Date)}"
+                    + (ratedYear < s.Date.Year ? $" (năm {s.Date.Year} chưa có quyết định xếp loại nào)" : "")
+                    + "; tỷ lệ tính trên số đã xếp loại; tổ chức: tổ chức cơ sở đảng; gồm cả số ghi nhận dưới các tổ chức đã hợp nhất vào tổ chức này.",
                 ["partyAge"] = PartyAgeBandRule.Note,
                 ["members"] = "Đảng viên đang sinh hoạt trong tổ chức vào ngày thống kê, theo lịch sử sinh hoạt; dân tộc, tôn giáo, trình độ theo hồ sơ hiện tại.",
                 ["year"] = $"Trong năm: từ {VnFormat.Date(s.YearStart)} đến {VnFormat.Date(s.Date)}. Chuyển sinh hoạt: chỉ chuyển chính thức, tính vào ngày tiếp nhận.",
@@ -380,6 +442,14 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
                 return System.Enum.TryParse<DisciplineForm>(value, false, out var form) && DisciplineFormRule.OfficialMemberForms.Contains(form) && !value.Any(char.IsAsciiDigit)
                     ? disciplined.Where(d => d.Form == form).Select(d => d.MemberId!.Value)
                     : Bad("value", $"Giá trị (value): hình thức kỷ luật là all hoặc một trong {string.Join(", ", DisciplineFormRule.OfficialMemberForms)}.");
+            case Measures.Ratings:
+            {
+                if (value == ExemptValue) return ExemptRatings(s, s.RatedYear).Select(r => r.MemberId!.Value);
+                var rated = RatingsOfValue(MemberRatings(s, s.RatedYear), value);
+                return rated is null
+                    ? Bad("value", $"Giá trị (value): chỉ tiêu {measure} nhận all, {GoodOrAboveValue}, {ExemptValue} hoặc một mức {string.Join(", ", RatingLevels.All)}.")
+                    : rated.Select(r => r.MemberId!.Value);
+            }
             default:
                 return Bad("measure", $"Chỉ tiêu (measure): \"{measure}\" không có; dùng một trong {string.Join(", ", MemberMeasures)}.");
         }
@@ -389,11 +459,11 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     [
         Measures.Members, Measures.Women, Measures.Under40, Measures.Status, Measures.Gender, Measures.AgeBand, Measures.EthnicGroup, Measures.Religion,
         Measures.Education, Measures.Degree, Measures.Theory, Measures.PartyAgeBand, Measures.Admissions, Measures.Readmissions, Measures.Recognitions,
-        Measures.Exits, Measures.Deaths, Measures.TransfersIn, Measures.TransfersOut, Measures.Discipline,
+        Measures.Exits, Measures.Deaths, Measures.TransfersIn, Measures.TransfersOut, Measures.Discipline, Measures.Ratings,
     ];
 
     public static readonly string[] OrganizationMeasures =
-        [Measures.Organizations, Measures.BaseOrganizations, Measures.OrganizationType, Measures.OrganizationField, Measures.OrganizationDiscipline];
+        [Measures.Organizations, Measures.BaseOrganizations, Measures.OrganizationType, Measures.OrganizationField, Measures.OrganizationDiscipline, Measures.OrganizationRatings];
 
     /// <summary>The members behind a figure, a page of them ordered by name, with the total.</summary>
     public async Task<Outcome<Page<StatisticsMemberItem>>> MembersAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize)
@@ -401,6 +471,7 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(measure)) errors.Add(new("measure", "Chỉ tiêu (measure): bắt buộc."));
         if (string.IsNullOrWhiteSpace(value)) errors.Add(new("value", "Giá trị (value): bắt buộc."));
+        if (measure?.Trim() == Measures.Ratings) s = s with { RatedYear = await RatedYearAsync(s) };
         var ids = errors.Count == 0 ? MemberIds(s, measure!.Trim(), value!.Trim(), errors) : null;
         if (ids is null) return Outcome<Page<StatisticsMemberItem>>.Invalid(errors);
         var distinct = ids.Distinct();
@@ -415,6 +486,7 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     public async Task<Outcome<Page<StatisticsOrganizationItem>>> OrganizationsAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize)
     {
         var errors = new List<FieldError>();
+        if (measure?.Trim() == Measures.OrganizationRatings) s = s with { RatedYear = await RatedYearAsync(s) };
         var query = OrganizationsOn(s);
         var m = measure?.Trim();
         var v = value?.Trim() ?? "";
@@ -433,7 +505,11 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
                 if (v != "all") { var form = Enum.Parse<DisciplineForm>(v); decisions = decisions.Where(d => d.Form == form); }
                 var ids = decisions.Select(d => d.OrganizationId!.Value);
                 query = db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)); break;
-            case Measures.Organizations or Measures.BaseOrganizations or Measures.OrganizationType or Measures.OrganizationField or Measures.OrganizationDiscipline:
+            case Measures.OrganizationRatings when RatingsOfValue(BaseOrganizationRatings(s, s.RatedYear), v) is { } rated:
+                // Base organizations rated in the year, including one ended since.
+                var ratedIds = rated.Select(r => r.SubjectOrganizationId!.Value);
+                query = db.Organizations.AsNoTracking().Where(o => ratedIds.Contains(o.Id)); break;
+            case Measures.Organizations or Measures.BaseOrganizations or Measures.OrganizationType or Measures.OrganizationField or Measures.OrganizationDiscipline or Measures.OrganizationRatings:
                 errors.Add(new("value", $"Giá trị (value): \"{v}\" không thuộc chỉ tiêu {m}.")); break;
             default:
                 errors.Add(new("measure", $"Chỉ tiêu (measure): dùng một trong {string.Join(", ", OrganizationMeasures)}.")); break;
@@ -461,7 +537,11 @@ public sealed record YearFigures(int Year, DateOnly From, DateOnly To, Figure Ad
     Figure Recognitions, IReadOnlyList<Figure> ExitsByKind, Figure Deaths, Figure TransfersIn, Figure TransfersOut);
 
 public sealed record StatisticsReport(SubjectView Organization, DateOnly Date, PercentRoundingMode PercentRounding, string PercentRoundingNote,
-    OrganizationFigures Organizations, MemberFigures Members, YearFigures Year, DisciplineFigures Discipline, object? Ratings, IReadOnlyDictionary<string, string> Notes);
+    OrganizationFigures Organizations, MemberFigures Members, YearFigures Year, DisciplineFigures Discipline, RatingFigures Ratings, IReadOnlyDictionary<string, string> Notes);
+
+/// <summary>Ratings of a year by level: members (apart, those not rated with the reason) and base organizations.</summary>
+public sealed record RatingFigures(int Year, string Rule, Figure Members, IReadOnlyList<Figure> MembersByLevel, Figure MembersGoodOrAbove, Figure MembersExempt,
+    Figure BaseOrganizations, IReadOnlyList<Figure> BaseOrganizationsByLevel, Figure BaseOrganizationsGoodOrAbove);
 
 public sealed record DisciplineFigures(Figure Members, IReadOnlyList<Figure> MembersByForm, Figure Organizations, IReadOnlyList<Figure> OrganizationsByForm);
 
