@@ -70,7 +70,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
     // Work pages are for staff; a member has their own record (Members/Details) and their account pages.
-    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Discipline", "/Ratings" })
+    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Discipline", "/Ratings", "/Reports" })
         o.Conventions.AuthorizeFolder(folder, AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Index", AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Edit", AccountSecurity.StaffPolicy);

@@ -172,6 +172,39 @@ public class ReportTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ReportPage_2025_ShowsTheNarrative_AndEveryLinkedNumberListsExactlyItsRecords()
+    {
+        var page = await PageClient.SignInAsync(app, "tochuc");
+        var html = await page.GetStringAsync("/Reports?year=2025&kind=annual");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Contains("kết quả công tác tổ chức xây dựng Đảng năm 2025", doc.QuerySelector("h2")!.TextContent);
+        Assert.Contains(doc.QuerySelectorAll("#report-ratings p"), p => p.TextContent.StartsWith("Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: năm 2024 đạt", StringComparison.Ordinal));
+        Assert.Contains(doc.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Reports");
+        // The province was founded on 01/07/2025: its target progress counts from then, the first half is read apart under its predecessors.
+        Assert.Contains(doc.QuerySelectorAll("#report-admissions p"), p => p.TextContent.Contains("thành lập ngày 01/07/2025", StringComparison.Ordinal)
+            && p.TextContent.Contains("từ 01/01/2025 đến 30/06/2025 các tổ chức đảng hợp nhất vào", StringComparison.Ordinal));
+        Assert.Equal("/api/v1/reports/annual?org=" + await app.OrganizationIdAsync(DemoCodes.Province) + "&year=2025&format=docx",
+            doc.QuerySelector("a[data-report=docx]")!.GetAttribute("href"));
+        var api = await app.ApiAsAsync("tochuc");
+        var links = doc.QuerySelectorAll("a[data-count]").ToList();
+        // Admissions, members at both ends, five exits, two years x two subjects x six rating figures, discipline totals and forms.
+        Assert.True(links.Count >= 1 + 2 + 5 + 24 + 2, $"{links.Count} linked numbers");
+        foreach (var link in links)
+        {
+            var href = link.GetAttribute("href")!;
+            var query = href[href.IndexOf('?')..];
+            var measure = System.Web.HttpUtility.ParseQueryString(query)["measure"]!;
+            var list = measure.StartsWith("organizations", StringComparison.Ordinal) ? "organizations" : "members";
+            var answer = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics/{list}{query}&pageSize=1");
+            Assert.True(int.Parse(link.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture) == answer.GetProperty("total").GetInt32(),
+                $"{link.Closest("tr")?.TextContent.Trim()}: the report says {link.GetAttribute("data-count")}, its list {href} has {answer.GetProperty("total").GetInt32()}");
+        }
+        // A bad kind is said in Vietnamese, naming it; the page still answers.
+        var bad = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.GetStringAsync("/Reports?kind=monthly"));
+        Assert.Contains("Loại báo cáo", bad.QuerySelector(".alert")!.TextContent);
+    }
+
+    [Fact]
     public async Task AnnualReport_Xlsx_HasOneSheetPerSection_WithTheFigures()
     {
         var org = await ProvinceAsync();

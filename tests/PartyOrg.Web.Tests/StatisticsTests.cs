@@ -186,11 +186,14 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
             Assert.Equal(PercentRounding.Default.Percent(y2024.OrgsGood, y2024.Orgs), r.GetProperty("baseOrganizationsGoodOrAbove").GetProperty("percent").GetDecimal());
             Assert.Equal(y2024.Exempt, Count(r.GetProperty("membersExempt")));
         }
-        // Today: the current year is not rated yet, so the last finished year is read.
+        // Today: the demo leaves the current year to be rated, so the last finished year is read unless another test has decided one
+        // of this year already.
         var today = DateOnly.FromDateTime(DateTime.Now);
-        var last = await ExpectedAsync(today.Year - 1, today);
+        var current = await ExpectedAsync(today.Year, today);
+        var year = current.Members + current.Orgs > 0 ? today.Year : today.Year - 1;
+        var last = await ExpectedAsync(year, today);
         var now = (await api.GetFromJsonAsync<JsonElement>("/api/v1/statistics")).GetProperty("ratings");
-        Assert.Equal(today.Year - 1, now.GetProperty("year").GetInt32());
+        Assert.Equal(year, now.GetProperty("year").GetInt32());
         Assert.Equal(last.Members, Count(now.GetProperty("members")));
         Assert.Equal(last.OrgsGood, Count(now.GetProperty("baseOrganizationsGoodOrAbove")));
     }
@@ -367,7 +370,7 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
             var (drillCommands, drillElapsed, drillResponse) = await CountCommandsAsync(() => api.GetAsync(drill));
             Assert.Equal(HttpStatusCode.OK, drillResponse.StatusCode);
             output.WriteLine($"{app.Provider} {drill}: {drillCommands} SQL commands, {drillElapsed.TotalMilliseconds:0} ms");
-            Assert.InRange(drillCommands, 1, 12);
+            Assert.InRange(drillCommands, 1, 14); // the subject (with the walk back through the merger) and one page
         }
     }
 

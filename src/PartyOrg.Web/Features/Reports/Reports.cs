@@ -29,8 +29,11 @@ public sealed record ReportData(
     ReportKind Kind, int OrganizationId, string OrganizationName, int Year, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly CountedTo,
     TargetProgressView Admissions, TargetProgressView? TermAdmissions, string? TermTargetDocument, string? YearTargetDocument,
     int MembersAtStart, int MembersAtEnd, IReadOnlyList<ReportFigure> Exits, AdmissionRangeView? PreviousPeriod, PercentRounding Rounding,
-    ReportDiscipline Discipline, ReportRatings Ratings)
+    ReportDiscipline Discipline, ReportRatings Ratings, PredecessorAdmissions? BeforeFounding = null)
 {
+    /// <summary>Admissions of the whole period: the organization's own and, before its founding, those of the organizations merged into it.</summary>
+    public int AdmittedInPeriod => Admissions.Admitted + (BeforeFounding?.Admitted ?? 0);
+
     public string PeriodName => Kind switch
     {
         ReportKind.Semiannual => $"6 tháng đầu năm {Year}",
@@ -51,6 +54,12 @@ public sealed record ReportRatings(IReadOnlyList<LevelTally> BaseOrganizations, 
 {
     public bool Any => BaseOrganizations.Any(t => t.Rated > 0) || Members.Any(t => t.Rated > 0);
 }
+
+/// <summary>
+/// Admissions of the part of the period before the organization was founded, made in the organizations merged into it: the target
+/// progress counts where an admission happened, so a merged organization's year reads them apart.
+/// </summary>
+public sealed record PredecessorAdmissions(DateOnly From, DateOnly To, int Admitted, DateOnly FoundedOn);
 
 public sealed record ReportDiscipline(int Members, IReadOnlyList<ReportFigure> MembersByForm, int Organizations, IReadOnlyList<ReportFigure> OrganizationsByForm);
 
@@ -128,9 +137,17 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
             : await targets.RangeAsync(scope, org.Id, start.AddYears(-1), countedTo.AddYears(-1));
         var paths = await organizations.PathsWithPredecessorsAsync(scope, org);
         var (firstRated, lastRated) = kind == ReportKind.Term ? (start.Year, countedTo.Year) : (year - 1, year);
+        PredecessorAdmissions? beforeFounding = null;
+        if (kind != ReportKind.Term && start < org.FoundedOn && paths.Count > 1)
+        {
+            var to = Min(org.FoundedOn.AddDays(-1), countedTo);
+            var admitted = 0;
+            foreach (var path in paths.Where(p => p != org.Path)) admitted += await targets.CountAdmissionsAsync(path, start, to);
+            beforeFounding = new(start, to, admitted, org.FoundedOn);
+        }
         return Outcome<ReportData>.Ok(new ReportData(kind, org.Id, org.Name, year, start, end, countedTo, admissions, term,
             termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(paths, start, countedTo), previous, rounding,
-            await DisciplineAsync(paths, start, countedTo), await RatingsAsync(paths, firstRated, lastRated)));
+            await DisciplineAsync(paths, start, countedTo), await RatingsAsync(paths, firstRated, lastRated), beforeFounding));
     }
 
     /// <summary>Two grouped queries: the levels of each year for base organizations and for members.</summary>
@@ -202,7 +219,7 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         return $"Thi hành kỷ luật theo thẩm quyền đối với {string.Join(", ", parts)}.";
     }
 
-    private static readonly DecisionKind[] ExitKinds = [DecisionKind.NotRecognized, DecisionKind.NameRemoval, DecisionKind.Release, DecisionKind.Expulsion, DecisionKind.Death];
+    public static readonly DecisionKind[] ExitKinds = [DecisionKind.NotRecognized, DecisionKind.NameRemoval, DecisionKind.Release, DecisionKind.Expulsion, DecisionKind.Death];
 
     /// <summary>Exits decided in the period by members placed in the subtree up to the decision (which closes that placement), by kind.</summary>
     private async Task<IReadOnlyList<ReportFigure>> ExitsAsync(IReadOnlyList<string> paths, DateOnly from, DateOnly to)
@@ -241,6 +258,10 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                 + (d.TermAdmissions is { Target: > 0, Percent: { } tp2 } t2
                     ? $" Tính từ đầu nhiệm kỳ đến nay kết nạp {VnFormat.Number(t2.Admitted)}/{VnFormat.Number(t2.Target)}, đạt {Percent(tp2)} so với chỉ tiêu nhiệm kỳ {t2.Term}."
                     : ""));
+        if (d.BeforeFounding is { } b)
+            sentences.Add($"{d.OrganizationName} thành lập ngày {VnFormat.Date(b.FoundedOn)}: số kết nạp trên tính từ ngày đó; "
+                + $"từ {VnFormat.Date(b.From)} đến {VnFormat.Date(b.To)} các tổ chức đảng hợp nhất vào {d.OrganizationName} kết nạp {VnFormat.Number(b.Admitted)} đảng viên, "
+                + $"cả kỳ {VnFormat.Number(b.Admitted + a.Admitted)} đảng viên.");
         if (a.ReadmissionsCounted && a.Readmitted > 0)
             sentences.Add($"Trong số kết nạp có {VnFormat.Number(a.Readmitted)} trường hợp kết nạp lại.");
         if (d.PreviousPeriod is { } prev)
@@ -268,6 +289,9 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
          new("Tổ chức đảng bị kỷ luật", d.Discipline.Organizations), .. d.Discipline.OrganizationsByForm.Select(f => f with { Label = "Tổ chức đảng – " + f.Label.ToLower(VnFormat.Culture) })];
 
     private string Percent(decimal value) => VnFormat.Percent(value, rounding);
+
+    public static string BeforeFoundingLabel(PredecessorAdmissions b) =>
+        $"Các tổ chức hợp nhất vào, từ {VnFormat.Date(b.From)} đến {VnFormat.Date(b.To)}";
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpper(text[0], VnFormat.Culture) + text[1..];
 
     /// <summary>The report as a Party document.</summary>
@@ -281,6 +305,8 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         };
         if (d.TermAdmissions is { } t)
             admissionRows.Add(new[] { $"Từ đầu nhiệm kỳ {t.Term}", VnFormat.Number(t.Admitted), t.Target > 0 ? VnFormat.Number(t.Target) : "Chưa có", t.Percent is { } tp ? Percent(tp) : "" });
+        if (d.BeforeFounding is { } b)
+            admissionRows.Add(new[] { BeforeFoundingLabel(b), VnFormat.Number(b.Admitted), "", "" });
         var spec = new PartyDocumentSpec(
             IssuerParent: parent, Issuer: issuer, Number: $"Số      -BC/{suffix}", Place: place, Date: organizations.Today,
             Kind: "BÁO CÁO", Summary: $"kết quả công tác tổ chức xây dựng Đảng {d.PeriodName}",
@@ -295,7 +321,7 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                     .. MemberSentences(d).Select(s => new DocParagraph(s)),
                     new DocTable(["Nội dung", "Số lượng"], [
                         new[] { $"Đảng viên ngày {VnFormat.Date(d.PeriodStart.AddDays(-1))}", VnFormat.Number(d.MembersAtStart) },
-                        new[] { "Kết nạp trong kỳ", VnFormat.Number(a.Admitted) },
+                        new[] { "Kết nạp trong kỳ", VnFormat.Number(d.AdmittedInPeriod) },
                         .. d.Exits.Select(e => (IReadOnlyList<string>)new[] { e.Label, VnFormat.Number(e.Value) }),
                         new[] { $"Đảng viên ngày {VnFormat.Date(d.CountedTo)}", VnFormat.Number(d.MembersAtEnd) },
                     ], [70, 30]),
@@ -321,6 +347,7 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         var a = d.Admissions;
         var admissionRows = new List<object?[]> { new object?[] { "Kết nạp đảng viên " + d.PeriodName, a.Admitted, a.Target > 0 ? a.Target : null, a.Percent } };
         if (d.TermAdmissions is { } t) admissionRows.Add(["Từ đầu nhiệm kỳ " + t.Term, t.Admitted, t.Target > 0 ? t.Target : null, t.Percent]);
+        if (d.BeforeFounding is { } b) admissionRows.Add([BeforeFoundingLabel(b), b.Admitted, null, null]);
         if (d.PreviousPeriod is { } prev) admissionRows.Add([$"Cùng kỳ năm trước ({VnFormat.Date(prev.From)} – {VnFormat.Date(prev.To)})", prev.Admitted, null, null]);
         XlsxColumn[] twoColumns = [new("Nội dung", Width: 50), new("Số lượng", XlsxKind.Integer, 14)];
         return
@@ -331,7 +358,7 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
             XlsxSheet.Of("Số lượng đảng viên", $"SỐ LƯỢNG ĐẢNG VIÊN {d.PeriodName.ToUpper(VnFormat.Culture)}", twoColumns,
                 [
                     [$"Đảng viên ngày {VnFormat.Date(d.PeriodStart.AddDays(-1))}", d.MembersAtStart],
-                    ["Kết nạp trong kỳ", a.Admitted],
+                    ["Kết nạp trong kỳ", d.AdmittedInPeriod],
                     .. d.Exits.Select(e => new object?[] { e.Label, e.Value }),
                     [$"Đảng viên ngày {VnFormat.Date(d.CountedTo)}", d.MembersAtEnd],
                 ], totals: false, notes: MemberSentences(d)),

@@ -22,13 +22,16 @@ namespace PartyOrg.Web.Features.Statistics;
 /// </summary>
 public sealed record StatisticsSubject(Organization Organization, IReadOnlyList<OrganizationRefView> StoodInPlace, IReadOnlyList<string> Paths, IReadOnlyList<int> RootIds, DateOnly Date)
 {
-    /// <summary>The subtrees of the organization and of those merged into it: what a year's records (ratings) were kept under.</summary>
+    /// <summary>The subtrees of the organization and of those merged into it: where the year's decisions and ratings were recorded.</summary>
     public IReadOnlyList<string> HistoryPaths { get; init; } = Paths;
 
     /// <summary>The year whose ratings the date reads (<see cref="StatisticsQueries.RatedYearAsync"/>), set before a drill-down into them.</summary>
     public int RatedYear { get; init; } = Date.Year;
 
-    /// <summary>The flows ("in the year") run from 1 January of the date's year to the date itself.</summary>
+    /// <summary>
+    /// The flows ("in the year") run from 1 January of the date's year to the date itself, under <see cref="HistoryPaths"/>: a year
+    /// that spans a merger counts what was decided under the predecessors before it and under the organization after it.
+    /// </summary>
     public DateOnly YearStart => new(Date.Year, 1, 1);
 }
 
@@ -123,13 +126,13 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
 
     /// <summary>First admission decisions of the year in the subtree (the placement on the decision's date decides).</summary>
     private IQueryable<int> Admitted(StatisticsSubject s) =>
-        from pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths))
+        from pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.HistoryPaths))
         join m in db.Members.AsNoTracking() on pl.MemberId equals m.Id
         where m.AdmittedOn >= s.YearStart && m.AdmittedOn <= s.Date && pl.FromDate <= m.AdmittedOn && (pl.ToDate == null || pl.ToDate > m.AdmittedOn)
         select m.Id;
 
     private IQueryable<int> Readmitted(StatisticsSubject s) =>
-        from pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths))
+        from pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.HistoryPaths))
         join m in db.Members.AsNoTracking() on pl.MemberId equals m.Id
         where m.ReadmittedOn >= s.YearStart && m.ReadmittedOn <= s.Date && pl.FromDate <= m.ReadmittedOn && (pl.ToDate == null || pl.ToDate > m.ReadmittedOn)
         select m.Id;
@@ -138,7 +141,7 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     private IQueryable<int> Recognized(StatisticsSubject s) =>
         from dc in db.MemberDecisions.AsNoTracking()
         where dc.Kind == DecisionKind.Recognition && dc.DecidedOn >= s.YearStart && dc.DecidedOn <= s.Date
-        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths)) on dc.MemberId equals pl.MemberId
+        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.HistoryPaths)) on dc.MemberId equals pl.MemberId
         where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate > dc.DecidedOn)
         select dc.MemberId;
 
@@ -148,20 +151,20 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         where (dc.Kind == DecisionKind.NotRecognized || dc.Kind == DecisionKind.NameRemoval || dc.Kind == DecisionKind.Release
                || dc.Kind == DecisionKind.Expulsion || dc.Kind == DecisionKind.Death)
               && dc.DecidedOn >= s.YearStart && dc.DecidedOn <= s.Date
-        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths)) on dc.MemberId equals pl.MemberId
+        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.HistoryPaths)) on dc.MemberId equals pl.MemberId
         where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate >= dc.DecidedOn)
         select new ExitRow { MemberId = dc.MemberId, Kind = dc.Kind };
 
     private IQueryable<int> Exited(StatisticsSubject s, DecisionKind kind) =>
         from dc in db.MemberDecisions.AsNoTracking()
         where dc.Kind == kind && dc.DecidedOn >= s.YearStart && dc.DecidedOn <= s.Date
-        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.Paths)) on dc.MemberId equals pl.MemberId
+        join pl in db.MemberPlacements.AsNoTracking().Where(Within<MemberPlacement>(p => p.OrgPath, s.HistoryPaths)) on dc.MemberId equals pl.MemberId
         where pl.FromDate <= dc.DecidedOn && (pl.ToDate == null || pl.ToDate >= dc.DecidedOn)
         select dc.MemberId;
 
     /// <summary>Discipline decided in the year on subjects of the subtree (<see cref="DisciplineTally"/>).</summary>
     private IQueryable<DisciplineDecision> Disciplined(StatisticsSubject s, DisciplineSubject subject) =>
-        DisciplineTally.Decided(db, s.Paths, s.YearStart, s.Date, subject);
+        DisciplineTally.Decided(db, s.HistoryPaths, s.YearStart, s.Date, subject);
 
     /// <summary>
     /// The year rated that a date reads: the date's year once a rating of it is decided by the date, else the year before (ratings
@@ -197,13 +200,13 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     private IQueryable<int> TransferredIn(StatisticsSubject s) =>
         db.MemberTransfers.AsNoTracking()
             .Where(t => t.Kind == TransferKind.Official && t.ReceivedOn != null && t.ReceivedOn >= s.YearStart && t.ReceivedOn <= s.Date)
-            .Where(Within<MemberTransfer>(t => t.ToPath, s.Paths)).Where(NotWithin<MemberTransfer>(t => t.FromPath, s.Paths))
+            .Where(Within<MemberTransfer>(t => t.ToPath, s.HistoryPaths)).Where(NotWithin<MemberTransfer>(t => t.FromPath, s.HistoryPaths))
             .Select(t => t.MemberId);
 
     private IQueryable<int> TransferredOut(StatisticsSubject s) =>
         db.MemberTransfers.AsNoTracking()
             .Where(t => t.Kind == TransferKind.Official && t.ReceivedOn != null && t.ReceivedOn >= s.YearStart && t.ReceivedOn <= s.Date)
-            .Where(Within<MemberTransfer>(t => t.FromPath, s.Paths)).Where(NotWithin<MemberTransfer>(t => t.ToPath, s.Paths))
+            .Where(Within<MemberTransfer>(t => t.FromPath, s.HistoryPaths)).Where(NotWithin<MemberTransfer>(t => t.ToPath, s.HistoryPaths))
             .Select(t => t.MemberId);
 
     /// <summary>The organizations standing in the subtree on the date, below the organization(s) counted.</summary>
@@ -318,7 +321,7 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             F(Measures.TransfersIn, "all", "Chuyển sinh hoạt chính thức đến", await TransferredIn(s).Distinct().CountAsync(), -1),
             F(Measures.TransfersOut, "all", "Chuyển sinh hoạt chính thức đi", await TransferredOut(s).Distinct().CountAsync(), -1));
 
-        var tally = await DisciplineTally.OfAsync(db, s.Paths, s.YearStart, s.Date);
+        var tally = await DisciplineTally.OfAsync(db, s.HistoryPaths, s.YearStart, s.Date);
         Figure DisciplineFigure(DisciplineSubject subject, string measure, string value, string label, DisciplineForm? form) =>
             F(measure, value, label, tally.Count(subject, form), -1);
         var discipline = new DisciplineFigures(
