@@ -186,6 +186,12 @@ public class ReportTests(WebAppFixture app)
         Assert.Equal("/api/v1/reports/annual?org=" + await app.OrganizationIdAsync(DemoCodes.Province) + "&year=2025&format=docx",
             doc.QuerySelector("a[data-report=docx]")!.GetAttribute("href"));
         var api = await app.ApiAsAsync("tochuc");
+        // The year before reads the predecessors too: the statistics of 31/12/2024 count the same admissions.
+        var before = await api.GetFromJsonAsync<JsonElement>("/api/v1/statistics?date=2024-12-31");
+        var admittedBefore = before.GetProperty("year").GetProperty("admissions").GetProperty("count").GetInt32();
+        Assert.True(admittedBefore > 0, "the demo admits members in 2024");
+        Assert.Contains(doc.QuerySelectorAll("#report-admissions p"), p => p.TextContent.Contains(
+            $"Cùng kỳ năm trước (01/01/2024 – 31/12/2024) kết nạp {VnFormat.Number(admittedBefore)} đảng viên, gồm cả các tổ chức đảng hợp nhất vào.", StringComparison.Ordinal));
         var links = doc.QuerySelectorAll("a[data-count]").ToList();
         // Admissions, members at both ends, five exits, two years x two subjects x six rating figures, discipline totals and forms.
         Assert.True(links.Count >= 1 + 2 + 5 + 24 + 2, $"{links.Count} linked numbers");

@@ -29,7 +29,7 @@ public sealed record ReportData(
     ReportKind Kind, int OrganizationId, string OrganizationName, int Year, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly CountedTo,
     TargetProgressView Admissions, TargetProgressView? TermAdmissions, string? TermTargetDocument, string? YearTargetDocument,
     int MembersAtStart, int MembersAtEnd, IReadOnlyList<ReportFigure> Exits, AdmissionRangeView? PreviousPeriod, PercentRounding Rounding,
-    ReportDiscipline Discipline, ReportRatings Ratings, PredecessorAdmissions? BeforeFounding = null)
+    ReportDiscipline Discipline, ReportRatings Ratings, PredecessorAdmissions? BeforeFounding = null, bool PreviousIncludesMerged = false)
 {
     /// <summary>Admissions of the whole period: the organization's own and, before its founding, those of the organizations merged into it.</summary>
     public int AdmittedInPeriod => Admissions.Admitted + (BeforeFounding?.Admitted ?? 0);
@@ -137,17 +137,24 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
             : await targets.RangeAsync(scope, org.Id, start.AddYears(-1), countedTo.AddYears(-1));
         var paths = await organizations.PathsWithPredecessorsAsync(scope, org);
         var (firstRated, lastRated) = kind == ReportKind.Term ? (start.Year, countedTo.Year) : (year - 1, year);
-        PredecessorAdmissions? beforeFounding = null;
-        if (kind != ReportKind.Term && start < org.FoundedOn && paths.Count > 1)
+        // The target progress counts where an admission happened: before its founding, a merged organization's period is read
+        // under the organizations merged into it (a handful of paths, one count each).
+        async Task<int> BeforeFoundingAsync(DateOnly from, DateOnly to)
         {
-            var to = Min(org.FoundedOn.AddDays(-1), countedTo);
             var admitted = 0;
-            foreach (var path in paths.Where(p => p != org.Path)) admitted += await targets.CountAdmissionsAsync(path, start, to);
-            beforeFounding = new(start, to, admitted, org.FoundedOn);
+            if (from < org.FoundedOn)
+                foreach (var path in paths.Where(p => p != org.Path)) admitted += await targets.CountAdmissionsAsync(path, from, Min(org.FoundedOn.AddDays(-1), to));
+            return admitted;
         }
+        PredecessorAdmissions? beforeFounding = kind != ReportKind.Term && start < org.FoundedOn && paths.Count > 1
+            ? new(start, Min(org.FoundedOn.AddDays(-1), countedTo), await BeforeFoundingAsync(start, countedTo), org.FoundedOn)
+            : null;
+        var previousIncludesMerged = previous is not null && previous.From < org.FoundedOn && paths.Count > 1;
+        if (previousIncludesMerged)
+            previous = previous! with { Admitted = previous.Admitted + await BeforeFoundingAsync(previous.From, previous.To) };
         return Outcome<ReportData>.Ok(new ReportData(kind, org.Id, org.Name, year, start, end, countedTo, admissions, term,
             termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(paths, start, countedTo), previous, rounding,
-            await DisciplineAsync(paths, start, countedTo), await RatingsAsync(paths, firstRated, lastRated), beforeFounding));
+            await DisciplineAsync(paths, start, countedTo), await RatingsAsync(paths, firstRated, lastRated), beforeFounding, previousIncludesMerged));
     }
 
     /// <summary>Two grouped queries: the levels of each year for base organizations and for members.</summary>
@@ -265,7 +272,8 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         if (a.ReadmissionsCounted && a.Readmitted > 0)
             sentences.Add($"Trong số kết nạp có {VnFormat.Number(a.Readmitted)} trường hợp kết nạp lại.");
         if (d.PreviousPeriod is { } prev)
-            sentences.Add($"Cùng kỳ năm trước ({VnFormat.Date(prev.From)} – {VnFormat.Date(prev.To)}) kết nạp {VnFormat.Number(prev.Admitted)} đảng viên.");
+            sentences.Add($"Cùng kỳ năm trước ({VnFormat.Date(prev.From)} – {VnFormat.Date(prev.To)}) kết nạp {VnFormat.Number(prev.Admitted)} đảng viên"
+                + (d.PreviousIncludesMerged ? ", gồm cả các tổ chức đảng hợp nhất vào." : "."));
         return sentences;
     }
 
