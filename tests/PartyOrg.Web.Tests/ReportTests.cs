@@ -234,6 +234,57 @@ public class ReportTests(WebAppFixture app)
         Assert.Contains("đã kết thúc hoạt động ngày 01/07/2025", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("year")[0].GetString());
     }
 
+    /// <summary>
+    /// The seeds' Long An ratings rebuilt from records: base organizations good or above 481/500 in 2021 (96,2%) and 1.943/2.000
+    /// in 2022 (97,15%); members 193/200 (96,5%) and 243/250 (97,2%).
+    /// </summary>
+    [Fact]
+    public async Task SeedsRatings_96_2_And_97_15_RebuiltFromRecords_InTheStatisticsAndTheReport()
+    {
+        var province = await app.WithDbAsync(async (db, _) =>
+        {
+            var org = new Organization { Code = "BC-XL", Name = "Đảng bộ tỉnh Xếp Loại", Type = OrganizationType.Provincial, Field = OrganizationField.General, FoundedOn = new(1976, 1, 1) };
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync();
+            org.Path = $"/{org.Id}/";
+            var cells = Enumerable.Range(1, 2000).Select(i => new Organization
+            {
+                Code = $"BC-XL.{i:0000}", Name = $"Chi bộ cơ sở Xếp Loại {i}", Type = OrganizationType.BaseCell, Field = OrganizationField.Residential,
+                FoundedOn = new(1976, 1, 1), ParentId = org.Id, Depth = 1,
+            }).ToList();
+            db.Organizations.AddRange(cells);
+            await db.SaveChangesAsync();
+            foreach (var c in cells) c.Path = $"{org.Path}{c.Id}/";
+            var members = Enumerable.Range(1, 250).Select(i => Admitted(cells[0], new DateOnly(2000, 1, 1), 900000 + i)).ToList();
+            db.Members.AddRange(members);
+            await db.SaveChangesAsync();
+            Rating Of(int year, Organization cell, int? memberId, bool good) => new()
+            {
+                Year = year, MemberId = memberId, SubjectOrganizationId = memberId is null ? cell.Id : null, OrganizationId = cell.Id, OrgPath = cell.Path,
+                Subject = memberId is null ? PartyOrg.Domain.Rating.RatingSubject.Collective : PartyOrg.Domain.Rating.RatingSubject.MemberWithoutPost,
+                DecidedLevel = good ? PartyOrg.Domain.Rating.RatingLevel.Good : PartyOrg.Domain.Rating.RatingLevel.Completed, DecidedOn = new(year, 12, 20), DecidedBy = "admin",
+            };
+            db.Ratings.AddRange(cells.Take(500).Select((c, i) => Of(2021, c, null, i < 481)));
+            db.Ratings.AddRange(cells.Select((c, i) => Of(2022, c, null, i < 1943)));
+            db.Ratings.AddRange(members.Take(200).Select((m, i) => Of(2021, cells[0], m.Id, i < 193)));
+            db.Ratings.AddRange(members.Select((m, i) => Of(2022, cells[0], m.Id, i < 243)));
+            await db.SaveChangesAsync();
+            return org.Id;
+        });
+        var client = await app.ApiAsAsync("admin");
+        foreach (var (year, organizations, members) in new[] { (2021, 96.2m, 96.5m), (2022, 97.15m, 97.2m) })
+        {
+            var r = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/statistics?org={province}&date={year}-12-31")).GetProperty("ratings");
+            Assert.Equal(organizations, r.GetProperty("baseOrganizationsGoodOrAbove").GetProperty("percent").GetDecimal());
+            Assert.Equal(members, r.GetProperty("membersGoodOrAbove").GetProperty("percent").GetDecimal());
+        }
+        var (paragraphs, _, _) = ExportTests.ReadDocx(await client.GetByteArrayAsync($"/api/v1/reports/annual?org={province}&year=2022&format=docx"));
+        Assert.Contains("Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: năm 2021 đạt 96,2% (481/500 tổ chức cơ sở đảng được xếp loại); "
+            + "năm 2022 đạt 97,15% (1.943/2.000 tổ chức cơ sở đảng được xếp loại).", paragraphs);
+        Assert.Contains("Đảng viên hoàn thành tốt nhiệm vụ trở lên: năm 2021 là 96,5% (193/200 đảng viên được xếp loại); "
+            + "năm 2022 là 97,2% (243/250 đảng viên được xếp loại).", paragraphs);
+    }
+
     [Fact]
     public async Task AnnualReport_Xlsx_HasOneSheetPerSection_WithTheFigures()
     {
