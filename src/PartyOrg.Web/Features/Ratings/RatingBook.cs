@@ -31,6 +31,9 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
     /// <summary>Whether the account decides ratings (the competent committee): administrators and commission staff, never a cell secretary.</summary>
     private static bool Decides(UserScope scope) => scope.IsAdmin || scope.Role == Roles.Commission;
 
+    /// <summary>Whether the account decides ratings where it can write (pages show the decision fields and the lock only then).</summary>
+    public static bool CanDecide(UserScope scope) => Decides(scope);
+
     private sealed record MemberSubject(int MemberId, string Name, string SortKey, int CellId, IReadOnlyList<DisciplinePeriod> Discipline);
 
     private async Task<(List<Organization> Orgs, List<MemberSubject> Members)> SubjectsAsync(Organization root, int year)
@@ -340,6 +343,35 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
         r.SubUnitOrLeaderDisciplined = p.Facts.SubUnitOrLeaderDisciplined;
         r.TasksLatePercent = p.Facts.TasksLatePercent;
         r.ExemptReason = p.ExemptReason;
+    }
+
+    /// <summary>One row of a bulk entry: a member's or an organization's rating as typed, with the version the page showed (0: none stored).</summary>
+    public sealed record RowSave(int? MemberId, int? OrganizationId, RatingInput Input, int Version);
+
+    /// <summary>
+    /// Saves the rows of a bulk entry (a cell's page) all or nothing: each row through <see cref="SaveMemberAsync"/> or
+    /// <see cref="SaveOrganizationAsync"/> with its rules and its version, inside one transaction that is committed only when
+    /// every row went through. Otherwise nothing is saved and each row's outcome (errors, or the record as stored now when the
+    /// row was stale) is given back for the page to show beside the row.
+    /// </summary>
+    public async Task<(bool Saved, IReadOnlyList<Outcome<RatingView>> Outcomes)> SaveAllAsync(UserScope scope, int year, IReadOnlyList<RowSave> rows)
+    {
+        var outcomes = new List<Outcome<RatingView>>();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            foreach (var row in rows)
+                outcomes.Add(row.MemberId is { } memberId
+                    ? await SaveMemberAsync(scope, memberId, year, row.Input, row.Version, versionRequired: false)
+                    : await SaveOrganizationAsync(scope, row.OrganizationId!.Value, year, row.Input, row.Version, versionRequired: false));
+            if (outcomes.All(o => o.Kind == OutcomeKind.Ok))
+            {
+                await tx.CommitAsync();
+                return (true, outcomes);
+            }
+            await tx.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        return (false, outcomes);
     }
 
     /// <summary>Closes the year for the organization's subtree (its committee: commission staff or administrator with write rights).</summary>
