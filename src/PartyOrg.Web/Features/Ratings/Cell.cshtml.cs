@@ -120,9 +120,9 @@ public sealed class CellModel(RatingBook book, OrganizationQueries organizations
             TempData[Notice.Key] = "Không có thay đổi nào để lưu.";
             return Redirect(IndexModel.CellLink(OrganizationId, ShownYear));
         }
-        if (errors.Count == 0)
+        if (saves.Count > 0)
         {
-            var (saved, outcomes) = await book.SaveAllAsync(scope, ShownYear, saves.Select(s => s.Save).ToList());
+            var (saved, outcomes) = await book.SaveAllAsync(scope, ShownYear, saves.Select(s => s.Save).ToList(), commit: errors.Count == 0);
             if (saved)
             {
                 var members = saves.Count(s => s.Save.MemberId is not null);

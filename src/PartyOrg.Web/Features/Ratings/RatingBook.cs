@@ -352,9 +352,10 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
     /// Saves the rows of a bulk entry (a cell's page) all or nothing: each row through <see cref="SaveMemberAsync"/> or
     /// <see cref="SaveOrganizationAsync"/> with its rules and its version, inside one transaction that is committed only when
     /// every row went through. Otherwise nothing is saved and each row's outcome (errors, or the record as stored now when the
-    /// row was stale) is given back for the page to show beside the row.
+    /// row was stale) is given back for the page to show beside the row. With <paramref name="commit"/> false the rows are
+    /// only checked (the page found other rows it could not read, and shows every error at once).
     /// </summary>
-    public async Task<(bool Saved, IReadOnlyList<Outcome<RatingView>> Outcomes)> SaveAllAsync(UserScope scope, int year, IReadOnlyList<RowSave> rows)
+    public async Task<(bool Saved, IReadOnlyList<Outcome<RatingView>> Outcomes)> SaveAllAsync(UserScope scope, int year, IReadOnlyList<RowSave> rows, bool commit = true)
     {
         var outcomes = new List<Outcome<RatingView>>();
         await using (var tx = await db.Database.BeginTransactionAsync())
@@ -363,7 +364,7 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
                 outcomes.Add(row.MemberId is { } memberId
                     ? await SaveMemberAsync(scope, memberId, year, row.Input, row.Version, versionRequired: false)
                     : await SaveOrganizationAsync(scope, row.OrganizationId!.Value, year, row.Input, row.Version, versionRequired: false));
-            if (outcomes.All(o => o.Kind == OutcomeKind.Ok))
+            if (commit && outcomes.All(o => o.Kind == OutcomeKind.Ok))
             {
                 await tx.CommitAsync();
                 return (true, outcomes);
