@@ -27,7 +27,8 @@ public sealed class RatingRowInput
 
     public static RatingRowInput From(RatingView v) => new()
     {
-        MemberId = v.MemberId, OrganizationId = v.SubjectOrganizationId, Version = v.Version,
+        // -1: nothing stored when the page was read, so a record saved meanwhile by someone else is a conflict (a new record has version 0).
+        MemberId = v.MemberId, OrganizationId = v.SubjectOrganizationId, Version = v.Id is null ? -1 : v.Version,
         SelfLevel = v.SelfLevel?.ToString(), SelfPoints = Text(v.SelfPoints), ProposedLevel = v.ProposedLevel?.ToString(),
         DecidedLevel = v.DecidedLevel?.ToString(), Points = Text(v.Points), DecidedOn = InputParsing.Show(v.DecidedOn),
         AllTasksOnTime = v.AllTasksOnTime, TasksExceededPercent = Text(v.TasksExceededPercent),
@@ -194,12 +195,17 @@ public sealed class CellModel(RatingBook book, OrganizationQueries organizations
     public IReadOnlyList<FieldError> ErrorsOf(int row, params string[] fields) =>
         RowErrors.TryGetValue(row, out var list) ? list.Where(e => fields.Contains(e.Field)).ToList() : [];
 
-    /// <summary>Errors of a row not tied to one of its fields (the member, the year).</summary>
+    /// <summary>Errors of a row not tied to a field shown on it (the member, the year; the decision for those who do not decide).</summary>
     public IReadOnlyList<FieldError> RowLevelErrors(int row) =>
-        RowErrors.TryGetValue(row, out var list) ? list.Where(e => !FieldNames.Contains(e.Field)).ToList() : [];
+        RowErrors.TryGetValue(row, out var list) ? list.Where(e => !ShownFields().Contains(e.Field)).ToList() : [];
 
-    private static readonly string[] FieldNames =
-        ["selfLevel", "selfPoints", "proposedLevel", "decidedLevel", "points", "decidedOn", "tasksExceededPercent", "tasksLatePercent", "exemptReason"];
+    private IEnumerable<string> ShownFields()
+    {
+        string[] always = ["selfLevel", "proposedLevel", "exemptReason"];
+        string[] points = UsesPoints ? ["selfPoints", "tasksExceededPercent", "tasksLatePercent"] : [];
+        string[] decision = Decides ? ["decidedLevel", "decidedOn", .. UsesPoints ? new[] { "points" } : []] : [];
+        return always.Concat(points).Concat(decision);
+    }
 
     public static string Level(RatingLevel? level) => level?.Label() ?? "—";
 }
