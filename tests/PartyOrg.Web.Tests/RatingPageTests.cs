@@ -307,4 +307,49 @@ public class RatingPageTests(WebAppFixture app)
         Assert.Equal(1, sheets[3].DataRows()); // the cell itself, not yet rated
         Assert.True(await app.WithDbAsync((db, _) => db.AccountEvents.AnyAsync(e => e.UserName == "admin" && e.Kind == "Exported" && e.Detail!.Contains("/api/v1/exports/ratings"))));
     }
+    [Fact]
+    public async Task RatingCellPage_TheCommitteeDecidesWithPointsAndDate_AndTheRoundCountsItsProgress()
+    {
+        var place = await PlaceAsync();
+        var admin = await PageClient.SignInAsync(app, "admin");
+        var (fields, rowOf, _) = await BulkAsync(admin, Cell(place.Cell, 2025));
+        var r0 = rowOf[place.Members[0]];
+        fields[$"Rows[{r0}].ProposedLevel"] = "Good";
+        fields[$"Rows[{r0}].DecidedLevel"] = "Good";
+        fields[$"Rows[{r0}].Points"] = "82";
+        fields[$"Rows[{r0}].DecidedOn"] = "20/12/2025";
+        fields[$"Rows[{rowOf[place.Members[1]]}].ProposedLevel"] = "Completed";
+        var response = await admin.PostAsync(Cell(place.Cell, 2025), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = MemberRating(await RoundAsync(await app.ApiAsAsync("admin"), place.Cell, 2025), place.Members[0]);
+        Assert.Equal("Good", stored.GetProperty("decidedLevel").GetString());
+        Assert.Equal(82, stored.GetProperty("points").GetInt32());
+        Assert.Equal("2025-12-20", stored.GetProperty("decidedOn").GetString());
+        Assert.Equal("admin", stored.GetProperty("decidedBy").GetString());
+
+        var index = Parser.ParseDocument(await admin.GetStringAsync($"/Ratings?org={place.Cell}&year=2025"));
+        var row = index.QuerySelector($"tr[data-org='{place.Cell}']")!;
+        Assert.Equal("2", row.QuerySelector("[data-proposed]")!.GetAttribute("data-proposed"));
+        Assert.Contains("1/4", row.TextContent);
+        Assert.DoesNotContain(place.Names[0], row.QuerySelector("td[data-label='Chưa xếp loại']")!.TextContent);
+        Assert.Contains(place.Names[1], row.QuerySelector("td[data-label='Chưa xếp loại']")!.TextContent);
+        Assert.Equal("100%", index.QuerySelector("tr[data-counts=members] [data-percent]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task RatingPages_AYearOutOfRange_IsSaidAndNothingIsSavedOrLocked()
+    {
+        var place = await PlaceAsync();
+        var admin = await PageClient.SignInAsync(app, "admin");
+        Assert.Contains("Năm đánh giá: phải từ 2000 đến", await admin.GetStringAsync($"/Ratings?org={place.Cell}&year=1999"));
+        var fields = new Dictionary<string, string> { ["Rows[0].MemberId"] = place.Members[0].ToString(CultureInfo.InvariantCulture), ["Rows[0].Version"] = "-1", ["Rows[0].SelfLevel"] = "Good", ["Rows[0].SelfPoints"] = "80" };
+        var response = await admin.PostAsync(Cell(place.Cell, 1999), await PageClient.FormAsync(admin, Cell(place.Cell, 2024), fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Chưa lưu.", await response.Content.ReadAsStringAsync());
+        var lockResponse = await admin.PostAsync($"/Ratings?handler=Lock&org={place.Cell}&year=1999", await PageClient.FormAsync(admin, $"/Ratings?org={place.Cell}", []));
+        Assert.Equal(HttpStatusCode.OK, lockResponse.StatusCode);
+        Assert.False(await app.WithDbAsync((db, _) => db.RatingRounds.AnyAsync(r => r.OrganizationId == place.Cell)));
+        var year = (await (await app.ApiAsAsync("admin")).GetFromJsonAsync<JsonElement>($"/api/v1/ratings?org={place.Cell}")).GetProperty("year").GetInt32();
+        Assert.Equal(JsonValueKind.Null, MemberRating(await RoundAsync(await app.ApiAsAsync("admin"), place.Cell, year), place.Members[0]).GetProperty("selfLevel").ValueKind);
+    }
 }

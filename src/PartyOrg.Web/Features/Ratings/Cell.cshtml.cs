@@ -69,6 +69,8 @@ public sealed class CellModel(RatingBook book, OrganizationQueries organizations
     public bool UsesPoints { get; private set; }
     public bool Decides { get; private set; }
     public bool ReadOnly { get; private set; }
+    /// <summary>The year asked could not be shown (out of 2000..this year): this year is shown instead.</summary>
+    public string? YearNote { get; private set; }
     /// <summary>The subjects in the order shown: members first, then the organization itself (when rated).</summary>
     public IReadOnlyList<RatingView> Subjects { get; private set; } = [];
     public IReadOnlyDictionary<int, IReadOnlyList<FieldError>> RowErrors { get; private set; } = new Dictionary<int, IReadOnlyList<FieldError>>();
@@ -87,10 +89,11 @@ public sealed class CellModel(RatingBook book, OrganizationQueries organizations
         var posted = Rows;
         if (await LoadAsync() is { } missing) return missing;
         var scope = await ScopeAsync();
-        if (ReadOnly)
+        if (ReadOnly || YearNote is not null)
         {
             Rows = Subjects.Select(RatingRowInput.From).ToList();
-            Errors = [new FieldError("year", Round.Locked
+            Errors = [new FieldError("year", YearNote is not null ? YearNote + " Chưa lưu."
+                : Round.Locked
                 ? $"Năm {ShownYear} đã khóa sổ xếp loại ({Round.LockedAtOrganizationName}, {IndexModel.When(Round.LockedAt)}); chưa lưu."
                 : "Tài khoản không có quyền ghi ở đây; chưa lưu.")];
             return Page();
@@ -182,7 +185,12 @@ public sealed class CellModel(RatingBook book, OrganizationQueries organizations
         if (await organizations.FindOrRootAsync(scope, Org) is not { } org) return NotFound();
         (OrganizationId, OrganizationName) = (org.Id, org.Name);
         var thisYear = book.Today.Year;
-        ShownYear = Year is { } y && y >= RatingBook.FirstYear && y <= thisYear ? y : thisYear;
+        ShownYear = Year ?? thisYear;
+        if (ShownYear < RatingBook.FirstYear || ShownYear > thisYear)
+        {
+            YearNote = $"Năm đánh giá: phải từ {RatingBook.FirstYear} đến {thisYear}; đang hiện năm {thisYear}.";
+            ShownYear = thisYear;
+        }
         Round = (await book.RoundAsync(scope, org, ShownYear))!;
         UsesPoints = Round.UsesPoints;
         Decides = RatingBook.CanDecide(scope) && scope.CanWriteAt(org.Path);

@@ -25,12 +25,15 @@ public sealed class IndexModel(RatingBook book, OrganizationQueries organization
     public int ThisYear => book.Today.Year;
     /// <summary>The account decides ratings here: lock, unlock (and the decision fields of the bulk pages).</summary>
     public bool Decides { get; private set; }
+    /// <summary>The year asked could not be shown (out of 2000..this year): this year is shown instead.</summary>
+    public string? YearNote { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnPostLockAsync()
     {
         if (await LoadAsync() is { } missing) return missing;
+        if (YearNote is not null) return Page();
         var scope = await ScopeAsync();
         var outcome = await book.LockAsync(scope, await OrgAsync(scope), ShownYear);
         if (Refusal(outcome) is { } refused) return refused;
@@ -42,6 +45,7 @@ public sealed class IndexModel(RatingBook book, OrganizationQueries organization
     public async Task<IActionResult> OnPostUnlockAsync()
     {
         if (await LoadAsync() is { } missing) return missing;
+        if (YearNote is not null) return Page();
         var scope = await ScopeAsync();
         var outcome = await book.UnlockAsync(scope, await OrgAsync(scope), ShownYear, Reason);
         if (Refusal(outcome) is { } refused) return refused;
@@ -61,7 +65,7 @@ public sealed class IndexModel(RatingBook book, OrganizationQueries organization
         ShownYear = Year ?? ThisYear;
         if (ShownYear < RatingBook.FirstYear || ShownYear > ThisYear)
         {
-            Errors = [new FieldError("year", $"Năm đánh giá: phải từ {RatingBook.FirstYear} đến {ThisYear}; đang hiện năm {ThisYear}.")];
+            YearNote = $"Năm đánh giá: phải từ {RatingBook.FirstYear} đến {ThisYear}; đang hiện năm {ThisYear}.";
             ShownYear = ThisYear;
         }
         Round = (await book.RoundAsync(scope, org, ShownYear))!;

@@ -82,7 +82,7 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
             var orgView = orgViews.FirstOrDefault(v => v.SubjectOrganizationId == id);
             return new OrganizationProgress(id, byId[id].Name, toRate.Count, toRate.Count(v => v.Rated), exempt,
                 toRate.Where(v => !v.Rated).Select(v => new MissingName(v.MemberId!.Value, v.Name)).ToList(),
-                orgView is not null, orgView?.Rated == true);
+                orgView is not null, orgView?.Rated == true, toRate.Count(v => v.ProposedLevel is not null));
         }).ToList();
 
         var lockRound = await LockingRoundAsync(root.Path, year);
