@@ -82,6 +82,9 @@ public sealed class IndexModel(RatingBook book, OrganizationQueries organization
         return null;
     }
 
+    /// <summary>Names of members not yet rated shown per organization; the rest are counted, listed on its bulk page and in the workbook.</summary>
+    public const int MissingShown = 12;
+
     public static string Link(int org, int year) => $"/Ratings?org={org}&year={year}";
 
     public static string CellLink(int org, int year) => $"/Ratings/Cell?org={org}&year={year}";
