@@ -26,6 +26,9 @@ public class RatingBrowserTests(BrowserFixture app)
         Assert.True(count > 0, "the cell has members to rate");
         Assert.Equal(0, await page.Locator("select[name$='.DecidedLevel']").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the bulk page scrolls sideways on a phone");
+        // Big touch targets: every level choice and the save button are at least 44 px high.
+        var heights = await page.Locator("form.rating-bulk select, form.rating-bulk button[type=submit]").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().height)");
+        Assert.All(heights, h => Assert.True(h >= 44, $"a control is {h}px high"));
         await BrowserFixture.ShotAsync(page, "40-phone-rating-cell");
 
         for (var i = 0; i < count; i++)
