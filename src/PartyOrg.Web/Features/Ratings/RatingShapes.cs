@@ -48,7 +48,7 @@ public sealed record MissingName(int Id, string Name);
 /// </summary>
 public sealed record OrganizationProgress(
     int OrganizationId, string Name, int MembersToRate, int MembersRated, int MembersExempt, IReadOnlyList<MissingName> MissingMembers,
-    bool OrganizationToRate, bool OrganizationRated, int MembersProposed = 0);
+    bool OrganizationToRate, bool OrganizationRated, int MembersProposed);
 
 public sealed record LevelCounts(int ToRate, int Rated, int Exempt, int Excellent, int Good, int Completed, int NotCompleted, decimal? GoodOrAbovePercent);
 
