@@ -19,8 +19,8 @@ public class RatingPageTests(WebAppFixture app)
 
     private sealed record Place(int Cell, List<int> Members, List<string> Names);
 
-    /// <summary>A new top-level cell (only the administrator sees it) with four members admitted in 2000.</summary>
-    private Task<Place> PlaceAsync() => app.WithDbAsync(async (db, _) =>
+    /// <summary>A new top-level cell (only the administrator sees it) with four (or more) members admitted in 2000.</summary>
+    private Task<Place> PlaceAsync(int size = 4) => app.WithDbAsync(async (db, _) =>
     {
         var model = await db.Organizations.SingleAsync(o => o.Code == DemoCodes.SecretaryCell);
         var n = Interlocked.Increment(ref serial);
@@ -29,14 +29,14 @@ public class RatingPageTests(WebAppFixture app)
         await db.SaveChangesAsync();
         cell.Path = $"/{cell.Id}/";
         await db.SaveChangesAsync();
-        var members = Enumerable.Range(1, 4).Select(i =>
+        var members = Enumerable.Range(1, size).Select(i =>
         {
             var name = $"Lê Văn Trang {n} {i}";
             return new Member
             {
                 FullName = name, SearchName = VnText.Fold(name), SearchGiven = VnText.GivenFirstFold(name), SortKey = VnText.SortKey(name),
                 Gender = Gender.Male, DateOfBirth = new(1970, 1, 1), EthnicGroupCode = "01", Religion = "Không theo tôn giáo",
-                CitizenId = $"001170{800000 + n * 10 + i:000000}", AdmittedOn = new(2000, 3, 1), OfficialOn = new(2001, 3, 1),
+                CitizenId = $"001170{800000 + n * 1000 + i:000000}", AdmittedOn = new(2000, 3, 1), OfficialOn = new(2001, 3, 1),
                 OrganizationId = cell.Id, OrgPath = cell.Path, Status = MemberStatus.Official,
             };
         }).ToList();
@@ -351,5 +351,23 @@ public class RatingPageTests(WebAppFixture app)
         Assert.False(await app.WithDbAsync((db, _) => db.RatingRounds.AnyAsync(r => r.OrganizationId == place.Cell)));
         var year = (await (await app.ApiAsAsync("admin")).GetFromJsonAsync<JsonElement>($"/api/v1/ratings?org={place.Cell}")).GetProperty("year").GetInt32();
         Assert.Equal(JsonValueKind.Null, MemberRating(await RoundAsync(await app.ApiAsAsync("admin"), place.Cell, year), place.Members[0]).GetProperty("selfLevel").ValueKind);
+    }
+
+    [Fact]
+    public async Task RatingCellPage_ALargeCell_SavesEveryRowInOneSubmit()
+    {
+        var place = await PlaceAsync(size: 120);
+        var admin = await PageClient.SignInAsync(app, "admin");
+        var (fields, rowOf, _) = await BulkAsync(admin, Cell(place.Cell, 2025));
+        Assert.True(fields.Count > 1024, $"{fields.Count} form values");
+        foreach (var i in rowOf.Values)
+        {
+            fields[$"Rows[{i}].SelfLevel"] = "Good";
+            fields[$"Rows[{i}].SelfPoints"] = "75";
+        }
+        var response = await admin.PostAsync(Cell(place.Cell, 2025), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var round = await RoundAsync(await app.ApiAsAsync("admin"), place.Cell, 2025);
+        Assert.All(place.Members, m => Assert.Equal("Good", MemberRating(round, m).GetProperty("selfLevel").GetString()));
     }
 }

@@ -56,6 +56,8 @@ public sealed class RatingRowInput
 /// nothing (<see cref="RatingBook.SaveAllAsync"/>). The decision fields are shown to those who decide only; a locked year is
 /// read-only.
 /// </summary>
+/// A cell of several hundred members sends more than the default 1.024 form values (about 12 a member), hence the higher limit.
+[RequestFormLimits(ValueCountLimit = 20_000)]
 public sealed class CellModel(RatingBook book, OrganizationQueries organizations) : ScopedPage
 {
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
