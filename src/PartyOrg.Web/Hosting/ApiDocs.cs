@@ -106,6 +106,7 @@ public static class ApiDocs
         ["GET /api/v1/exports/probation"] = FileDoc("ExportProbationers", "Tải Excel danh sách đảng viên dự bị đến hạn (all=true: mọi đảng viên dự bị).", Xlsx),
         ["GET /api/v1/exports/transfers"] = FileDoc("ExportTransfers", "Tải Excel danh sách chuyển sinh hoạt đảng (all, late như trang).", Xlsx),
         ["GET /api/v1/exports/badges"] = FileDoc("ExportBadgeProposals", "Tải Excel danh sách đề nghị tặng Huy hiệu Đảng của đợt (họ tên, ngày sinh, ngày vào Đảng, tuổi đảng, mốc).", Xlsx),
+        ["GET /api/v1/exports/ratings"] = FileDoc("ExportRatings", "Tải Excel đánh giá, xếp loại chất lượng của năm year trong tổ chức org đúng như trang Xếp loại: tổng hợp theo mức (tỷ lệ tốt trở lên), tiến độ từng tổ chức, xếp loại đảng viên, xếp loại tổ chức.", Xlsx),
         ["GET /api/v1/exports/targets"] = FileDoc("ExportTargetProgress", "Tải Excel kết quả kết nạp so với chỉ tiêu của tổ chức và các tổ chức trực thuộc (org, year hoặc term, from, asOf như trang).", Xlsx),
 
         ["GET /api/v1/reports/{kind}"] = FileDoc("GetReport", "Báo cáo công tác tổ chức xây dựng Đảng (kind: semiannual, annual, term) của tổ chức org, năm year, dạng docx (thể thức văn bản của Đảng) hoặc xlsx: kết nạp so với chỉ tiêu, số lượng đảng viên đầu và cuối kỳ, ra khỏi Đảng theo loại; đánh giá, xếp loại và kỷ luật: chưa có số liệu.", Docx, Xlsx),

@@ -31,6 +31,9 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
     /// <summary>Whether the account decides ratings (the competent committee): administrators and commission staff, never a cell secretary.</summary>
     private static bool Decides(UserScope scope) => scope.IsAdmin || scope.Role == Roles.Commission;
 
+    /// <summary>Whether the account decides ratings where it can write (pages show the decision fields and the lock only then).</summary>
+    public static bool CanDecide(UserScope scope) => Decides(scope);
+
     private sealed record MemberSubject(int MemberId, string Name, string SortKey, int CellId, IReadOnlyList<DisciplinePeriod> Discipline);
 
     private async Task<(List<Organization> Orgs, List<MemberSubject> Members)> SubjectsAsync(Organization root, int year)
@@ -41,8 +44,15 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
             .Where(p => p.FromDate <= on && (p.ToDate == null || p.ToDate > on))
             .Select(p => new { p.MemberId, p.OrganizationId }).ToListAsync();
         var ids = placed.Select(p => p.MemberId).Distinct().ToList();
-        var records = await standings.RecordsAsync(ids);
-        var names = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.FullName, m.SortKey }).ToDictionaryAsync(m => m.Id);
+        // In chunks: one query over thousands of ids is far slower on SQLite than a few hundred at a time (as the badge export does).
+        var records = new Dictionary<int, MembershipRecord>();
+        foreach (var chunk in ids.Chunk(500))
+            foreach (var (id, record) in await standings.RecordsAsync(chunk))
+                records[id] = record;
+        var names = new Dictionary<int, (string FullName, string SortKey)>();
+        foreach (var chunk in ids.Chunk(500))
+            foreach (var m in await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id)).Select(m => new { m.Id, m.FullName, m.SortKey }).ToListAsync())
+                names[m.Id] = (m.FullName, m.SortKey);
         var members = placed.GroupBy(p => p.MemberId).Select(g => g.First())
             .Where(p => records.TryGetValue(p.MemberId, out var r) && MemberStanding.On(r, on).IsActive)
             .Select(p => new MemberSubject(p.MemberId, names[p.MemberId].FullName, names[p.MemberId].SortKey, p.OrganizationId, records[p.MemberId].Discipline ?? []))
@@ -79,7 +89,7 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
             var orgView = orgViews.FirstOrDefault(v => v.SubjectOrganizationId == id);
             return new OrganizationProgress(id, byId[id].Name, toRate.Count, toRate.Count(v => v.Rated), exempt,
                 toRate.Where(v => !v.Rated).Select(v => new MissingName(v.MemberId!.Value, v.Name)).ToList(),
-                orgView is not null, orgView?.Rated == true);
+                orgView is not null, orgView?.Rated == true, toRate.Count(v => v.ProposedLevel is not null));
         }).ToList();
 
         var lockRound = await LockingRoundAsync(root.Path, year);
@@ -340,6 +350,36 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
         r.SubUnitOrLeaderDisciplined = p.Facts.SubUnitOrLeaderDisciplined;
         r.TasksLatePercent = p.Facts.TasksLatePercent;
         r.ExemptReason = p.ExemptReason;
+    }
+
+    /// <summary>One row of a bulk entry: a member's or an organization's rating as typed, with the version the page showed (0: none stored).</summary>
+    public sealed record RowSave(int? MemberId, int? OrganizationId, RatingInput Input, int Version);
+
+    /// <summary>
+    /// Saves the rows of a bulk entry (a cell's page) all or nothing: each row through <see cref="SaveMemberAsync"/> or
+    /// <see cref="SaveOrganizationAsync"/> with its rules and its version, inside one transaction that is committed only when
+    /// every row went through. Otherwise nothing is saved and each row's outcome (errors, or the record as stored now when the
+    /// row was stale) is given back for the page to show beside the row. With <paramref name="commit"/> false the rows are
+    /// only checked (the page found other rows it could not read, and shows every error at once).
+    /// </summary>
+    public async Task<(bool Saved, IReadOnlyList<Outcome<RatingView>> Outcomes)> SaveAllAsync(UserScope scope, int year, IReadOnlyList<RowSave> rows, bool commit = true)
+    {
+        var outcomes = new List<Outcome<RatingView>>();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            foreach (var row in rows)
+                outcomes.Add(row.MemberId is { } memberId
+                    ? await SaveMemberAsync(scope, memberId, year, row.Input, row.Version, versionRequired: false)
+                    : await SaveOrganizationAsync(scope, row.OrganizationId!.Value, year, row.Input, row.Version, versionRequired: false));
+            if (commit && outcomes.All(o => o.Kind == OutcomeKind.Ok))
+            {
+                await tx.CommitAsync();
+                return (true, outcomes);
+            }
+            await tx.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        return (false, outcomes);
     }
 
     /// <summary>Closes the year for the organization's subtree (its committee: commission staff or administrator with write rights).</summary>

@@ -42,10 +42,13 @@ public sealed record RatingView(
 
 public sealed record MissingName(int Id, string Name);
 
-/// <summary>Progress of one organization: its members rated / to rate (exempted ones apart), the names still missing, and its own rating.</summary>
+/// <summary>
+/// Progress of one organization: its members rated / to rate (exempted ones apart), the names still missing, its own rating,
+/// and how many of its members already have the cell's proposal (the secretary's part done).
+/// </summary>
 public sealed record OrganizationProgress(
     int OrganizationId, string Name, int MembersToRate, int MembersRated, int MembersExempt, IReadOnlyList<MissingName> MissingMembers,
-    bool OrganizationToRate, bool OrganizationRated);
+    bool OrganizationToRate, bool OrganizationRated, int MembersProposed);
 
 public sealed record LevelCounts(int ToRate, int Rated, int Exempt, int Excellent, int Good, int Completed, int NotCompleted, decimal? GoodOrAbovePercent);
 

@@ -8,6 +8,7 @@ using PartyOrg.Web.Features.Badges;
 using PartyOrg.Web.Features.Members;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Probation;
+using PartyOrg.Web.Features.Ratings;
 using PartyOrg.Web.Features.Targets;
 using PartyOrg.Web.Features.Transfers;
 
@@ -121,6 +122,22 @@ public static class ExportsApi
             var period = theYear is { } yy ? $"năm {yy}" : $"nhiệm kỳ {theTerm}";
             return await Exports.XlsxAsync("chi-tieu-ket-nap.xlsx", new(Exports.Upper(o.Name), orgs.Today), [TargetsSheet(current.Value!, rows, period, rounding)], http.RequestAborted);
         });
+
+        // GET /api/v1/exports/ratings?org=&year=  the rating round as /Ratings shows it: counts by level, progress, members, organizations.
+        group.MapGet("/ratings", async (int? org, int? year, string? format,
+            HttpContext http, ScopeResolver scopes, RatingBook book, OrganizationQueries orgs, Exports exports) =>
+        {
+            var errors = new List<FieldError>();
+            Format(format, errors, "xlsx");
+            var y = year ?? book.Today.Year;
+            if (y < RatingBook.FirstYear || y > book.Today.Year) errors.Add(new("year", $"Năm đánh giá: phải từ {RatingBook.FirstYear} đến {book.Today.Year}."));
+            if (errors.Count > 0) return ListProblems.Invalid(errors);
+            var scope = await scopes.CurrentAsync();
+            if (!scope.SeesOrganizations || await orgs.FindOrRootAsync(scope, org) is not { } o) return OrganizationsApi.NotFound();
+            var round = (await book.RoundAsync(scope, o, y))!;
+            await exports.AuditAsync(scope, $"Đánh giá, xếp loại năm {y}", http.Request);
+            return await Exports.XlsxAsync($"xep-loai-{y}.xlsx", new(Exports.Upper(o.Name), round.CountedOn), RatingSheets(round), http.RequestAborted);
+        });
     }
 
     /// <summary>GET /api/v1/members/{id}/card.docx: the member's record as the 2-HSĐV sheet (<see cref="MemberCard"/>), within the scope.</summary>
@@ -186,4 +203,41 @@ public static class ExportsApi
             new("Trong đó kết nạp lại", XlsxKind.Integer, 12), new("Nguồn", XlsxKind.Integer, 11), new("Đảng viên đầu năm/kỳ", XlsxKind.Integer, 14)],
         new[] { current }.Concat(children).Select(p => new object?[] { p.OrganizationName, p.Target, p.Admitted, p.Percent, p.Readmitted, p.SourcePool, p.Membership }),
         totals: false, notes: [$"Dòng đầu: {current.OrganizationName} (cả đảng bộ); các dòng sau: tổ chức trực thuộc có chỉ tiêu hoặc có kết nạp.", rounding.Note]);
+
+    private static string Level(PartyOrg.Domain.Rating.RatingLevel? level) => level is { } l ? PartyOrg.Domain.Rating.RatingLevels.Label(l) : "";
+
+    /// <summary>The sheets of a rating round: the counts by level, the progress per organization, the members' and the organizations' ratings.</summary>
+    public static IReadOnlyList<XlsxSheet> RatingSheets(RatingRoundView r)
+    {
+        var notes = new List<string> { $"Quy định áp dụng năm {r.Year}: {r.Rule}." };
+        notes.AddRange(r.Settings.Select(s => "Thiết lập: " + s));
+        notes.Add("Thiết lập: " + r.PercentRounding);
+        if (r.Locked) notes.Add($"Đã khóa sổ: {r.LockedAtOrganizationName} ({r.LockedBy}).");
+        var counts = XlsxSheet.Of("Tổng hợp", $"KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM {r.Year} – {r.OrganizationName}",
+            [new("Đối tượng", Width: 18), new("Phải đánh giá", XlsxKind.Integer, 12), new("Đã xếp loại", XlsxKind.Integer, 12), new("Không đánh giá", XlsxKind.Integer, 12),
+                new("Hoàn thành xuất sắc nhiệm vụ", XlsxKind.Integer, 14), new("Hoàn thành tốt nhiệm vụ", XlsxKind.Integer, 14), new("Hoàn thành nhiệm vụ", XlsxKind.Integer, 14),
+                new("Không hoàn thành nhiệm vụ", XlsxKind.Integer, 14), new("Tốt trở lên", XlsxKind.Percent, 12)],
+            new[] { ("Đảng viên", r.Members), ("Tổ chức đảng", r.Organizations) }.Select(c => new object?[]
+                { c.Item1, c.Item2.ToRate, c.Item2.Rated, c.Item2.Exempt, c.Item2.Excellent, c.Item2.Good, c.Item2.Completed, c.Item2.NotCompleted, c.Item2.GoodOrAbovePercent }),
+            totals: false, notes: ["Tỷ lệ tốt trở lên tính trên số đã có quyết định xếp loại.", .. notes]);
+        var progress = XlsxSheet.Of("Tiến độ", $"TIẾN ĐỘ ĐÁNH GIÁ, XẾP LOẠI NĂM {r.Year}",
+            [new("STT", XlsxKind.Integer, 7), new("Tổ chức", Width: 40), new("Đảng viên phải đánh giá", XlsxKind.Integer, 14, Total: true),
+                new("Đã xếp loại", XlsxKind.Integer, 12, Total: true), new("Không đánh giá", XlsxKind.Integer, 12, Total: true),
+                new("Chưa xếp loại", Width: 50), new("Xếp loại của tổ chức", Width: 28)],
+            r.Progress.Select((p, i) => new object?[] { i + 1, p.Name, p.MembersToRate, p.MembersRated, p.MembersExempt, string.Join(", ", p.MissingMembers.Select(m => m.Name)),
+                !p.OrganizationToRate ? "" : Level(r.OrganizationRatings.FirstOrDefault(o => o.SubjectOrganizationId == p.OrganizationId)?.DecidedLevel) is { Length: > 0 } l ? l : "Chưa xếp loại" }));
+        XlsxColumn[] levels =
+        [
+            new("Tự đánh giá", Width: 28), new("Điểm tự chấm", XlsxKind.Integer, 10), new("Đề xuất", Width: 28),
+            new("Mức quyết định", Width: 28), new("Điểm", XlsxKind.Integer, 8), new("Ngày quyết định", XlsxKind.Date, 13),
+        ];
+        object?[] Levels(RatingView v) => [Level(v.SelfLevel), v.SelfPoints, Level(v.ProposedLevel), Level(v.DecidedLevel), v.Points, v.DecidedOn];
+        var members = XlsxSheet.Of("Đảng viên", $"XẾP LOẠI ĐẢNG VIÊN NĂM {r.Year} – {r.OrganizationName}",
+            [new("STT", XlsxKind.Integer, 7), new("Họ và tên", Width: 30), new("Chi bộ", Width: 34), .. levels, new("Không đánh giá (lý do)", Width: 30)],
+            r.MemberRatings.Select((v, i) => (object?[])[i + 1, v.Name, v.OrganizationName, .. Levels(v), v.ExemptReason]), notes: notes);
+        var organizations = XlsxSheet.Of("Tổ chức đảng", $"XẾP LOẠI TỔ CHỨC ĐẢNG NĂM {r.Year} – {r.OrganizationName}",
+            [new("STT", XlsxKind.Integer, 7), new("Tổ chức", Width: 40), .. levels],
+            r.OrganizationRatings.Select((v, i) => (object?[])[i + 1, v.Name, .. Levels(v)]), notes: notes);
+        return [counts, progress, members, organizations];
+    }
 }
