@@ -258,23 +258,16 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
         var json = await api.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard?org={f.NewProvince}&year=2024");
         var client = await PageClient.SignInAsync(app, "admin");
         var html = await client.GetStringAsync($"/Dashboard?org={f.NewProvince}&year=2024");
-        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
         var doc = new HtmlParser().ParseDocument(html);
-        // (block, bars per table row)
-        foreach (var (block, perRow) in new[] { ("chart-ratings-members", 1), ("chart-ratings-orgs", 1), ("chart-months", 1), ("chart-children", 2), ("chart-pyramid", 2), ("chart-party-age", 1) })
-        {
-            var section = doc.GetElementById(block)!;
-            var svg = section.QuerySelector("svg")!;
-            Assert.NotNull(svg.QuerySelector("title"));
-            Assert.NotNull(svg.QuerySelector("desc"));
-            Assert.Equal("100%", svg.GetAttribute("width"));
-            var rows = section.QuerySelectorAll("table tr[data-row]").Select(r => r.GetAttribute("data-row")!).ToList();
-            var bars = svg.QuerySelectorAll("rect.chart-bar").ToList();
-            Assert.True(rows.Count > 0, block);
-            Assert.Equal(rows.Count * perRow, bars.Count);
-            Assert.Equal(rows.Order(), bars.Select(b => b.GetAttribute("data-row")!).Distinct().Order());
-            Assert.All(section.QuerySelectorAll("table td:not(.card-title)"), td => Assert.False(string.IsNullOrEmpty(td.GetAttribute("data-label"))));
-        }
+        AssertBarsMatchTables(html, ["chart-ratings-members", "chart-ratings-orgs", "chart-months", "chart-children", "chart-pyramid", "chart-party-age"]);
+        // 2025: the commune has a target, drawn as a second bar of its row; no rating decided yet, so no rating chart.
+        var html2025 = await client.GetStringAsync($"/Dashboard?org={f.NewProvince}&year=2025");
+        AssertBarsMatchTables(html2025, ["chart-months", "chart-children", "chart-pyramid", "chart-party-age"]);
+        var doc2025 = new HtmlParser().ParseDocument(html2025);
+        Assert.Equal(2, doc2025.QuerySelectorAll($"#chart-children rect.chart-bar[data-row='{f.NewCommune}']").Length);
+        Assert.Null(doc2025.QuerySelector("#chart-ratings-members svg"));
+        Assert.NotNull(doc2025.QuerySelector("#chart-ratings-members [data-empty]"));
+
         // The numbers in the tables are the JSON's, vi-VN formatted; the rating bars link to the lists.
         var members = json.GetProperty("ratings").GetProperty("members");
         var good = doc.GetElementById("chart-ratings-members")!.QuerySelector("[data-percent=good]")!.TextContent;
@@ -299,6 +292,42 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
         Assert.DoesNotContain(home.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Dashboard");
         // A secretary still reads her own cell's dashboard.
         Assert.Equal(HttpStatusCode.OK, (await bithu.GetAsync("/Dashboard")).StatusCode);
+    }
+
+    /// <summary>
+    /// Each chart's SVG (with its title and description, as wide as its column) draws a bar per row of its table: two per age band
+    /// (men, women), and a second for a child organization with a target; no inline style anywhere (strict CSP).
+    /// </summary>
+    private static void AssertBarsMatchTables(string html, string[] blocks)
+    {
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        var doc = new HtmlParser().ParseDocument(html);
+        foreach (var block in blocks)
+        {
+            var section = doc.GetElementById(block)!;
+            var svg = section.QuerySelector("svg")!;
+            Assert.NotNull(svg.QuerySelector("title"));
+            Assert.NotNull(svg.QuerySelector("desc"));
+            Assert.Equal("100%", svg.GetAttribute("width"));
+            var rows = section.QuerySelectorAll("table tr[data-row]").ToList();
+            var bars = svg.QuerySelectorAll("rect.chart-bar").ToList();
+            Assert.True(rows.Count > 0, block);
+            var expected = block switch
+            {
+                "chart-pyramid" => rows.Count * 2,
+                "chart-children" => rows.Count + rows.Count(r => r.QuerySelector("td[data-label='Chỉ tiêu']")!.GetAttribute("data-count") != "0"),
+                _ => rows.Count,
+            };
+            Assert.Equal(expected, bars.Count);
+            Assert.Equal(rows.Select(r => r.GetAttribute("data-row")!).Order(), bars.Select(b => b.GetAttribute("data-row")!).Distinct().Order());
+            // Each bar's value is the number its row shows.
+            foreach (var bar in bars.Where(b => b.ClassList.Contains("chart-admitted") || b.ClassList.Contains("chart-party-age") || b.ClassName!.Contains("chart-level-", StringComparison.Ordinal)))
+            {
+                var row = rows.Single(r => r.GetAttribute("data-row") == bar.GetAttribute("data-row"));
+                Assert.Contains(row.QuerySelectorAll("[data-count]"), c => c.GetAttribute("data-count") == bar.GetAttribute("data-value"));
+            }
+            Assert.All(section.QuerySelectorAll("table td:not(.card-title)"), td => Assert.False(string.IsNullOrEmpty(td.GetAttribute("data-label"))));
+        }
     }
 
     [Fact]

@@ -70,6 +70,40 @@ public static class DashboardCharts
     }
 
     /// <summary>
+    /// Many rows compactly (a province's dozens of communes): the label on the left of its row, shortened with "…" (the full name in
+    /// the bar's title), then the bars of the row, thin, one under the other, with their numbers.
+    /// </summary>
+    public static IHtmlContent CompactBars(string id, string title, string desc, IReadOnlyList<IReadOnlyList<ChartBar>> rows)
+    {
+        const int labelWidth = 150, right = 40, barHeight = 7, gap = 5, maxChars = 30;
+        var perRow = rows.Count == 0 ? 1 : rows.Max(r => r.Count);
+        var rowHeight = Math.Max(perRow * (barHeight + 1), 12) + gap;
+        var height = Math.Max(rows.Count * rowHeight, 30);
+        var max = Math.Max(1, rows.SelectMany(r => r).Select(b => b.Value).DefaultIfEmpty(0).Max());
+        var plot = Width - labelWidth - right;
+        var sb = new StringBuilder();
+        Open(sb, id, title, desc, height, "chart-compact");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.Count == 0) continue;
+            var top = i * rowHeight;
+            var label = row[0].Label.Length > maxChars ? row[0].Label[..(maxChars - 1)].TrimEnd() + "…" : row[0].Label;
+            sb.Append(Inv, $"<text class=\"chart-label\" x=\"0\" y=\"{top + 9}\" font-size=\"10\">{E(label)}</text>");
+            for (var j = 0; j < row.Count; j++)
+            {
+                var b = row[j];
+                var y = top + j * (barHeight + 1);
+                var w = plot * (double)b.Value / max;
+                Bar(sb, b, labelWidth, y, w, barHeight);
+                sb.Append(Inv, $"<text class=\"chart-value\" x=\"{N(labelWidth + w + 3)}\" y=\"{y + 7}\" font-size=\"8\">{E(VnFormat.Number(b.Value))}</text>");
+            }
+        }
+        sb.Append("</svg>");
+        return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>
     /// Twelve monthly bars (left scale) with the cumulative count as a line and the year's target as a dashed line (right scale);
     /// the line's points link to the year's admissions up to each month's end.
     /// </summary>
