@@ -140,19 +140,16 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
         Assert.Equal(50.00m, a.GetProperty("percent").GetDecimal());
         Assert.Equal(1, a.GetProperty("months")[1].GetProperty("count").GetInt32());
         Assert.Equal(2, a.GetProperty("months")[7].GetProperty("cumulative").GetInt32());
-        // The commune C1 counts its own subtree against its own target (as the Targets page does): m7 only, 1 of 3.
+        // The commune C1 counts what was admitted under it and under the commune merged into it (A1), as its statistics do: m9 in
+        // February under A1, m7 in August; 2 of its target 3.
         var commune = a.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("organizationId").GetInt32() == f.NewCommune);
-        var communeExpected = await app.WithDbAsync(async (db, _) =>
-        {
-            var path = await db.Organizations.Where(o => o.Id == f.NewCommune).Select(o => o.Path).SingleAsync();
-            var placements = await db.MemberPlacements.AsNoTracking().Where(p => p.OrgPath.StartsWith(path)).ToListAsync();
-            var members = await db.Members.AsNoTracking().ToListAsync();
-            return members.Count(m => m.AdmittedOn.Year == 2025 && placements.Any(p => p.MemberId == m.Id && p.FromDate <= m.AdmittedOn && (p.ToDate == null || p.ToDate > m.AdmittedOn)));
-        });
-        Assert.Equal(communeExpected, commune.GetProperty("admitted").GetInt32());
-        Assert.Equal(1, communeExpected);
+        var communePaths = await HistoryPathsAsync(f.NewCommune);
+        var communeExpected = await ExpectedAsync(communePaths, communePaths, 2025, new DateOnly(2025, 12, 31));
+        Assert.Equal(communeExpected.Months.Sum(), commune.GetProperty("admitted").GetInt32());
+        Assert.Equal(2, communeExpected.Months.Sum());
         Assert.Equal(3, commune.GetProperty("target").GetInt32());
-        Assert.Equal(PercentRounding.Default.Percent(1, 3), commune.GetProperty("percent").GetDecimal());
+        Assert.Equal(PercentRounding.Default.Percent(2, 3), commune.GetProperty("percent").GetDecimal());
+        Assert.Equal(66.67m, commune.GetProperty("percent").GetDecimal());
         AssertMembership(d, e);
         Assert.Equal(7, d.GetProperty("members").GetInt32()); // the five of 2024 and m7, m9
         await AssertListsAsync(api, d);
@@ -172,6 +169,10 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
         AssertRatings(d.GetProperty("ratings"), e);
         AssertMonths(d.GetProperty("admissions"), e);
         AssertMembership(d, e);
+        // Before the merger the province's "children" are the two old provinces; together they hold every admission of the year.
+        Assert.Equal(d.GetProperty("admissions").GetProperty("admitted").GetInt32(),
+            d.GetProperty("admissions").GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("admitted").GetInt32()));
+        await AssertListsAsync(api, d);
 
         var (commands, elapsed, response) = await CountCommandsAsync(() => api.GetAsync("/api/v1/dashboard"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -234,6 +235,7 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
         var a = d.GetProperty("admissions");
         checks.Add((a.GetProperty("admittedLink").GetString(), a.GetProperty("admitted").GetInt32()));
         checks.AddRange(a.GetProperty("months").EnumerateArray().Select(m => (m.GetProperty("cumulativeLink").GetString(), m.GetProperty("cumulative").GetInt32())));
+        checks.AddRange(a.GetProperty("children").EnumerateArray().Select(c => (c.GetProperty("link").GetString(), c.GetProperty("admitted").GetInt32())));
         checks.AddRange(d.GetProperty("pyramid").EnumerateArray().Select(p => (p.GetProperty("link").GetString(), p.GetProperty("men").GetInt32() + p.GetProperty("women").GetInt32())));
         checks.AddRange(d.GetProperty("partyAge").EnumerateArray().Select(p => (p.GetProperty("link").GetString(), p.GetProperty("count").GetInt32())));
         var followed = 0;

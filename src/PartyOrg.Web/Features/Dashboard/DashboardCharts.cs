@@ -75,9 +75,9 @@ public static class DashboardCharts
     /// </summary>
     public static IHtmlContent CompactBars(string id, string title, string desc, IReadOnlyList<IReadOnlyList<ChartBar>> rows)
     {
-        const int labelWidth = 150, right = 40, barHeight = 7, gap = 5, maxChars = 30;
+        const int labelWidth = 165, right = 36, barHeight = 8, gap = 5, maxChars = 30;
         var perRow = rows.Count == 0 ? 1 : rows.Max(r => r.Count);
-        var rowHeight = Math.Max(perRow * (barHeight + 1), 12) + gap;
+        var rowHeight = Math.Max(perRow * (barHeight + 1), 13) + gap;
         var height = Math.Max(rows.Count * rowHeight, 30);
         var max = Math.Max(1, rows.SelectMany(r => r).Select(b => b.Value).DefaultIfEmpty(0).Max());
         var plot = Width - labelWidth - right;
@@ -89,14 +89,14 @@ public static class DashboardCharts
             if (row.Count == 0) continue;
             var top = i * rowHeight;
             var label = row[0].Label.Length > maxChars ? row[0].Label[..(maxChars - 1)].TrimEnd() + "…" : row[0].Label;
-            sb.Append(Inv, $"<text class=\"chart-label\" x=\"0\" y=\"{top + 9}\" font-size=\"10\">{E(label)}</text>");
+            sb.Append(Inv, $"<text class=\"chart-label\" x=\"0\" y=\"{top + 10}\" font-size=\"11\">{E(label)}</text>");
             for (var j = 0; j < row.Count; j++)
             {
                 var b = row[j];
                 var y = top + j * (barHeight + 1);
                 var w = plot * (double)b.Value / max;
                 Bar(sb, b, labelWidth, y, w, barHeight);
-                sb.Append(Inv, $"<text class=\"chart-value\" x=\"{N(labelWidth + w + 3)}\" y=\"{y + 7}\" font-size=\"8\">{E(VnFormat.Number(b.Value))}</text>");
+                sb.Append(Inv, $"<text class=\"chart-value\" x=\"{N(labelWidth + w + 3)}\" y=\"{y + 8}\" font-size=\"9\">{E(VnFormat.Number(b.Value))}</text>");
             }
         }
         sb.Append("</svg>");
@@ -109,7 +109,7 @@ public static class DashboardCharts
     /// </summary>
     public static IHtmlContent Months(string id, string title, string desc, IReadOnlyList<MonthBar> months, int? target, DateOnly until)
     {
-        const int top = 18, bottom = 196, left = 6, right = 40, height = 216;
+        const int top = 30, bottom = 206, left = 6, right = 40, height = 226;
         var slot = (double)(Width - left - right) / 12;
         var barMax = Math.Max(1, months.Max(m => m.Count));
         var lineMax = Math.Max(1, Math.Max(target ?? 0, months.Max(m => m.Cumulative)));

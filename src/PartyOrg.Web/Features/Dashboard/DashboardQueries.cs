@@ -10,7 +10,6 @@ using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Ratings;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Statistics;
-using PartyOrg.Web.Features.Targets;
 
 namespace PartyOrg.Web.Features.Dashboard;
 
@@ -25,7 +24,7 @@ public sealed record RatingChart(int Year, RatingSeries Members, RatingSeries Ba
 /// <summary>Admissions of one month; the cumulative count to the month's end links to the year's admissions up to that day.</summary>
 public sealed record MonthBar(int Month, string Label, int Count, int Cumulative, string? CumulativeLink);
 
-/// <summary>A direct child: admitted in the year against its own target (0 when none), as the Targets page counts them.</summary>
+/// <summary>A direct child: admitted in the year under it or the organizations merged into it, against its own target (0 when none).</summary>
 public sealed record ChildBar(int OrganizationId, string Name, int Admitted, int Target, decimal? Percent, string Link);
 
 public sealed record AdmissionsChart(int Admitted, int? Target, decimal? Percent, string AdmittedLink, bool ReadmissionsCounted, string ReadmissionNote,
@@ -47,7 +46,7 @@ public sealed record DashboardView(int OrganizationId, string OrganizationName, 
 /// readmissions) over the rows the statistics count, read on 31/12 of the year, or today for the current year. Every figure links
 /// to the statistics list (/Statistics/Records) that counts the same records.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, TargetQueries targets, OrganizationQueries organizations,
+public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, OrganizationQueries organizations,
     AdmissionSettings settings, PercentRounding rounding)
 {
     public DateOnly Today => stats.Today;
@@ -132,8 +131,7 @@ public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, T
     /// <summary>
     /// Admissions of the year by month where the member was placed on the decision's date (as the statistics' year.admissions count
     /// them, merged predecessors included); readmissions by their own month when <see cref="ReadmissionCountingRule"/> counts them.
-    /// The year's target is the organization's own (an allocated one prevails over a proposal); the children are counted by
-    /// <see cref="TargetQueries.ProgressOfEachAsync"/>, a fixed number of grouped queries for all of them.
+    /// The year's target is the organization's own (an allocated one prevails over a proposal).
     /// </summary>
     private async Task<AdmissionsChart> AdmissionsAsync(UserScope scope, StatisticsSubject s)
     {
@@ -165,15 +163,73 @@ public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, T
             .Where(t => t.OrganizationId == orgId && t.Year == s.Date.Year && t.Term == null)
             .OrderBy(t => t.Source).Select(t => (int?)t.Count).FirstOrDefaultAsync();
 
-        var children = await organizations.ChildrenAsync(scope, orgId, s.Date) ?? [];
-        var progress = await targets.ProgressOfEachAsync(scope, children, s.Date.Year, null, asOf: s.Date);
-        var childBars = progress.Where(p => p.Target > 0 || p.Admitted > 0)
-            .Select(p => new ChildBar(p.OrganizationId, p.OrganizationName, p.Admitted, p.Target, p.Percent,
-                Records(p.OrganizationId, s.Date, StatisticsQueries.Measures.Admissions, "all")))
-            .ToList();
+        var childBars = await ChildrenAsync(scope, s, counts);
         return new AdmissionsChart(cumulative, target, target is { } t && t > 0 ? rounding.Percent(cumulative, t) : null,
             Records(orgId, end, StatisticsQueries.Measures.Admissions, "all"), counts, ReadmissionCountingRule.Note(settings, again.Values.Sum()),
             months, childBars);
+    }
+
+    /// <summary>
+    /// Each direct child on the date (before the parent's founding: the organizations that stood in its place) with the year's
+    /// admissions under it or under the organizations merged into it, as the statistics count a child (so its list has as many), and
+    /// its own target. Fixed cost whatever the number of children: the children, the walk back through the merger links (one query
+    /// per generation), one grouped query each for first admissions and readmissions (a path range per organization, grouped by
+    /// organization), and the targets.
+    /// </summary>
+    private async Task<List<ChildBar>> ChildrenAsync(UserScope scope, StatisticsSubject s, bool readmissionsCount)
+    {
+        var children = await organizations.ChildrenAsync(scope, s.Organization.Id, s.Date) ?? [];
+        if (children.Count == 0) return [];
+        var childIds = children.Select(c => c.Id).ToList();
+        var entries = (await db.Organizations.AsNoTracking().Where(o => childIds.Contains(o.Id)).Select(o => new { o.Id, o.Path }).ToListAsync())
+            .Select(o => (o.Id, o.Path, Child: o.Id)).ToList();
+        var childOf = entries.ToDictionary(e => e.Id, e => e.Child);
+        var frontier = childIds;
+        while (frontier.Count > 0)
+        {
+            var ids = frontier;
+            var predecessors = await scope.Filter(db.Organizations.AsNoTracking())
+                .Where(o => o.SuccessorId != null && ids.Contains(o.SuccessorId.Value)).Select(o => new { o.Id, o.Path, Successor = o.SuccessorId!.Value }).ToListAsync();
+            frontier = [];
+            foreach (var p in predecessors.Where(p => !childOf.ContainsKey(p.Id)))
+            {
+                childOf[p.Id] = childOf[p.Successor];
+                entries.Add((p.Id, p.Path, childOf[p.Id]));
+                frontier.Add(p.Id);
+            }
+        }
+        // A path inside another of the same child's is counted by the outer one already.
+        var kept = entries.Where(e => !entries.Any(o => o.Child == e.Child && o.Id != e.Id && e.Path.Length > o.Path.Length
+                                                        && e.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(e => e.Id).ToList();
+        var (start, end) = (s.YearStart, s.Date);
+        var first = await (from o in db.Organizations.AsNoTracking()
+                           where kept.Contains(o.Id)
+                           from p in db.MemberPlacements.AsNoTracking()
+                           where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
+                           join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
+                           where m.AdmittedOn >= start && m.AdmittedOn <= end && p.FromDate <= m.AdmittedOn && (p.ToDate == null || p.ToDate > m.AdmittedOn)
+                           group m.Id by o.Id into g
+                           select new { g.Key, Count = g.Distinct().Count() }).ToListAsync();
+        var again = !readmissionsCount ? [] : await (from o in db.Organizations.AsNoTracking()
+                           where kept.Contains(o.Id)
+                           from p in db.MemberPlacements.AsNoTracking()
+                           where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
+                           join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
+                           where m.ReadmittedOn >= start && m.ReadmittedOn <= end && p.FromDate <= m.ReadmittedOn && (p.ToDate == null || p.ToDate > m.ReadmittedOn)
+                           group m.Id by o.Id into g
+                           select new { g.Key, Count = g.Distinct().Count() }).ToListAsync();
+        var admitted = first.Concat(again).GroupBy(g => childOf[g.Key]).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var year = s.Date.Year;
+        var targets = (await db.AdmissionTargets.AsNoTracking().Where(t => childIds.Contains(t.OrganizationId) && t.Year == year && t.Term == null).ToListAsync())
+            .GroupBy(t => t.OrganizationId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Source).First().Count); // allocated before proposed
+        return children.Select(c =>
+            {
+                var count = admitted.GetValueOrDefault(c.Id);
+                var target = targets.GetValueOrDefault(c.Id);
+                return new ChildBar(c.Id, c.Name, count, target, target > 0 ? rounding.Percent(count, target) : null,
+                    Records(c.Id, s.Date, StatisticsQueries.Measures.Admissions, "all"));
+            })
+            .Where(c => c.Target > 0 || c.Admitted > 0).ToList();
     }
 
     // ---- 3 and 4. membership by age band and gender, by party age ----------------------------------------------------
