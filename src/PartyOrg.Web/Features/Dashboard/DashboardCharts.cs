@@ -41,7 +41,7 @@ public static class DashboardCharts
     /// <summary>Horizontal bars, each label above its bar and the number at its end; several bars per row draw side by side.</summary>
     public static IHtmlContent HorizontalBars(string id, string title, string desc, IReadOnlyList<IReadOnlyList<ChartBar>> rows, int? scaleMax = null)
     {
-        const int labelHeight = 16, barHeight = 14, gap = 10, right = 64;
+        const int labelHeight = 18, barHeight = 14, gap = 10, right = 64;
         var perRow = rows.Count == 0 ? 1 : rows.Max(r => r.Count);
         var rowHeight = labelHeight + perRow * (barHeight + 2) + gap;
         var height = Math.Max(rows.Count * rowHeight, 30);
@@ -54,14 +54,14 @@ public static class DashboardCharts
             var top = i * rowHeight;
             var row = rows[i];
             if (row.Count == 0) continue;
-            sb.Append(Inv, $"<text class=\"chart-label\" x=\"0\" y=\"{top + 12}\" font-size=\"12\">{E(row[0].Label)}</text>");
+            sb.Append(Inv, $"<text class=\"chart-label\" x=\"0\" y=\"{top + 13}\" font-size=\"13\">{E(row[0].Label)}</text>");
             for (var j = 0; j < row.Count; j++)
             {
                 var b = row[j];
                 var y = top + labelHeight + j * (barHeight + 2);
                 var w = max == 0 ? 0 : plot * (double)b.Value / max;
                 Bar(sb, b, 0, y, w, barHeight);
-                sb.Append(Inv, $"<text class=\"chart-value\" x=\"{N(w + 4)}\" y=\"{y + 11}\" font-size=\"11\">{E(VnFormat.Number(b.Value))}</text>");
+                sb.Append(Inv, $"<text class=\"chart-value\" x=\"{N(w + 4)}\" y=\"{y + 11}\" font-size=\"12\">{E(VnFormat.Number(b.Value))}</text>");
             }
         }
         if (rows.Count == 0) sb.Append("<text class=\"chart-label\" x=\"0\" y=\"18\" font-size=\"12\">Chưa có số liệu</text>");
