@@ -205,9 +205,33 @@ public class ReportTests(WebAppFixture app)
             Assert.True(int.Parse(link.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture) == answer.GetProperty("total").GetInt32(),
                 $"{link.Closest("tr")?.TextContent.Trim()}: the report says {link.GetAttribute("data-count")}, its list {href} has {answer.GetProperty("total").GetInt32()}");
         }
+        // The current year, not rated yet: its rating figures are 0 and their lists are empty, not last year's.
+        var current = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.GetStringAsync($"/Reports?year={DateTime.Today.Year}&kind=annual"));
+        var currentRow = current.QuerySelectorAll("#report-ratings tr").Single(r => r.TextContent.Contains($"Đảng viên năm {DateTime.Today.Year}", StringComparison.Ordinal));
+        foreach (var link in currentRow.QuerySelectorAll("a[data-count]"))
+        {
+            var href = link.GetAttribute("href")!;
+            var answer = await api.GetFromJsonAsync<JsonElement>($"/api/v1/statistics/members{href[href.IndexOf('?')..]}&pageSize=1");
+            Assert.Equal(int.Parse(link.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture), answer.GetProperty("total").GetInt32());
+        }
+        // The list behind a rating figure says what it counts and of which year.
+        var records = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.GetStringAsync(
+            links.First(l => l.GetAttribute("href")!.Contains("measure=year.ratings", StringComparison.Ordinal) && l.GetAttribute("href")!.Contains("ratingYear=2024", StringComparison.Ordinal)).GetAttribute("href")!));
+        Assert.Contains("xếp loại năm 2024", records.QuerySelector(".records-figure")!.TextContent);
         // A bad kind is said in Vietnamese, naming it; the page still answers.
         var bad = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.GetStringAsync("/Reports?kind=monthly"));
         Assert.Contains("Loại báo cáo", bad.QuerySelector(".alert")!.TextContent);
+        // A year typed wrong in the address: the page names the field in Vietnamese, not a stale form.
+        var typed = await page.GetAsync("/Reports?year=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, typed.StatusCode);
+        var typedText = await typed.Content.ReadAsStringAsync();
+        Assert.Contains("Địa chỉ trang có giá trị không hợp lệ", typedText);
+        Assert.Contains("Năm: giá trị không hợp lệ.", typedText);
+        // An organization that had ended before the year has no report of it.
+        var longAn = await app.OrganizationIdAsync(DemoCodes.OldLongAn);
+        var ended = await api.GetAsync($"/api/v1/reports/annual?org={longAn}&year=2026&format=docx");
+        Assert.Equal(HttpStatusCode.BadRequest, ended.StatusCode);
+        Assert.Contains("đã kết thúc hoạt động ngày 01/07/2025", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("year")[0].GetString());
     }
 
     [Fact]

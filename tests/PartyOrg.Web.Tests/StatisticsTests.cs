@@ -227,6 +227,17 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Assert.True((await measure.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("measure", out _));
         var value = await api.GetAsync("/api/v1/statistics/members?measure=members.gender&value=0");
         Assert.True((await value.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("value", out _));
+        // A comma list is not a value (the enumeration's flags syntax would read "Excellent,Good" as a third level).
+        foreach (var (measure2, list) in new[] { ("year.ratings", "Excellent,Good"), ("members.gender", "Male,Female"), ("members.politicalTheory", "None,Basic") })
+        {
+            var comma = await api.GetAsync($"/api/v1/statistics/members?measure={measure2}&value={list}");
+            Assert.Equal(HttpStatusCode.BadRequest, comma.StatusCode);
+            Assert.True((await comma.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("value", out _));
+        }
+        var organizationsComma = await api.GetAsync("/api/v1/statistics/organizations?measure=organizations.ratings&value=Good,Completed");
+        Assert.Equal(HttpStatusCode.BadRequest, organizationsComma.StatusCode);
+        var ratingYear = await api.GetAsync("/api/v1/statistics/members?date=2024-12-31&measure=year.ratings&value=all&ratingYear=2025");
+        Assert.True((await ratingYear.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("ratingYear", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics?org={f.NewProvince}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics/members?org={f.NewProvince}&measure=members&value=all")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/statistics/forms/ket-nap.xlsx?org={f.NewProvince}")).StatusCode);

@@ -36,8 +36,12 @@ public static class DatabaseSetup
         services.AddScoped<AuditActor>();
         return provider switch
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString)),
-            DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString)),
+            // A list of ids in a query goes as one array parameter (json_each on SQLite, = ANY on PostgreSQL): EF's default of one
+            // parameter per id makes a new SQL text, compiled and cached anew, for every length, which costs seconds for a subtree's members.
+            DatabaseProvider.Sqlite => services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
+                o.UseSqlite(connectionString, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))),
+            DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresAppDbContext>(o =>
+                o.UseNpgsql(connectionString, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))),
         };
     }
 

@@ -41,6 +41,9 @@ public sealed class ErrorModel : PageModel
         {
             403 => ("Bạn không có quyền xem trang này", "Trang hoặc thao tác này dành cho tài khoản có vai trò khác. Nếu cần, hãy đề nghị quản trị hệ thống cấp quyền."),
             404 => ("Không tìm thấy", "Trang hoặc hồ sơ này không có, hoặc nằm ngoài phạm vi tài khoản được giao."),
+            // A page opened with a wrong value in its address (a link edited by hand) is not a stale form.
+            400 when HttpMethods.IsGet(Request.Method) && FieldErrors.Count > 0
+                => ("Địa chỉ trang có giá trị không hợp lệ", "Hãy sửa các mục dưới đây trên địa chỉ trang, hoặc mở lại trang từ danh mục."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc không đúng. Hãy mở lại trang và thử lại; dữ liệu chưa thay đổi."),
             429 => ("Quá nhiều lần thử", "Vui lòng chờ ít phút rồi thử lại."),
             405 => ("Không thực hiện được thao tác này", "Trang này không nhận biểu mẫu gửi đến. Hãy mở lại trang và dùng các nút trên trang."),

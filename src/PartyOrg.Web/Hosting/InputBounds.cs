@@ -66,6 +66,12 @@ public static class InputBounds
         ["RefreshToken"] = new(4096, TextKind.Strict, "Mã gia hạn"),
         ["TwoFactorCode"] = new(10, TextKind.Strict, "Mã xác thực"),
         ["Q"] = new(100, TextKind.Strict, "Từ khóa tìm kiếm"),
+        ["OrgQuery"] = new(100, TextKind.Strict, "Tìm tổ chức"),
+        // Numbers of an address: only their labels are read from here.
+        ["Year"] = new(10, TextKind.Strict, "Năm"),
+        ["Org"] = new(10, TextKind.Strict, "Tổ chức"),
+        ["Page"] = new(10, TextKind.Strict, "Trang"),
+        ["PageSize"] = new(10, TextKind.Strict, "Số dòng mỗi trang"),
         ["Value"] = new(120, TextKind.Strict, "Giá trị"),
     };
 
@@ -114,14 +120,15 @@ public static class InputBounds
     private static void CheckNumber(string name, int number, List<(string, string)> errors)
     {
         var field = Camel(name);
+        var label = Strings.TryGetValue(name, out var known) && known.Label.Length > 0 ? known.Label : field;
         if ((name.Equals("id", StringComparison.OrdinalIgnoreCase) || name.Equals("org", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Id", StringComparison.Ordinal)) && number < 1)
-            errors.Add((field, $"{field}: mã phải là số dương."));
+            errors.Add((field, $"{label}: mã phải là số dương."));
         else if (name.Equals("page", StringComparison.OrdinalIgnoreCase) && number is < 1 or > MaxPage)
-            errors.Add((field, $"{field}: số trang phải từ 1 đến {MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}."));
+            errors.Add((field, $"{label}: phải từ 1 đến {MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}."));
         else if (name.Equals("pageSize", StringComparison.OrdinalIgnoreCase) && number is < 1 or > PartyOrg.Web.Features.Shared.Paging.MaxSize)
-            errors.Add((field, $"{field}: số dòng mỗi trang phải từ 1 đến {PartyOrg.Web.Features.Shared.Paging.MaxSize}."));
+            errors.Add((field, $"{label}: phải từ 1 đến {PartyOrg.Web.Features.Shared.Paging.MaxSize}."));
         else if (name.Equals("year", StringComparison.OrdinalIgnoreCase) && number is < 1900 or > 2100)
-            errors.Add((field, $"{field}: năm phải từ 1900 đến 2100."));
+            errors.Add((field, $"{label}: phải từ 1900 đến 2100."));
         else if ((name.Equals("count", StringComparison.OrdinalIgnoreCase) || name.Equals("milestone", StringComparison.OrdinalIgnoreCase)) && number > 10_000_000)
             errors.Add((field, $"{field}: số không hợp lệ."));
     }

@@ -75,9 +75,9 @@ public sealed class IndexModel(ReportBuilder reports, OrganizationQueries organi
     public string? DisciplineLink(bool organizations, DisciplineForm? form) => !FlowsLinked ? null
         : Records(organizations ? Measures.OrganizationDiscipline : Measures.Discipline, form?.ToString() ?? "all", Data!.CountedTo);
 
-    /// <summary>A year's ratings read on its last day (today for the current year): the day the statistics count its decisions.</summary>
+    /// <summary>A year's ratings as the report counts them: every decision of that year up to today.</summary>
     public string RatingLink(bool organizations, int year, string value) =>
-        Records(organizations ? Measures.OrganizationRatings : Measures.Ratings, value, year >= Today.Year ? Today : new DateOnly(year, 12, 31));
+        Records(organizations ? Measures.OrganizationRatings : Measures.Ratings, value, Today) + $"&ratingYear={year}";
 
     public string Percent(decimal? value) => value is { } p ? VnFormat.Percent(p, Data!.Rounding) : "";
 }

@@ -102,6 +102,12 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
         var org = await organizations.FindAsync(scope, organizationId);
         if (org is null) return Outcome<ReportData>.NotFound();
         var today = organizations.Today;
+        // A period wholly after the organization ended, or wholly before it and everything merged into it, has nothing to report.
+        var (periodFirst, periodLast) = kind == ReportKind.Semiannual ? (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)) : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        if (org.EndedOn is { } ended && ended <= periodFirst)
+            return Outcome<ReportData>.Invalid([new("year", $"Năm: {org.Name} đã kết thúc hoạt động ngày {VnFormat.Date(ended)}; chọn năm trước đó hoặc tổ chức kế tục.")]);
+        if (kind != ReportKind.Term && org.FoundedOn > periodLast && (await organizations.PathsWithPredecessorsAsync(scope, org)).Count == 1)
+            return Outcome<ReportData>.Invalid([new("year", $"Năm: {org.Name} thành lập ngày {VnFormat.Date(org.FoundedOn)}; chọn từ năm {org.FoundedOn.Year}.")]);
         var yearEnd = new DateOnly(year, 12, 31);
         var stored = await db.AdmissionTargets.AsNoTracking().Where(t => t.OrganizationId == org.Id).ToListAsync();
         var termTarget = stored.Where(t => t.Term != null && t.PeriodStart <= Min(yearEnd, today) && t.PeriodEnd >= new DateOnly(year, 1, 1))

@@ -54,7 +54,9 @@ public static class FormWorkbook
         var lastColumn = Column(2 + sheet.Columns.Count);
         Text(data, 1, "A", report.Organization.Name.ToUpper(VnFormat.Culture), Bold);
         Text(data, 2, "A", template.Title.ToUpper(VnFormat.Culture), Title);
-        Text(data, 3, "A", $"Tính đến ngày {VnFormat.Date(report.Date)}", Plain);
+        // A form of ratings says which year was rated: the date reads the year before until one of its own year is decided.
+        var rated = sheet.Rows.Any(r => r.Measure is { } m && StatisticsQueries.IsRatingMeasure(m)) ? $"; xếp loại chất lượng năm {report.Ratings.Year}" : "";
+        Text(data, 3, "A", $"Tính đến ngày {VnFormat.Date(report.Date)}{rated}", Plain);
         Text(data, 4, "A", $"Mẫu {template.Id}, phiên bản {template.Version}. {template.Note}", Wrap);
         var header = Row(data, HeaderRow);
         Add(header, Cell("A", HeaderRow, "STT", Header));

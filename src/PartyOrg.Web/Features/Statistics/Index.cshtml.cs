@@ -64,7 +64,8 @@ public sealed class IndexModel(StatisticsQueries stats, AppDbContext db) : Scope
 
     /// <summary>The page listing the records behind a figure.</summary>
     public string DrillLink(Figure f) =>
-        $"/Statistics/Records?org={Report.Organization.Id}&date={InputParsing.Iso(Date)}&measure={f.Measure}&value={Uri.EscapeDataString(f.Value)}";
+        $"/Statistics/Records?org={Report.Organization.Id}&date={InputParsing.Iso(Date)}&measure={f.Measure}&value={Uri.EscapeDataString(f.Value)}"
+        + (StatisticsQueries.IsRatingMeasure(f.Measure) ? $"&ratingYear={Report.Ratings.Year}" : "");
 
     public string FormLink(string form) => $"/api/v1/statistics/forms/{form}.xlsx?org={Report.Organization.Id}&date={InputParsing.Iso(Date)}";
 

@@ -12,6 +12,10 @@ public sealed class RecordsModel(StatisticsQueries stats) : ScopedPage
     [BindProperty(SupportsGet = true)] public string? Measure { get; set; }
     [BindProperty(SupportsGet = true)] public string? Value { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageSize { get; set; }
+    [BindProperty(SupportsGet = true)] public int? RatingYear { get; set; }
+
+    /// <summary>What the list counts, in words: the figure's label as the statistics page shows it.</summary>
+    public string? FigureLabel { get; private set; }
 
     public StatisticsSubject Subject { get; private set; } = null!;
     public Page<StatisticsMemberItem>? Members { get; private set; }
@@ -26,14 +30,15 @@ public sealed class RecordsModel(StatisticsQueries stats) : ScopedPage
         var page = Paging.RequestedPage(Request);
         if (Measure is { } m && StatisticsQueries.Measures.IsOrganizational(m))
         {
-            var list = await stats.OrganizationsAsync(Subject, Measure, Value, page, PageSize);
+            var list = await stats.OrganizationsAsync(Subject, Measure, Value, page, PageSize, RatingYear);
             if (list.Kind == OutcomeKind.Invalid) Errors = list.Errors; else Organizations = list.Value;
         }
         else
         {
-            var list = await stats.MembersAsync(Subject, Measure, Value, page, PageSize);
+            var list = await stats.MembersAsync(Subject, Measure, Value, page, PageSize, RatingYear);
             if (list.Kind == OutcomeKind.Invalid) Errors = list.Errors; else Members = list.Value;
         }
+        if (Errors.Count == 0) FigureLabel = await stats.LabelAsync(Subject, Measure!, Value!, RatingYear);
         return Page();
     }
 

@@ -16,21 +16,21 @@ public static class StatisticsApi
             return subject.Failure() ?? Results.Ok(await stats.ReportAsync(subject.Value!));
         });
 
-        // GET /api/v1/statistics/members?org=&date=&measure=&value=&page=&pageSize=  exactly the members counted in one figure.
-        group.MapGet("/members", async (int? org, DateOnly? date, string? measure, string? value, int? page, int? pageSize, ScopeResolver scopes, StatisticsQueries stats) =>
+        // GET /api/v1/statistics/members?org=&date=&measure=&value=&page=&pageSize=[&ratingYear=]  exactly the members counted in one figure.
+        group.MapGet("/members", async (int? org, DateOnly? date, string? measure, string? value, int? page, int? pageSize, int? ratingYear, ScopeResolver scopes, StatisticsQueries stats) =>
         {
             var subject = await stats.SubjectAsync(await scopes.CurrentAsync(), org, date);
             if (subject.Failure() is { } failure) return failure;
-            var list = await stats.MembersAsync(subject.Value!, measure, value, page, pageSize);
+            var list = await stats.MembersAsync(subject.Value!, measure, value, page, pageSize, ratingYear);
             return list.Failure() ?? Results.Ok(ApiPage<StatisticsMemberItem>.From(list.Value!));
         });
 
         // GET /api/v1/statistics/organizations?org=&date=&measure=&value=&page=&pageSize=  the organizations counted in one figure.
-        group.MapGet("/organizations", async (int? org, DateOnly? date, string? measure, string? value, int? page, int? pageSize, ScopeResolver scopes, StatisticsQueries stats) =>
+        group.MapGet("/organizations", async (int? org, DateOnly? date, string? measure, string? value, int? page, int? pageSize, int? ratingYear, ScopeResolver scopes, StatisticsQueries stats) =>
         {
             var subject = await stats.SubjectAsync(await scopes.CurrentAsync(), org, date);
             if (subject.Failure() is { } failure) return failure;
-            var list = await stats.OrganizationsAsync(subject.Value!, measure, value, page, pageSize);
+            var list = await stats.OrganizationsAsync(subject.Value!, measure, value, page, pageSize, ratingYear);
             return list.Failure() ?? Results.Ok(ApiPage<StatisticsOrganizationItem>.From(list.Value!));
         });
 

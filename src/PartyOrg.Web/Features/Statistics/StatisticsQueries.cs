@@ -174,6 +174,19 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         await DecidedRatings(s, s.Date.Year).OfMembers().AnyAsync() || await DecidedRatings(s, s.Date.Year).OfBaseOrganizations(db).AnyAsync()
             ? s.Date.Year : s.Date.Year - 1;
 
+    /// <summary>The rating year a drill-down lists: the one asked (ratingYear, up to the date's year), or the one the date reads.</summary>
+    private async Task<StatisticsSubject> WithRatedYearAsync(StatisticsSubject s, int? ratingYear, List<FieldError> errors)
+    {
+        if (ratingYear is { } y && (y < RatingTallyFirstYear || y > s.Date.Year))
+            errors.Add(new("ratingYear", $"Năm xếp loại (ratingYear): phải từ {RatingTallyFirstYear} đến năm của ngày thống kê ({s.Date.Year})."));
+        return s with { RatedYear = ratingYear ?? await RatedYearAsync(s) };
+    }
+
+    private const int RatingTallyFirstYear = 2000;
+
+    /// <summary>Whether a measure counts ratings (its list reads one rating year).</summary>
+    public static bool IsRatingMeasure(string measure) => measure is Measures.Ratings or Measures.OrganizationRatings;
+
     private static int RatedYear(StatisticsSubject s, LevelTally members, LevelTally organizations) =>
         members.Rated + organizations.Rated > 0 ? s.Date.Year : s.Date.Year - 1;
 
@@ -190,8 +203,12 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     private static IQueryable<Rating>? RatingsOfValue(IQueryable<Rating> ratings, string value) =>
         value == "all" ? ratings
         : value == GoodOrAboveValue ? ratings.Where(r => r.DecidedLevel == RatingLevel.Excellent || r.DecidedLevel == RatingLevel.Good)
-        : Enum.TryParse<RatingLevel>(value, false, out var level) && Enum.IsDefined(level) && !value.Any(char.IsAsciiDigit) ? ratings.Where(r => r.DecidedLevel == level)
+        : ExactName<RatingLevel>(value) is { } level ? ratings.Where(r => r.DecidedLevel == level)
         : null;
+
+    /// <summary>The member of an enumeration written exactly by its name: not a number, not a comma list of flags, not another case.</summary>
+    private static T? ExactName<T>(string value) where T : struct, Enum =>
+        Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<T>(value) : null;
 
     public const string GoodOrAboveValue = "GoodOrAbove";
     public const string ExemptValue = "Exempt";
@@ -263,8 +280,10 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     public async Task<StatisticsReport> ReportAsync(StatisticsSubject s)
     {
         var org = s.Organization;
+        int? ratedYear = null;
         string Link(string measure, string value) =>
-            $"/api/v1/statistics/{(Measures.IsOrganizational(measure) ? "organizations" : "members")}?org={org.Id}&date={InputParsing.Iso(s.Date)}&measure={measure}&value={Uri.EscapeDataString(value)}";
+            $"/api/v1/statistics/{(Measures.IsOrganizational(measure) ? "organizations" : "members")}?org={org.Id}&date={InputParsing.Iso(s.Date)}&measure={measure}&value={Uri.EscapeDataString(value)}"
+            + (IsRatingMeasure(measure) ? $"&ratingYear={ratedYear}" : "");
         Figure F(string measure, string value, string label, int count, int whole) =>
             new(measure, value, label, count, whole < 0 ? null : rounding.Percent(count, whole), Link(measure, value));
 
@@ -333,18 +352,19 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         // The date's year and the one before in one grouped query each; the date reads the later once it has a decision.
         var memberCounts = await DecidedRatings(s, s.Date.Year - 1, s.Date.Year).OfMembers().CountByYearAndLevelAsync();
         var orgCounts = await DecidedRatings(s, s.Date.Year - 1, s.Date.Year).OfBaseOrganizations(db).CountByYearAndLevelAsync();
-        var ratedYear = RatedYear(s, LevelTally.From(s.Date.Year, memberCounts), LevelTally.From(s.Date.Year, orgCounts));
-        var memberLevels = LevelTally.From(ratedYear, memberCounts);
-        var orgLevels = LevelTally.From(ratedYear, orgCounts);
-        var ratingRule = RatingRules.ForYear(ratedYear);
+        var yearRated = RatedYear(s, LevelTally.From(s.Date.Year, memberCounts), LevelTally.From(s.Date.Year, orgCounts));
+        ratedYear = yearRated;
+        var memberLevels = LevelTally.From(yearRated, memberCounts);
+        var orgLevels = LevelTally.From(yearRated, orgCounts);
+        var ratingRule = RatingRules.ForYear(yearRated);
         IReadOnlyList<Figure> ByLevel(string measure, LevelTally levels) =>
             [.. RatingLevels.All.Select(l => F(measure, l.ToString(), l.Label(), levels.Of(l), levels.Rated))];
         Figure GoodOrAbove(string measure, string label, LevelTally levels) => F(measure, GoodOrAboveValue, label, levels.GoodOrAbove, levels.Rated);
-        var ratings = new RatingFigures(ratedYear, ratingRule.Source,
+        var ratings = new RatingFigures(yearRated, ratingRule.Source,
             F(Measures.Ratings, "all", "Đảng viên được xếp loại", memberLevels.Rated, -1),
             ByLevel(Measures.Ratings, memberLevels),
             GoodOrAbove(Measures.Ratings, "Đảng viên hoàn thành tốt nhiệm vụ trở lên", memberLevels),
-            F(Measures.Ratings, ExemptValue, "Đảng viên không đánh giá (miễn, đình chỉ sinh hoạt)", await ExemptRatings(s, ratedYear).CountAsync(), -1),
+            F(Measures.Ratings, ExemptValue, "Đảng viên không đánh giá (miễn, đình chỉ sinh hoạt)", await ExemptRatings(s, yearRated).CountAsync(), -1),
             F(Measures.OrganizationRatings, "all", "Tổ chức cơ sở đảng được xếp loại", orgLevels.Rated, -1),
             ByLevel(Measures.OrganizationRatings, orgLevels),
             GoodOrAbove(Measures.OrganizationRatings, "Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", orgLevels));
@@ -356,8 +376,8 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             new Dictionary<string, string>
             {
                 ["discipline"] = $"Kỷ luật quyết định trong năm (từ {VnFormat.Date(s.YearStart)} đến {VnFormat.Date(s.Date)}), theo hình thức đã quyết định; quyết định bị hủy khi giải quyết khiếu nại không tính.",
-                ["ratings"] = $"Xếp loại chất lượng năm {ratedYear} ({ratingRule.Source}): các quyết định xếp loại đến ngày {VnFormat.Date(s.Date)}"
-                    + (ratedYear < s.Date.Year ? $" (năm {s.Date.Year} chưa có quyết định xếp loại nào)" : "")
+                ["ratings"] = $"Xếp loại chất lượng năm {yearRated} ({ratingRule.Source}): các quyết định xếp loại đến ngày {VnFormat.Date(s.Date)}"
+                    + (yearRated < s.Date.Year ? $" (năm {s.Date.Year} chưa có quyết định xếp loại nào)" : "")
                     + "; tỷ lệ tính trên số đã xếp loại; tổ chức: tổ chức cơ sở đảng; gồm cả số ghi nhận dưới các tổ chức đã hợp nhất vào tổ chức này.",
                 ["partyAge"] = PartyAgeBandRule.Note,
                 ["members"] = "Đảng viên đang sinh hoạt trong tổ chức vào ngày thống kê, theo lịch sử sinh hoạt; dân tộc, tôn giáo, trình độ theo hồ sơ hiện tại.",
@@ -384,7 +404,7 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         var rows = Rows(s);
         IQueryable<int>? Bad(string field, string message) { errors.Add(new(field, message)); return null; }
         IQueryable<int>? Enum<T>(Func<T, IQueryable<int>> select) where T : struct, System.Enum =>
-            System.Enum.TryParse<T>(value, ignoreCase: false, out var v) && System.Enum.IsDefined(v) && !value.Any(char.IsAsciiDigit)
+            ExactName<T>(value) is { } v
                 ? select(v) : Bad("value", $"Giá trị (value): \"{value}\" không thuộc chỉ tiêu {measure}.");
         IQueryable<int>? All(IQueryable<int> q) => value == "all" ? q : Bad("value", $"Giá trị (value): chỉ tiêu {measure} chỉ nhận all.");
         int Band(IReadOnlyList<Band> bands) => bands.Select(b => b.Key).ToList().IndexOf(value);
@@ -434,7 +454,7 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             case Measures.Recognitions: return All(Recognized(s));
             case Measures.Deaths: return All(Exited(s, DecisionKind.Death));
             case Measures.Exits:
-                return System.Enum.TryParse<DecisionKind>(value, false, out var kind) && ExitKinds.Contains(kind) && !value.Any(char.IsAsciiDigit)
+                return ExactName<DecisionKind>(value) is { } kind && ExitKinds.Contains(kind)
                     ? Exited(s, kind)
                     : Bad("value", $"Giá trị (value): hình thức ra khỏi Đảng là một trong {string.Join(", ", ExitKinds)}.");
             case Measures.TransfersIn: return All(TransferredIn(s));
@@ -442,7 +462,7 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             case Measures.Discipline:
                 var disciplined = Disciplined(s, DisciplineSubject.Member);
                 if (value == "all") return disciplined.Select(d => d.MemberId!.Value);
-                return System.Enum.TryParse<DisciplineForm>(value, false, out var form) && DisciplineFormRule.OfficialMemberForms.Contains(form) && !value.Any(char.IsAsciiDigit)
+                return ExactName<DisciplineForm>(value) is { } form && DisciplineFormRule.OfficialMemberForms.Contains(form)
                     ? disciplined.Where(d => d.Form == form).Select(d => d.MemberId!.Value)
                     : Bad("value", $"Giá trị (value): hình thức kỷ luật là all hoặc một trong {string.Join(", ", DisciplineFormRule.OfficialMemberForms)}.");
             case Measures.Ratings:
@@ -468,13 +488,28 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     public static readonly string[] OrganizationMeasures =
         [Measures.Organizations, Measures.BaseOrganizations, Measures.OrganizationType, Measures.OrganizationField, Measures.OrganizationDiscipline, Measures.OrganizationRatings];
 
+    /// <summary>
+    /// The words of a figure for the page listing its records: its label as the statistics show it (read from the figures
+    /// themselves, so the two never differ), with the period a flow covers or the year a rating is of.
+    /// </summary>
+    public async Task<string> LabelAsync(StatisticsSubject s, string measure, string value, int? ratingYear)
+    {
+        var report = await ReportAsync(s);
+        var (m, v) = (measure.Trim(), value.Trim());
+        var label = FormTemplates.Figures(report).FirstOrDefault(f => f.Measure == m && f.Value == v)?.Label ?? m;
+        if (IsRatingMeasure(m)) return $"{label}, xếp loại năm {ratingYear ?? report.Ratings.Year}";
+        if (m.StartsWith("year.", StringComparison.Ordinal) || m == Measures.OrganizationDiscipline)
+            return $"{label}, từ {VnFormat.Date(s.YearStart)} đến {VnFormat.Date(s.Date)}";
+        return $"{label}, ngày {VnFormat.Date(s.Date)}";
+    }
+
     /// <summary>The members behind a figure, a page of them ordered by name, with the total.</summary>
-    public async Task<Outcome<Page<StatisticsMemberItem>>> MembersAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize)
+    public async Task<Outcome<Page<StatisticsMemberItem>>> MembersAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize, int? ratingYear = null)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(measure)) errors.Add(new("measure", "Chỉ tiêu (measure): bắt buộc."));
         if (string.IsNullOrWhiteSpace(value)) errors.Add(new("value", "Giá trị (value): bắt buộc."));
-        if (measure?.Trim() == Measures.Ratings) s = s with { RatedYear = await RatedYearAsync(s) };
+        if (measure?.Trim() == Measures.Ratings) s = await WithRatedYearAsync(s, ratingYear, errors);
         var ids = errors.Count == 0 ? MemberIds(s, measure!.Trim(), value!.Trim(), errors) : null;
         if (ids is null) return Outcome<Page<StatisticsMemberItem>>.Invalid(errors);
         var distinct = ids.Distinct();
@@ -486,10 +521,10 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     }
 
     /// <summary>The organizations behind an organization figure, a page ordered by name, with the total.</summary>
-    public async Task<Outcome<Page<StatisticsOrganizationItem>>> OrganizationsAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize)
+    public async Task<Outcome<Page<StatisticsOrganizationItem>>> OrganizationsAsync(StatisticsSubject s, string? measure, string? value, int? page, int? pageSize, int? ratingYear = null)
     {
         var errors = new List<FieldError>();
-        if (measure?.Trim() == Measures.OrganizationRatings) s = s with { RatedYear = await RatedYearAsync(s) };
+        if (measure?.Trim() == Measures.OrganizationRatings) s = await WithRatedYearAsync(s, ratingYear, errors);
         var query = OrganizationsOn(s);
         var m = measure?.Trim();
         var v = value?.Trim() ?? "";
@@ -498,11 +533,11 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
             case Measures.Organizations when v == "all": break;
             case Measures.BaseOrganizations when v == "all":
                 query = query.Where(o => o.Type == OrganizationType.BaseCommittee || o.Type == OrganizationType.BaseCell); break;
-            case Measures.OrganizationType when Enum.TryParse<OrganizationType>(v, false, out var t) && Enum.IsDefined(t) && !v.Any(char.IsAsciiDigit):
+            case Measures.OrganizationType when ExactName<OrganizationType>(v) is { } t:
                 query = query.Where(o => o.Type == t); break;
-            case Measures.OrganizationField when Enum.TryParse<OrganizationField>(v, false, out var f) && Enum.IsDefined(f) && !v.Any(char.IsAsciiDigit):
+            case Measures.OrganizationField when ExactName<OrganizationField>(v) is { } f:
                 query = query.Where(o => o.Field == f); break;
-            case Measures.OrganizationDiscipline when v == "all" || (Enum.TryParse<DisciplineForm>(v, false, out var df) && DisciplineFormRule.OrganizationForms.Contains(df) && !v.Any(char.IsAsciiDigit)):
+            case Measures.OrganizationDiscipline when v == "all" || (ExactName<DisciplineForm>(v) is { } df && DisciplineFormRule.OrganizationForms.Contains(df)):
                 // Organizations disciplined in the year, including one dissolved since (not standing on the date any more).
                 var decisions = Disciplined(s, DisciplineSubject.Organization);
                 if (v != "all") { var form = Enum.Parse<DisciplineForm>(v); decisions = decisions.Where(d => d.Form == form); }
