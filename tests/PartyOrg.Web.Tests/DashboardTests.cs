@@ -101,6 +101,9 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
         Assert.Equal(50.00m, r.GetProperty("members").GetProperty("goodOrAbovePercent").GetDecimal());
         Assert.Equal(2, r.GetProperty("baseOrganizations").GetProperty("rated").GetInt32());
         Assert.Equal(100.00m, r.GetProperty("baseOrganizations").GetProperty("goodOrAbovePercent").GetDecimal());
+        // The organizations' ratings were decided in January 2025: their lists read on that day, naming the rated year.
+        Assert.Contains("date=2025-01-10&measure=organizations.ratings&value=Good&ratingYear=2024",
+            r.GetProperty("baseOrganizations").GetProperty("levels")[1].GetProperty("link").GetString());
 
         AssertMonths(d.GetProperty("admissions"), e);
         // By hand: m2 admitted in March under B, m8 readmitted in June under A (ReadmissionCountingRule counts it by default).

@@ -100,10 +100,11 @@ public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, O
                 group r by new { OfMember = r.MemberId != null, Level = r.DecidedLevel!.Value } into g
                 select new RatingGroup { OfMember = g.Key.OfMember, Level = g.Key.Level, Count = g.Count(), LastDecided = g.Max(r => r.DecidedOn) })
             .ToListAsync();
-        // The statistics list reads the year's ratings on a date once one of them is decided by it: the last decision's day shows them all.
+        // The statistics list counts the ratings decided by its date: the last decision's day shows them all.
         var last = groups.Select(g => g.LastDecided).Max();
         var listDate = last is { } l && l <= Today ? l : s.Date;
         var orgId = s.Organization.Id;
+        var ratingYear = $"&ratingYear={year}"; // the list names the year it counts
         RatingSeries Series(bool ofMember, string label, string measure)
         {
             var mine = groups.Where(g => g.OfMember == ofMember).ToList();
@@ -112,11 +113,11 @@ public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, O
             {
                 var count = mine.Where(g => g.Level == level).Sum(g => g.Count);
                 return new DashboardBar(level.ToString(), level.Label(), count, rounding.Percent(count, rated),
-                    rated > 0 ? Records(orgId, listDate, measure, level.ToString()) : null);
+                    rated > 0 ? Records(orgId, listDate, measure, level.ToString()) + ratingYear : null);
             }).ToList();
             var good = mine.Where(g => g.Level.IsGoodOrAbove()).Sum(g => g.Count);
             return new RatingSeries(label, rated, bars, good, rounding.Percent(good, rated),
-                rated > 0 ? Records(orgId, listDate, measure, StatisticsQueries.GoodOrAboveValue) : null);
+                rated > 0 ? Records(orgId, listDate, measure, StatisticsQueries.GoodOrAboveValue) + ratingYear : null);
         }
         return new RatingChart(year,
             Series(true, "Đảng viên", StatisticsQueries.Measures.Ratings),
