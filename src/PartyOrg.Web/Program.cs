@@ -38,6 +38,7 @@ builder.Services.AddScoped<MemberEditor>();
 builder.Services.AddScoped<AuditHistory>();
 builder.Services.AddScoped<TargetQueries>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Statistics.StatisticsQueries>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Dashboard.DashboardQueries>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Admission").Get<AdmissionSettings>() ?? AdmissionSettings.Default);
 // Every percentage printed or returned is rounded one configured way; a wrong value stops the start-up here, with the reason.
 builder.Services.AddSingleton(PartyOrg.Domain.Common.PercentRounding.FromSetting(builder.Configuration[PartyOrg.Domain.Common.PercentRounding.SettingName]));
@@ -141,6 +142,7 @@ PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapExportsApi(api);
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapMemberCardApi(api);
 PartyOrg.Web.Features.Reports.ReportsApi.MapReportsApi(api);
 PartyOrg.Web.Features.Statistics.StatisticsApi.MapStatisticsApi(api);
+PartyOrg.Web.Features.Dashboard.DashboardApi.MapDashboardApi(api);
 
 app.MapRazorPages();
 await app.RunAsync();
