@@ -44,15 +44,10 @@ public sealed class RatingBook(AppDbContext db, Standings standings, Calendar ca
             .Where(p => p.FromDate <= on && (p.ToDate == null || p.ToDate > on))
             .Select(p => new { p.MemberId, p.OrganizationId }).ToListAsync();
         var ids = placed.Select(p => p.MemberId).Distinct().ToList();
-        // In chunks: one query over thousands of ids is far slower on SQLite than a few hundred at a time (as the badge export does).
-        var records = new Dictionary<int, MembershipRecord>();
-        foreach (var chunk in ids.Chunk(500))
-            foreach (var (id, record) in await standings.RecordsAsync(chunk))
-                records[id] = record;
-        var names = new Dictionary<int, (string FullName, string SortKey)>();
-        foreach (var chunk in ids.Chunk(500))
-            foreach (var m in await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id)).Select(m => new { m.Id, m.FullName, m.SortKey }).ToListAsync())
-                names[m.Id] = (m.FullName, m.SortKey);
+        // The ids go as one array parameter (DatabaseSetup), so a province's thousands of members are one query each.
+        var records = await standings.RecordsAsync(ids);
+        var names = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.FullName, m.SortKey }).ToListAsync())
+            .ToDictionary(m => m.Id, m => (m.FullName, m.SortKey));
         var members = placed.GroupBy(p => p.MemberId).Select(g => g.First())
             .Where(p => records.TryGetValue(p.MemberId, out var r) && MemberStanding.On(r, on).IsActive)
             .Select(p => new MemberSubject(p.MemberId, names[p.MemberId].FullName, names[p.MemberId].SortKey, p.OrganizationId, records[p.MemberId].Discipline ?? []))
