@@ -35,15 +35,7 @@ public sealed class IndexModel(DashboardQueries dashboard, AppDbContext db, Perc
         }
         if (view.Kind != OutcomeKind.Ok) return NotFound();
         View = view.Value!;
-        var pickers = new PickerQueries(db);
-        OrgPicker = new PickerField
-        {
-            Name = "org", Label = "Tổ chức", QueryName = "oq", Query = OrgQuery, SearchForm = "dashboard-form",
-            Source = "/api/v1/pickers/organizations?kind=any",
-            Hint = "Gõ tên tổ chức, có dấu hoặc không, rồi chọn một dòng.",
-            Selected = await pickers.OrganizationAsync(scope, View.OrganizationId, PickKind.Any),
-            Matches = !string.IsNullOrWhiteSpace(OrgQuery) ? await pickers.OrganizationsAsync(scope, OrgQuery, PickKind.Any) : [],
-        };
+        OrgPicker = await PickerField.OrganizationOfPageAsync(new PickerQueries(db), scope, View.OrganizationId, OrgQuery, "dashboard-form");
         return Page();
     }
 

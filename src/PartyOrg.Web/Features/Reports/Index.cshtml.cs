@@ -47,15 +47,7 @@ public sealed class IndexModel(ReportBuilder reports, OrganizationQueries organi
             else errors.AddRange(data.Errors);
         }
         Errors = errors;
-        var pickers = new PickerQueries(db);
-        OrgPicker = new PickerField
-        {
-            Name = "org", Label = "Tổ chức", QueryName = "oq", Query = OrgQuery, SearchForm = "report-form",
-            Source = "/api/v1/pickers/organizations?kind=any",
-            Hint = "Gõ tên tổ chức, có dấu hoặc không, rồi chọn một dòng.",
-            Selected = await pickers.OrganizationAsync(scope, org.Id, PickKind.Any),
-            Matches = !string.IsNullOrWhiteSpace(OrgQuery) ? await pickers.OrganizationsAsync(scope, OrgQuery, PickKind.Any) : [],
-        };
+        OrgPicker = await PickerField.OrganizationOfPageAsync(new PickerQueries(db), scope, org.Id, OrgQuery, "report-form");
         return Page();
     }
 

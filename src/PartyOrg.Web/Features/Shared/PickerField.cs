@@ -24,4 +24,17 @@ public sealed class PickerField
     /// <summary>The model-state key the field's errors are shown under.</summary>
     public string? ErrorKey { get; init; }
     public bool Searched => !string.IsNullOrWhiteSpace(Query);
+
+    /// <summary>
+    /// The organization chooser of a page read for one organization (statistics, reports, ratings, dashboard): field "org",
+    /// its search "oq" in the page's GET form, the organization shown chosen, any organization in the scope offered.
+    /// </summary>
+    public static async Task<PickerField> OrganizationOfPageAsync(PickerQueries pickers, UserScope scope, int organizationId, string? query, string searchForm) => new()
+    {
+        Name = "org", Label = "Tổ chức", QueryName = "oq", Query = query, SearchForm = searchForm,
+        Source = "/api/v1/pickers/organizations?kind=any",
+        Hint = "Gõ tên tổ chức, có dấu hoặc không, rồi chọn một dòng.",
+        Selected = await pickers.OrganizationAsync(scope, organizationId, PickKind.Any),
+        Matches = !string.IsNullOrWhiteSpace(query) ? await pickers.OrganizationsAsync(scope, query, PickKind.Any) : [],
+    };
 }

@@ -39,15 +39,7 @@ public sealed class IndexModel(StatisticsQueries stats, AppDbContext db) : Scope
         var s = subject.Value!;
         Date = s.Date;
         Report = await stats.ReportAsync(s);
-        var pickers = new PickerQueries(db);
-        OrgPicker = new PickerField
-        {
-            Name = "org", Label = "Tổ chức", QueryName = "oq", Query = OrgQuery, SearchForm = "stats-form",
-            Source = "/api/v1/pickers/organizations?kind=any",
-            Hint = "Gõ tên tổ chức, có dấu hoặc không, rồi chọn một dòng.",
-            Selected = await pickers.OrganizationAsync(scope, s.Organization.Id, PickKind.Any),
-            Matches = !string.IsNullOrWhiteSpace(OrgQuery) ? await pickers.OrganizationsAsync(scope, OrgQuery, PickKind.Any) : [],
-        };
+        OrgPicker = await PickerField.OrganizationOfPageAsync(new PickerQueries(db), scope, s.Organization.Id, OrgQuery, "stats-form");
         Forms = FormTemplates.All.Select(t => new FormTemplateInfo(t.Id, t.Title, t.Version)).ToList();
         return Page();
     }
