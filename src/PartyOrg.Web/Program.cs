@@ -138,6 +138,7 @@ PartyOrg.Web.Features.Discipline.DisciplineApi.MapDisciplineApi(api);
 api.MapPickersApi();
 api.MapCalendarApi();
 PartyOrg.Web.Features.Ratings.RatingsApi.MapRatingsApi(api);
+PartyOrg.Web.Features.Imports.ImportsApi.MapImportsApi(api);
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapExportsApi(api);
 PartyOrg.Web.Features.Shared.Exports.ExportsApi.MapMemberCardApi(api);
 PartyOrg.Web.Features.Reports.ReportsApi.MapReportsApi(api);
