@@ -7,6 +7,9 @@ using Microsoft.Playwright;
 using PartyOrg.Tests.Shared;
 
 [assembly: AssemblyFixture(typeof(PartyOrg.Browser.Tests.BrowserFixture))]
+// One test at a time against the one application: with test classes in parallel on two cores, a sign-in on SQLite twice waited
+// the 30 s command timeout behind another test's writes (cause not found); the run is deterministic this way.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace PartyOrg.Browser.Tests;
 
