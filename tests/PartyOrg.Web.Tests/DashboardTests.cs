@@ -177,7 +177,7 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
             d.GetProperty("admissions").GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("admitted").GetInt32()));
         await AssertListsAsync(api, d);
 
-        var (commands, elapsed, response) = await CountCommandsAsync(() => api.GetAsync("/api/v1/dashboard"));
+        var (commands, elapsed, response) = await SqlCommands.CountAsync(() => api.GetAsync("/api/v1/dashboard"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         output.WriteLine($"{app.Provider} /api/v1/dashboard: {commands} SQL commands, {elapsed.TotalMilliseconds:0} ms");
         // A fixed number of grouped queries whatever the number of children and members: the subject, one per chart (two for the
@@ -364,31 +364,6 @@ public class DashboardTests(WebAppFixture app, ITestOutputHelper output)
 
     // ---- helpers ----------------------------------------------------------------------------------------------------------
 
-    private static async Task<(int Commands, TimeSpan Elapsed, HttpResponseMessage Response)> CountCommandsAsync(Func<Task<HttpResponseMessage>> request)
-    {
-        var counter = new CommandCounter();
-        using var subscription = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(counter);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var response = await request();
-        watch.Stop();
-        return (counter.Count, watch.Elapsed, response);
-    }
-
-    private sealed class CommandCounter : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
-    {
-        private int count;
-        public int Count => count;
-        public void OnNext(System.Diagnostics.DiagnosticListener listener)
-        {
-            if (listener.Name == "Microsoft.EntityFrameworkCore") listener.Subscribe(this);
-        }
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted") Interlocked.Increment(ref count);
-        }
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-    }
 
     private async Task<Fixture> FixtureAsync()
     {

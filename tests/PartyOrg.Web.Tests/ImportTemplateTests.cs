@@ -45,7 +45,7 @@ public class ImportTemplateTests(WebAppFixture app)
         var client = await app.ApiAsAsync("tochuc");
         var bytes = await client.GetByteArrayAsync("/api/v1/imports/members/template?format=csv");
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var lines = ReadCsv(Encoding.UTF8.GetString(bytes[3..]));
+        var lines = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
         Assert.Equal(2, lines.Count);
         Assert.Equal(MemberImportFormat.Columns.Select(c => c.Header + (c.Required ? " (*)" : "")), lines[0]);
         Assert.Equal(MemberImportFormat.Columns.Select(c => c.Example), lines[1]);
@@ -60,31 +60,5 @@ public class ImportTemplateTests(WebAppFixture app)
         Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("format", out _));
         var member = await app.ApiAsAsync("dangvien");
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/api/v1/imports/members/template")).StatusCode);
-    }
-
-    /// <summary>RFC 4180: fields split on commas outside quotes, doubled quotes inside them.</summary>
-    private static List<List<string>> ReadCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c is '\r') continue;
-            else if (c == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
     }
 }

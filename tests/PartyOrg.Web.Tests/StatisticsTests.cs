@@ -370,7 +370,7 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         foreach (var date in new[] { Before, DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })
         {
             var url = $"/api/v1/statistics?date={date}";
-            var (commands, elapsed, response) = await CountCommandsAsync(() => api.GetAsync(url));
+            var (commands, elapsed, response) = await SqlCommands.CountAsync(() => api.GetAsync(url));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var members = Count((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("members").GetProperty("total"));
             output.WriteLine($"{app.Provider} {url}: {members} members, {commands} SQL commands, {elapsed.TotalMilliseconds:0} ms");
@@ -378,39 +378,13 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
             // through one merger), whatever the size of the subtree.
             Assert.InRange(commands, 1, 24);
             var drill = $"/api/v1/statistics/members?date={date}&measure=members.ageBand&value=31-40&pageSize=25";
-            var (drillCommands, drillElapsed, drillResponse) = await CountCommandsAsync(() => api.GetAsync(drill));
+            var (drillCommands, drillElapsed, drillResponse) = await SqlCommands.CountAsync(() => api.GetAsync(drill));
             Assert.Equal(HttpStatusCode.OK, drillResponse.StatusCode);
             output.WriteLine($"{app.Provider} {drill}: {drillCommands} SQL commands, {drillElapsed.TotalMilliseconds:0} ms");
             Assert.InRange(drillCommands, 1, 14); // the subject (with the walk back through the merger) and one page
         }
     }
 
-    /// <summary>The SQL commands EF Core runs while the request is answered (the tests run one at a time).</summary>
-    private static async Task<(int Commands, TimeSpan Elapsed, HttpResponseMessage Response)> CountCommandsAsync(Func<Task<HttpResponseMessage>> request)
-    {
-        var counter = new CommandCounter();
-        using var subscription = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(counter);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var response = await request();
-        watch.Stop();
-        return (counter.Count, watch.Elapsed, response);
-    }
-
-    private sealed class CommandCounter : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
-    {
-        private int count;
-        public int Count => count;
-        public void OnNext(System.Diagnostics.DiagnosticListener listener)
-        {
-            if (listener.Name == "Microsoft.EntityFrameworkCore") listener.Subscribe(this);
-        }
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted") Interlocked.Increment(ref count);
-        }
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-    }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------------
 

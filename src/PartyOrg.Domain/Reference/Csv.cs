@@ -2,10 +2,10 @@ using System.Text;
 
 namespace PartyOrg.Domain.Reference;
 
-/// <summary>Reads the small RFC 4180 lists shipped with the domain (quoted fields, doubled quotes).</summary>
-internal static class Csv
+/// <summary>Reads RFC 4180 text (quoted fields, doubled quotes): the small lists shipped with the domain, and files given to it.</summary>
+public static class Csv
 {
-    public static IReadOnlyList<Dictionary<string, string>> ReadResource(string name)
+    internal static IReadOnlyList<Dictionary<string, string>> ReadResource(string name)
     {
         using var stream = typeof(Csv).Assembly.GetManifestResourceStream($"PartyOrg.Reference.{name}.csv")
             ?? throw new InvalidOperationException($"Missing reference list {name}.csv");
@@ -18,7 +18,7 @@ internal static class Csv
             .ToList();
     }
 
-    private static List<List<string>> Parse(string text)
+    public static List<List<string>> Parse(string text)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
