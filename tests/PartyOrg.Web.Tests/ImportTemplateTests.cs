@@ -17,7 +17,7 @@ public class ImportTemplateTests(WebAppFixture app)
     public async Task MemberTemplate_Xlsx_HasEveryColumn_AndAnExampleTheRulesAccept()
     {
         var client = await app.ApiAsAsync("tochuc");
-        var sheet = ExportTests.ReadWorkbook(await client.GetByteArrayAsync("/api/v1/imports/members/template?format=xlsx")).Single();
+        var sheet = ExportTests.ReadWorkbook(await client.GetByteArrayAsync("/api/v1/imports/members/template?format=xlsx"))[0];
         var columns = MemberImportFormat.Columns;
         for (var i = 0; i < columns.Count; i++)
         {

@@ -103,6 +103,7 @@ public static class ApiDocs
         ["GET /api/v1/pickers/organizations"] = new("PickOrganizations", "Gợi ý tổ chức theo tên, kèm tổ chức cấp trên (kind=destination: mọi chi bộ đang hoạt động).", typeof(IReadOnlyList<PickItem>)),
 
         ["GET /api/v1/imports/members/template"] = FileDoc("MemberImportTemplate", "Tải mẫu nhập danh sách đảng viên: tiêu đề cột tiếng Việt, một dòng ví dụ và cách ghi từng cột; format=xlsx (mặc định) hoặc csv (UTF-8).", Xlsx, "text/csv"),
+        ["GET /api/v1/imports/organizations/template"] = FileDoc("OrganizationImportTemplate", "Tải mẫu nhập danh sách tổ chức đảng: tiêu đề cột tiếng Việt, một dòng ví dụ và trang hướng dẫn; format=xlsx (mặc định) hoặc csv (UTF-8).", Xlsx, "text/csv"),
         ["GET /api/v1/exports/members"] = FileDoc("ExportMembers", "Tải danh sách đảng viên đúng như trang Đảng viên hiển thị (cùng bộ lọc q, org, status, gender, ageFrom, ageTo, sort; mọi trang): format=xlsx (mặc định) hoặc csv.", Xlsx, "text/csv"),
         ["GET /api/v1/exports/admissions"] = FileDoc("ExportAdmissionCases", "Tải Excel danh sách hồ sơ phát triển đảng viên (org, step, q, sort, late như trang).", Xlsx),
         ["GET /api/v1/exports/probation"] = FileDoc("ExportProbationers", "Tải Excel danh sách đảng viên dự bị đến hạn (all=true: mọi đảng viên dự bị).", Xlsx),

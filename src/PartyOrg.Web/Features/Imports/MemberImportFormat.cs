@@ -1,4 +1,6 @@
+using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Members;
+using PartyOrg.Web.Data;
 using PartyOrg.Domain.Reference;
 using PartyOrg.Web.Features.Shared.Exports;
 
@@ -34,18 +36,49 @@ public static class MemberImportFormat
         new("profession", "Nghề nghiệp", false, "Giáo viên", ""),
         new("politicalTheory", "Lý luận chính trị", true, PoliticalTheory.Elementary.Label(), "Trình độ cao nhất. " + Choices(Enum.GetValues<PoliticalTheory>().Select(e => e.Label()))),
         new("admittedOn", "Ngày vào Đảng", true, "19/05/2015", "Ngày ký quyết định kết nạp, dd/mm/yyyy."),
+        new("ceremonyOn", "Ngày lễ kết nạp", false, "", "Để trống khi trùng ngày vào Đảng; thời gian dự bị 12 tháng tính từ ngày này."),
         new("officialOn", "Ngày chính thức", false, "19/05/2016", "Để trống khi còn dự bị."),
         new("cardNumber", "Số thẻ đảng viên", false, "72012345", "8 chữ số; để trống khi chưa cấp."),
-        new("organizationCode", "Mã chi bộ", true, "80.27694.01", "Mã chi bộ (hoặc đảng bộ cơ sở) nơi đảng viên đang sinh hoạt, như trên trang Tổ chức đảng."),
+        new("organizationCode", "Mã chi bộ", true, "80.27694.01", "Mã chi bộ nơi đảng viên đang sinh hoạt, như trên trang Tổ chức đảng."),
+        new("earlierOrganizationCode", "Mã chi bộ khi vào Đảng (trước sắp xếp)", false, "", "Chỉ ghi khi chi bộ hiện nay thành lập sau ngày vào Đảng (sắp xếp tổ chức): mã chi bộ đã kết thúc nơi đảng viên sinh hoạt từ ngày vào Đảng; đảng viên được ghi sinh hoạt ở đó đến ngày sắp xếp rồi tiếp tục ở chi bộ hiện nay."),
     ];
 
     public const string Title = "MẪU NHẬP DANH SÁCH ĐẢNG VIÊN";
 
-    /// <summary>The template: the headers, one example row, and a note per column under it.</summary>
-    public static XlsxSheet Template() => XlsxSheet.Of("Danh sách đảng viên", Title,
-        [.. Columns.Select(c => new XlsxColumn(c.Header + (c.Required ? " (*)" : ""), Width: Math.Max(14, c.Header.Length + 6)))],
-        [[.. Columns.Select(c => (object?)c.Example)]],
+    /// <summary>The template: the headers and one example row (the notes go on a sheet of their own, so the first sheet imports as is).</summary>
+    public static XlsxSheet Template() => ImportFormats.Template("Danh sách đảng viên", Title, Columns);
+
+    /// <summary>
+    /// A member as a row of the format, in <see cref="Columns"/> order (every cell text, dates dd/mm/yyyy): what the export and the
+    /// generator write and the import reads back.
+    /// </summary>
+    public static object?[] Row(Member m, string cellCode, string? earlierCellCode) =>
+    [
+        m.CitizenId, m.FullName, m.Gender.Label(), VnFormat.Date(m.DateOfBirth), m.Birthplace, m.HomeTown,
+        ReferenceLists.EthnicGroup(m.EthnicGroupCode)?.Name ?? m.EthnicGroupCode, m.Religion, m.PermanentAddress, m.CurrentAddress,
+        m.GeneralEducation.Label(), m.ProfessionalDegree.Label(), m.Profession, m.PoliticalTheory.Label(),
+        VnFormat.Date(m.AdmittedOn), VnFormat.Date(m.CeremonyOn), VnFormat.Date(m.OfficialOn), m.CardNumber, cellCode, earlierCellCode,
+    ];
+
+    /// <summary>The guide sheet of the .xlsx template.</summary>
+    public static XlsxSheet Guide() => ImportFormats.Guide(Columns,
+        "Mỗi dòng một đảng viên; khóa là Số CCCD: nhập lại cùng tệp không tạo bản ghi mới, dòng khác với hồ sơ đang có thì sửa hồ sơ đó. Xóa dòng ví dụ trước khi nhập.");
+}
+
+/// <summary>What the import formats share: the header as written in a file, the template sheet and its guide.</summary>
+public static class ImportFormats
+{
+    public static string HeaderOf(ImportColumn c) => c.Header + (c.Required ? " (*)" : "");
+
+    public static XlsxSheet Template(string name, string title, IReadOnlyList<ImportColumn> columns) => XlsxSheet.Of(name, title,
+        [.. columns.Select(c => new XlsxColumn(HeaderOf(c), Width: Math.Max(14, c.Header.Length + 6)))],
+        [[.. columns.Select(c => (object?)c.Example)]],
+        totals: false);
+
+    public static XlsxSheet Guide(IReadOnlyList<ImportColumn> columns, string rule) => XlsxSheet.Of("Hướng dẫn", "HƯỚNG DẪN ĐIỀN TỆP NHẬP",
+        [new("Cột"), new("Bắt buộc", Width: 10), new("Ví dụ", Width: 24), new("Cách ghi", Width: 90)],
+        columns.Select(c => new object?[] { c.Header, c.Required ? "Có" : "", c.Example, c.Note }),
         totals: false,
-        notes: ["(*) cột bắt buộc. Mỗi dòng một đảng viên; khóa là Số CCCD: nhập lại cùng tệp không tạo bản ghi mới. Xóa dòng ví dụ trước khi nhập.",
-                .. Columns.Where(c => c.Note.Length > 0).Select(c => $"{c.Header}: {c.Note}")]);
+        notes: ["(*) cột bắt buộc. " + rule, "Ngày ghi dd/mm/yyyy (cũng đọc được yyyy-mm-dd). Tệp CSV mã UTF-8, có hoặc không có BOM, phân cách bằng dấu phẩy.",
+                "Cả tệp được kiểm tra theo cùng các quy định như khi nhập trên biểu mẫu: chỉ cần một dòng sai thì không dòng nào được ghi, và mọi dòng sai được liệt kê."]);
 }
