@@ -62,6 +62,12 @@ builder.Services.AddScoped<MemberCard>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Reports.ReportBuilder>();
 builder.Services.AddSingleton(PartyOrg.Web.Features.Discipline.DisciplineSettings.FromSetting(builder.Configuration[PartyOrg.Web.Features.Discipline.DisciplineSettings.SettingName]));
 builder.Services.AddScoped<PartyOrg.Web.Features.Discipline.DisciplineRegister>();
+builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportProgress>();
+builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportRunner>();
+builder.Services.AddHostedService(s => s.GetRequiredService<PartyOrg.Web.Features.Imports.ImportRunner>());
+builder.Services.AddScoped<PartyOrg.Web.Features.Imports.ImportService>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Imports.MemberImport>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Imports.OrganizationImport>();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -93,6 +99,7 @@ await using (var startupScope = app.Services.CreateAsyncScope())
         await DatabaseSetup.MigrateAsync(db);
         await RoleSetup.EnsureRolesAsync(startupScope.ServiceProvider);
         if (command is not null) return await AdminCommand.RunAsync(app.Services, command);
+        await PartyOrg.Web.Features.Imports.ImportRunner.CloseInterruptedAsync(db);
         var demo = DemoOptions.From(app.Configuration, app.Environment);
         if (demo.Enabled) await DemoSeeder.SeedAsync(startupScope.ServiceProvider, demo);
         else await AdminCommand.PrintFirstStepIfNoAccountAsync(db, app.Logger);

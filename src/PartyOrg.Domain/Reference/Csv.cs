@@ -18,32 +18,51 @@ public static class Csv
             .ToList();
     }
 
-    public static List<List<string>> Parse(string text)
+    public static List<List<string>> Parse(string text) => [.. Records(new StringReader(text))];
+
+    /// <summary>
+    /// The records of a text as they are read, one list of fields each (a quoted field may span lines), so a file of millions
+    /// of rows goes through in bounded memory.
+    /// </summary>
+    public static IEnumerable<List<string>> Records(TextReader reader)
     {
-        var rows = new List<List<string>>();
         var row = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var buffer = new char[1 << 16];
+        var pendingQuote = false; // a quote inside a quoted field, waiting for the next character to say whether it is doubled
+        for (var read = reader.Read(buffer, 0, buffer.Length); read > 0; read = reader.Read(buffer, 0, buffer.Length))
         {
-            var c = text[i];
-            if (quoted)
+            for (var i = 0; i < read; i++)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; break;
-                default: field.Append(c); break;
+                var c = buffer[i];
+                if (pendingQuote)
+                {
+                    pendingQuote = false;
+                    if (c == '"') { field.Append('"'); continue; }
+                    quoted = false;
+                }
+                if (quoted)
+                {
+                    if (c == '"') pendingQuote = true;
+                    else field.Append(c);
+                    continue;
+                }
+                switch (c)
+                {
+                    case '"': quoted = true; break;
+                    case ',': row.Add(field.ToString()); field.Clear(); break;
+                    case '\r': break;
+                    case '\n':
+                        row.Add(field.ToString());
+                        field.Clear();
+                        yield return row;
+                        row = [];
+                        break;
+                    default: field.Append(c); break;
+                }
             }
         }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
+        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); yield return row; }
     }
 }

@@ -23,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportError> ImportErrors => Set<ImportError>();
     public DbSet<DisciplineDecision> DisciplineDecisions => Set<DisciplineDecision>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
@@ -215,6 +217,25 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(r => r.UnlockReason).HasMaxLength(300);
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<ImportJob>(e =>
+        {
+            e.HasIndex(j => new { j.UserName, j.Id });
+            e.HasIndex(j => j.State);
+            e.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(j => j.UserName).HasMaxLength(256);
+            e.Property(j => j.FileName).HasMaxLength(260);
+            e.Property(j => j.StoredPath).HasMaxLength(1000);
+            e.Property(j => j.Message).HasMaxLength(1000);
+            e.Property(j => j.Ip).HasMaxLength(64);
+        });
+        b.Entity<ImportError>(e =>
+        {
+            e.HasIndex(x => new { x.JobId, x.Row });
+            e.Property(x => x.Column).HasMaxLength(200);
+            e.Property(x => x.Message).HasMaxLength(1000);
+            e.HasOne<ImportJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<DisciplineDecision>(e =>
         {
             e.HasIndex(d => new { d.MemberId, d.DecidedOn });
@@ -350,7 +371,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         };
     }
 
-    private static string? Show(object? value) => value switch
+    /// <summary>A value as the audit trail stores it (dates yyyy-MM-dd, numbers invariant, enums by name).</summary>
+    public static string? Show(object? value) => value switch
     {
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -363,6 +385,8 @@ public static class AuditActions
 {
     public const string Created = "Created";
     public const string Updated = "Updated";
+    /// <summary>Written by an import (created or changed): the entry's RequestId names the import job.</summary>
+    public const string Imported = "Imported";
 }
 
 public sealed record AuditChange(string Field, string? Before, string? After)
@@ -379,9 +403,14 @@ public sealed class AuditActor(IHttpContextAccessor? http = null)
     public const string SystemName = "hệ thống";
     public static readonly AuditActor System = new();
 
-    public string UserName => http?.HttpContext?.User.Identity?.Name ?? SystemName;
-    public string? Ip => http?.HttpContext?.Connection.RemoteIpAddress?.ToString();
-    public string? RequestId => http?.HttpContext?.TraceIdentifier;
+    private (string UserName, string? Ip, string RequestId)? background;
+
+    public string UserName => background?.UserName ?? http?.HttpContext?.User.Identity?.Name ?? SystemName;
+    public string? Ip => background is { } b ? b.Ip : http?.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? RequestId => background?.RequestId ?? http?.HttpContext?.TraceIdentifier;
+
+    /// <summary>Background work done for a user (an import): its writes are audited in that user's name, with the work's own id.</summary>
+    public void ActFor(string userName, string? ip, string requestId) => background = (userName, ip, requestId);
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AuditActor actor) : AppDbContext(options, actor);

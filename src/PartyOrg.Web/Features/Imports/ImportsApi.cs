@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using PartyOrg.Domain.Common;
+using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Shared.Exports;
@@ -18,7 +22,53 @@ public static class ImportsApi
         group.MapGet("/organizations/template", (string? format, HttpContext http, ScopeResolver scopes, OrganizationQueries orgs, Calendar calendar) =>
             TemplateAsync(format, "mau-nhap-to-chuc-dang", OrganizationImportFormat.Template(), OrganizationImportFormat.Guide(), http, scopes, orgs, calendar))
             .Produces(StatusCodes.Status200OK, typeof(Stream), Exports.CsvContentType, XlsxWorkbook.ContentType);
+
+        // POST /api/v1/imports/{members|organizations}  multipart, field "file"; ?preview=true checks without writing.  202 {"id"}
+        group.MapPost("/members", (bool? preview, HttpContext http, ScopeResolver scopes, ImportService imports) =>
+            StartAsync(ImportKind.Members, preview ?? false, http, scopes, imports))
+            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxFileBytes)).DisableAntiforgery();
+        group.MapPost("/organizations", (bool? preview, HttpContext http, ScopeResolver scopes, ImportService imports) =>
+            StartAsync(ImportKind.Organizations, preview ?? false, http, scopes, imports))
+            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxFileBytes)).DisableAntiforgery();
+
+        // GET /api/v1/imports/{id}  where the job stands: state, counts, the first errors (all of them in errors.xlsx).
+        group.MapGet("/{id:int}", async (int id, ScopeResolver scopes, ImportService imports) =>
+            await imports.FindAsync(await scopes.CurrentAsync(), id) is { } job ? Results.Ok(await imports.ViewAsync(job)) : OrganizationsApi.NotFound());
+
+        group.MapGet("/{id:int}/errors.xlsx", async (int id, HttpContext http, ScopeResolver scopes, ImportService imports, Calendar calendar) =>
+        {
+            if (await imports.FindAsync(await scopes.CurrentAsync(), id) is not { } job) return OrganizationsApi.NotFound();
+            return await Exports.XlsxAsync($"loi-nhap-tep-{id}.xlsx", new("BAN TỔ CHỨC", calendar.Today), [imports.ErrorsSheet(job)], http.RequestAborted);
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), XlsxWorkbook.ContentType);
+
+        // POST /api/v1/imports/{id}/commit  writes a previewed job (its file is read and checked again).  202 {"id"}
+        group.MapPost("/{id:int}/commit", async (int id, ScopeResolver scopes, ImportService imports) =>
+        {
+            var outcome = await imports.CommitAsync(await scopes.CurrentAsync(), id);
+            return outcome.Failure() ?? Results.Accepted($"/api/v1/imports/{id}", new ImportStarted(id));
+        });
     }
+
+    private static async Task<IResult> StartAsync(ImportKind kind, bool preview, HttpContext http, ScopeResolver scopes, ImportService imports)
+    {
+        var scope = await scopes.CurrentAsync();
+        if (!ImportService.MayImport(scope)) return (scope.SeesOrganizations ? Outcome<ImportJob>.Forbidden() : Outcome<ImportJob>.NotFound()).Failure()!;
+        var boundary = http.Request.ContentType is { } type && MediaTypeHeaderValue.TryParse(type, out var media)
+            ? HeaderUtilities.RemoveQuotes(media.Boundary).Value : null;
+        if (string.IsNullOrEmpty(boundary))
+            return ListProblems.Invalid([new("file", "Tệp: gửi tệp dạng multipart/form-data, trường \"file\".")]);
+        var reader = new MultipartReader(boundary, http.Request.Body);
+        for (var section = await reader.ReadNextSectionAsync(http.RequestAborted); section is not null; section = await reader.ReadNextSectionAsync(http.RequestAborted))
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value?.Trim('"') != "file") continue;
+            var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value?.Trim('"');
+            var outcome = await imports.StartAsync(scope, kind, fileName, section.Body, preview, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+            return outcome.Failure() ?? Results.Accepted($"/api/v1/imports/{outcome.Value!.Id}", new ImportStarted(outcome.Value.Id));
+        }
+        return ListProblems.Invalid([new("file", "Tệp: thiếu trường \"file\" chứa tệp cần nhập.")]);
+    }
+
+    public sealed record ImportStarted(int Id);
 
     private static async Task<IResult> TemplateAsync(string? format, string fileName, XlsxSheet template, XlsxSheet guide,
         HttpContext http, ScopeResolver scopes, OrganizationQueries orgs, Calendar calendar)

@@ -45,6 +45,9 @@ public static class MemberImportFormat
 
     public const string Title = "MẪU NHẬP DANH SÁCH ĐẢNG VIÊN";
 
+    /// <summary>Read-only columns an export adds for people after the format's own; an import skips them.</summary>
+    public static readonly IReadOnlySet<string> IgnoredHeaders = new HashSet<string> { "Tên chi bộ", "Trạng thái" };
+
     /// <summary>The template: the headers and one example row (the notes go on a sheet of their own, so the first sheet imports as is).</summary>
     public static XlsxSheet Template() => ImportFormats.Template("Danh sách đảng viên", Title, Columns);
 

@@ -111,8 +111,7 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
         var theory = p.Enum<PoliticalTheory>("politicalTheory", input.PoliticalTheory ?? nameof(PoliticalTheory.None));
         var citizenId = InputParsing.Optional(input.CitizenId);
         var cardNumber = InputParsing.Optional(input.CardNumber);
-        if (cardNumber is not null && (cardNumber.Length is < 6 or > 20 || !cardNumber.All(char.IsAsciiDigit)))
-            errors.Add(new(MemberFields.CardNumber, "Số thẻ đảng viên: chỉ gồm chữ số, từ 6 đến 20 chữ số."));
+        if (cardNumber is not null && CardNumberProblem(cardNumber) is { } badCard) errors.Add(badCard);
 
         if (gender is { } g && birth is { } b && admitted is { } a)
             errors.AddRange(MemberRules.Check(new MemberFacts(fullName, g, b, citizenId, input.EthnicGroupCode, input.Religion, a, official, ceremony), Today));
@@ -170,6 +169,11 @@ public sealed class MemberEditor(AppDbContext db, TimeProvider clock, ScopedWrit
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == first.OrganizationId);
         return await placements.PlanAsync(scope, new(organization, first.FromDate, first.ToDate), admitted, startsAtAdmission, earlierId, errors);
     }
+
+    public static FieldError? CardNumberProblem(string cardNumber) =>
+        cardNumber.Length is < 6 or > 20 || !cardNumber.All(char.IsAsciiDigit)
+            ? new(MemberFields.CardNumber, "Số thẻ đảng viên: chỉ gồm chữ số, từ 6 đến 20 chữ số.")
+            : null;
 
     /// <summary>Marks a write aimed at an organization outside the scope: answered as not found, leaving no trace.</summary>
     private static readonly FieldError OutsideScope = new(MemberFields.Organization, "");

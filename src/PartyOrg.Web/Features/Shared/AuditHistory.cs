@@ -74,6 +74,7 @@ public sealed class AuditHistory(AppDbContext db)
     {
         AuditActions.Created => "Tạo mới",
         AuditActions.Updated => "Sửa",
+        AuditActions.Imported => "Nhập từ tệp",
         _ => action,
     };
 

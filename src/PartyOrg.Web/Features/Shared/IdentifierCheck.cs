@@ -63,6 +63,9 @@ public sealed class IdentifierCheck(AppDbContext db, AccountLog log)
         return errors.Count > 0 ? errors : [new(MemberFields.CitizenId, CitizenIdTaken)];
     }
 
+    /// <summary>Keeps in the security audit that identifiers of records outside the scope were tried (an import's summary line).</summary>
+    public Task LogRefusedAsync(UserScope scope, string detail) => log.WriteAsync(scope.UserName, RefusedKind, detail);
+
     private async Task<FieldError> RefuseAsync(UserScope scope, string field, string message, string what)
     {
         await log.WriteAsync(scope.UserName, RefusedKind, $"{what} trùng với hồ sơ ngoài phạm vi");
