@@ -40,7 +40,7 @@ public static class MemberImportFormat
         new("officialOn", "Ngày chính thức", false, "19/05/2016", "Để trống khi còn dự bị."),
         new("cardNumber", "Số thẻ đảng viên", false, "72012345", "8 chữ số; để trống khi chưa cấp."),
         new("organizationCode", "Mã chi bộ", true, "80.27694.01", "Mã chi bộ nơi đảng viên đang sinh hoạt, như trên trang Tổ chức đảng."),
-        new("earlierOrganizationCode", "Mã chi bộ khi vào Đảng (trước sắp xếp)", false, "", "Chỉ ghi khi chi bộ hiện nay thành lập sau ngày vào Đảng (sắp xếp tổ chức): mã chi bộ đã kết thúc nơi đảng viên sinh hoạt từ ngày vào Đảng; đảng viên được ghi sinh hoạt ở đó đến ngày sắp xếp rồi tiếp tục ở chi bộ hiện nay."),
+        new("earlierOrganizationCode", "Mã chi bộ khi vào Đảng (trước sắp xếp)", false, "080.10.01.02", "Chỉ ghi khi chi bộ hiện nay thành lập sau ngày vào Đảng (sắp xếp tổ chức): mã chi bộ đã kết thúc nơi đảng viên sinh hoạt từ ngày vào Đảng; đảng viên được ghi sinh hoạt ở đó đến ngày sắp xếp rồi tiếp tục ở chi bộ hiện nay."),
     ];
 
     public const string Title = "MẪU NHẬP DANH SÁCH ĐẢNG VIÊN";

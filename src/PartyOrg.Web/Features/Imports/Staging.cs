@@ -30,7 +30,10 @@ public sealed class Staging(DbConnection connection, bool postgres) : IAsyncDisp
 
     public static async Task<Staging> OpenAsync(string connectionString, bool postgres)
     {
-        DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        // A connection of its own, outside the pool: its temporary tables end with it, whatever way the import ends.
+        DbConnection connection = postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         if (!postgres)
         {

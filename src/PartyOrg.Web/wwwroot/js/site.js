@@ -139,3 +139,26 @@
     target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });
 })();
+
+// Import progress: polls the job while it runs on the server and reloads the page once it has finished.
+(function () {
+    var box = document.querySelector("[data-import-progress]");
+    if (!box) return;
+    var bar = box.querySelector("progress");
+    var text = box.querySelector("[data-import-text]");
+    var number = function (n) { return Number(n).toLocaleString("vi-VN"); };
+    var poll = function () {
+        fetch(box.getAttribute("data-import-progress"), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (job) {
+                if (!job) return;
+                if (job.state !== "Running") { window.location.reload(); return; }
+                bar.max = Math.max(1, job.total);
+                bar.value = job.processed;
+                text.textContent = (job.phase || "Đang xử lý") + ": " + number(job.processed) + "/" + number(job.total) + " dòng";
+            })
+            .catch(function () { })
+            .then(function () { window.setTimeout(poll, 1000); });
+    };
+    window.setTimeout(poll, 1000);
+})();
