@@ -22,6 +22,7 @@ using PartyOrg.Web.Features.Targets;
 // hand-written SQL doing the same work on the same connection, and prints the ratios.
 var options = Args.Parse(args);
 Console.WriteLine($"Cơ sở dữ liệu: {options.Provider}; số đảng viên: {options.Members.ToString("#,0", VnFormat.Culture)}");
+if (args.Contains("--import")) return await ImportBench.RunAsync(options);
 
 await using var db = options.CreateContext();
 await db.Database.EnsureDeletedAsync();
@@ -334,14 +335,22 @@ internal static class Generator
 {
     public static async Task<(Organization Province, List<Organization> Cells)> FillAsync(AppDbContext db, int count)
     {
-        var province = new Organization { Code = "B", Name = "Đảng bộ tỉnh (đo hiệu năng)", Type = OrganizationType.Provincial, Field = OrganizationField.General, FoundedOn = new(2025, 7, 1) };
+        var (province, cells) = await TreeAsync(db, new(2025, 7, 1));
+        await MembersAsync(db, cells, count);
+        return (province, cells);
+    }
+
+    /// <summary>The province, its 100 communes and their 800 cells, founded on the date.</summary>
+    public static async Task<(Organization Province, List<Organization> Cells)> TreeAsync(AppDbContext db, DateOnly founded)
+    {
+        var province = new Organization { Code = "B", Name = "Đảng bộ tỉnh (đo hiệu năng)", Type = OrganizationType.Provincial, Field = OrganizationField.General, FoundedOn = founded };
         db.Organizations.Add(province);
         await db.SaveChangesAsync();
         province.Path = $"/{province.Id}/";
         var communes = Enumerable.Range(1, 100).Select(i => new Organization
         {
             Code = $"B.{i:000}", Name = $"Đảng bộ xã {i}", Type = OrganizationType.Commune, Field = OrganizationField.Commune,
-            ParentId = province.Id, Depth = 1, FoundedOn = new(2025, 7, 1),
+            ParentId = province.Id, Depth = 1, FoundedOn = founded,
         }).ToList();
         db.Organizations.AddRange(communes);
         await db.SaveChangesAsync();
@@ -349,14 +358,18 @@ internal static class Generator
         var cells = communes.SelectMany(c => Enumerable.Range(1, 8).Select(i => new Organization
         {
             Code = $"{c.Code}.{i:00}", Name = $"Chi bộ ấp {i}", Type = OrganizationType.BaseCell, Field = OrganizationField.Residential,
-            ParentId = c.Id, Depth = 2, FoundedOn = new(2025, 7, 1),
+            ParentId = c.Id, Depth = 2, FoundedOn = founded,
         })).ToList();
         db.Organizations.AddRange(cells);
         await db.SaveChangesAsync();
         var parentPaths = communes.ToDictionary(c => c.Id, c => c.Path);
         cells.ForEach(c => c.Path = $"{parentPaths[c.ParentId!.Value]}{c.Id}/");
         await db.SaveChangesAsync();
+        return (province, cells);
+    }
 
+    private static async Task MembersAsync(AppDbContext db, List<Organization> cells, int count)
+    {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var rng = new Random(7);
@@ -389,7 +402,6 @@ internal static class Generator
             await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberNameKeys", ["MemberId", "Key", "OrgPath"], keyRows);
             await tx.CommitAsync();
         }
-        return (province, cells);
     }
 
     /// <summary>The 30-year badge for every other member admitted by the date.</summary>

@@ -13,8 +13,23 @@ public sealed record ImportCounts(int Created, int Changed, int Unchanged);
 /// <summary>The cells of a row as typed values, each bad one an error naming its column (the header).</summary>
 public sealed class ImportValues(ImportRow row, IReadOnlyList<ImportColumn> columns, InputParsing parse, List<FieldError> errors)
 {
-    private int Index(string key) => columns.ToList().FindIndex(c => c.Key == key);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ImportColumn>, Dictionary<string, int>> Indexes = new();
+    /// <summary>The folded labels of each list of choices, built once: folding is the costly part of reading a row.</summary>
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> Choices = new();
+
+    private int Index(string key) => Indexes.GetValue(columns, c => c.Select((column, i) => (column.Key, i)).ToDictionary(x => x.Key, x => x.i))[key];
     private string Header(string key) => columns[Index(key)].Header;
+
+    private static readonly ConcurrentDictionary<string, string> FoldedValues = new();
+
+    /// <summary>A cell's folded form, remembered for the few values a column of choices repeats ("Nam", "Kinh"), up to a bound.</summary>
+    public static string Folded(string value)
+    {
+        if (FoldedValues.TryGetValue(value, out var folded)) return folded;
+        folded = VnText.Fold(value);
+        if (FoldedValues.Count < 10_000) FoldedValues.TryAdd(value, folded);
+        return folded;
+    }
 
     /// <summary>Trimmed text, null when empty; longer than <paramref name="max"/> is an error.</summary>
     public string? Text(string key, int max)
@@ -42,9 +57,8 @@ public sealed class ImportValues(ImportRow row, IReadOnlyList<ImportColumn> colu
             errors.Add(new(key, $"{Header(key)}: không được để trống."));
             return null;
         }
-        var folded = VnText.Fold(value);
-        foreach (var choice in choices)
-            if (VnText.Fold(label(choice)) == folded) return choice;
+        var labels = Choices.GetOrAdd(typeof(T), _ => choices.GroupBy(c => VnText.Fold(label(c))).ToDictionary(g => g.Key, g => (object)g.First()));
+        if (labels.TryGetValue(Folded(value), out var found)) return (T)found;
         if (!value.Any(char.IsAsciiDigit) && Enum.TryParse<T>(value, ignoreCase: true, out var named) && Enum.IsDefined(named)) return named;
         errors.Add(new(key, $"{Header(key)}: \"{(value.Length > 40 ? value[..40] + "…" : value)}\" không có trong danh mục ({string.Join("; ", choices.Select(label))})."));
         return null;

@@ -65,15 +65,19 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         // Filled by the file-wide checks from the record with the same CCCD, if any.
         new("MemberId", StageType.Integer), new("ReadVersion", StageType.Integer), new("OldOrganizationId", StageType.Integer),
         new("OldPath", StageType.Ordinal), new("OldSearchName", StageType.Ordinal), new("OldStatus", StageType.Text), new("OldName", StageType.Text),
-        new("IsNew", StageType.Integer),
     ];
 
     /// <summary>The columns written while reading the file (the rest are filled by the checks).</summary>
     private static readonly int Written = 1 + Register.Length + Derived.Length + 4;
 
-    private static int Col(string key) => MemberImportFormat.Columns.ToList().FindIndex(c => c.Key == key);
+    private static readonly Dictionary<string, int> Columns = MemberImportFormat.Columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
+    private static readonly Dictionary<string, string> EthnicGroups = ReferenceLists.EthnicGroups
+        .SelectMany(g => new[] { (Key: VnText.Fold(g.Name), g.Code), (Key: g.Code, g.Code) }).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Code);
+    private static readonly Dictionary<string, string> Religions = ReferenceLists.Religions.DistinctBy(VnText.Fold).ToDictionary(VnText.Fold, r => r);
 
-    public static string Header(string key) => MemberImportFormat.Columns.Single(c => c.Key == key).Header;
+    private static int Col(string key) => Columns[key];
+
+    public static string Header(string key) => MemberImportFormat.Columns[Columns[key]].Header;
 
     /// <summary>The column an error of the register's rules belongs to (their fields are the form's).</summary>
     private static string ColumnOf(string field) => field switch
@@ -149,7 +153,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
     private static object?[]? Check(ImportRow row, ImportTree tree, DateOnly today, List<ImportProblem> problems)
     {
         var errors = new List<FieldError>();
-        var p = new InputParsing(errors, key => MemberImportFormat.Columns.FirstOrDefault(c => c.Key == key)?.Header ?? key);
+        var p = new InputParsing(errors, key => Columns.TryGetValue(key, out var i) ? MemberImportFormat.Columns[i].Header : key);
         var values = new ImportValues(row, MemberImportFormat.Columns, p, errors);
         var fullName = p.Required("fullName", row[Col("fullName")]);
         var gender = values.Choice("gender", Enum.GetValues<Gender>(), g => g.Label());
@@ -160,10 +164,8 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         var education = values.Choice("generalEducation", Enum.GetValues<GeneralEducation>(), e => e.Label());
         var degree = values.Choice("professionalDegree", Enum.GetValues<ProfessionalDegree>(), e => e.Label());
         var theory = values.Choice("politicalTheory", Enum.GetValues<PoliticalTheory>(), e => e.Label());
-        var ethnic = values.Text("ethnicGroup", 60) is { } e
-            ? ReferenceLists.EthnicGroups.FirstOrDefault(g => VnText.Fold(g.Name) == VnText.Fold(e) || g.Code == e)?.Code ?? e
-            : null;
-        var religion = values.Text("religion", 120) is { } r ? ReferenceLists.Religions.FirstOrDefault(x => VnText.Fold(x) == VnText.Fold(r)) ?? r : null;
+        var ethnic = values.Text("ethnicGroup", 60) is { } e ? EthnicGroups.GetValueOrDefault(e) ?? EthnicGroups.GetValueOrDefault(ImportValues.Folded(e)) ?? e : null;
+        var religion = values.Text("religion", 120) is { } r ? Religions.GetValueOrDefault(ImportValues.Folded(r)) ?? r : null;
         // The register's rules judge the length of these two (12 digits; 6 to 20 digits).
         var citizenId = values.Text("citizenId", int.MaxValue);
         var card = values.Text("cardNumber", int.MaxValue);
@@ -322,6 +324,20 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
     }
 
     /// <summary>
+    /// The id below the new records' (theirs are this plus their row), above every id in use; on PostgreSQL the identity moves past
+    /// them and the table is locked against other inserts until the commit, so that no one else takes one of them meanwhile.
+    /// (SQLite's write transaction already keeps other writers out.)
+    /// </summary>
+    private static async Task<long> NewIdsBaseAsync(Staging s, long lastRow)
+    {
+        if (!s.Postgres) return await s.ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Members\"");
+        await s.ExecuteAsync("LOCK TABLE \"Members\" IN EXCLUSIVE MODE");
+        var baseId = await s.ScalarAsync("SELECT GREATEST(COALESCE(MAX(\"Id\"), 0), nextval(pg_get_serial_sequence('\"Members\"', 'Id'))) FROM \"Members\"");
+        await s.ScalarAsync("SELECT setval(pg_get_serial_sequence('\"Members\"', 'Id'), @last)", ("last", baseId + lastRow));
+        return baseId;
+    }
+
+    /// <summary>
     /// The write, in one transaction with the job's new state: new members with their placements (the earlier cell first, when
     /// given), changed members (only at the version read; a record edited meanwhile refuses the whole file), a changed cell
     /// closing the open placement today and opening one in the new cell, search keys, and one audit entry per record.
@@ -348,13 +364,14 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
                     "Có hồ sơ vừa được sửa trong lúc nhập tệp (sau khi tệp được đối chiếu); không dòng nào được ghi. Hãy nhập lại tệp để đối chiếu với hồ sơ mới nhất.");
                 return;
             }
-            await s.ExecuteAsync($"UPDATE {t} SET \"IsNew\" = 1 WHERE \"MemberId\" IS NULL");
-            await s.ExecuteAsync($"INSERT INTO \"Members\" ({columns}, \"Version\") SELECT {columns}, 0 FROM {t} WHERE \"IsNew\" = 1 ORDER BY \"Row\"");
-            await s.ExecuteAsync($"UPDATE {t} SET \"MemberId\" = m.\"Id\" FROM \"Members\" m WHERE {t}.\"IsNew\" = 1 AND m.\"CitizenId\" = {t}.\"CitizenId\"");
+            // New records take the ids above every id in use, offset by their row: no round trip to learn them.
+            var baseId = await NewIdsBaseAsync(s, await s.ScalarAsync($"SELECT COALESCE(MAX(\"Row\"), 0) FROM {t}"));
+            var id = ("base", (object?)baseId);
+            await s.ExecuteAsync($"INSERT INTO \"Members\" (\"Id\", {columns}, \"Version\") SELECT @base + \"Row\", {columns}, 0 FROM {t} WHERE \"MemberId\" IS NULL", id);
 
             const string placement = "INSERT INTO \"MemberPlacements\" (\"MemberId\", \"OrganizationId\", \"OrgPath\", \"FromDate\", \"ToDate\") ";
-            await s.ExecuteAsync(placement + $"SELECT \"MemberId\", \"EarlierId\", \"EarlierPath\", \"AdmittedOn\", \"FirstFrom\" FROM {t} WHERE \"IsNew\" = 1 AND \"EarlierId\" IS NOT NULL");
-            await s.ExecuteAsync(placement + $"SELECT \"MemberId\", \"OrganizationId\", \"OrgPath\", \"FirstFrom\", NULL FROM {t} WHERE \"IsNew\" = 1");
+            await s.ExecuteAsync(placement + $"SELECT @base + \"Row\", \"EarlierId\", \"EarlierPath\", \"AdmittedOn\", \"FirstFrom\" FROM {t} WHERE \"MemberId\" IS NULL AND \"EarlierId\" IS NOT NULL", id);
+            await s.ExecuteAsync(placement + $"SELECT @base + \"Row\", \"OrganizationId\", \"OrgPath\", \"FirstFrom\", NULL FROM {t} WHERE \"MemberId\" IS NULL", id);
             var moved = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"";
             await s.ExecuteAsync($"UPDATE \"MemberPlacements\" SET \"ToDate\" = @today WHERE \"ToDate\" IS NULL AND \"MemberId\" IN ({moved})", ("today", today));
             await s.ExecuteAsync(placement + $"SELECT u.\"MemberId\", u.\"OrganizationId\", u.\"OrgPath\", @today, NULL FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"", ("today", today));
@@ -364,18 +381,18 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             var space = s.Postgres ? "strpos(k.\"Rest\", ' ')" : "instr(k.\"Rest\", ' ')";
             await s.ExecuteAsync($"""
                 WITH RECURSIVE k("MemberId", "OrgPath", "Rest") AS (
-                  SELECT "MemberId", "OrgPath", "SearchName" FROM {t} WHERE "IsNew" = 1 OR "MemberId" IN ({rekeyed})
+                  SELECT COALESCE("MemberId", @base + "Row"), "OrgPath", "SearchName" FROM {t} WHERE "MemberId" IS NULL OR "MemberId" IN ({rekeyed})
                   UNION ALL
                   SELECT k."MemberId", k."OrgPath", substr(k."Rest", {space} + 1) FROM k WHERE {space} > 0)
                 INSERT INTO "MemberNameKeys" ("MemberId", "Key", "OrgPath") SELECT "MemberId", "Rest", "OrgPath" FROM k WHERE "Rest" <> ''
-                """);
+                """, id);
 
             var audit = (Name: "user", Value: (object?)job.UserName);
             await s.ExecuteAsync($"""
                 INSERT INTO "AuditEntries" ("EntityType", "EntityId", "Action", "UserName", "At", "Changes", "Ip", "RequestId")
-                SELECT 'Member', x."MemberId", '{AuditActions.Imported}', @user, @at, COALESCE(ch."Changes", x."CreatedChanges"), @ip, @request
-                FROM {t} x LEFT JOIN {c} ch ON ch."Row" = x."Row" WHERE x."IsNew" = 1 OR ch."Row" IS NOT NULL ORDER BY x."Row"
-                """, audit, ("at", DateTime.UtcNow), ("ip", job.Ip), ("request", ImportJobs.RequestId(job.Id)));
+                SELECT 'Member', COALESCE(x."MemberId", @base + x."Row"), '{AuditActions.Imported}', @user, @at, COALESCE(ch."Changes", x."CreatedChanges"), @ip, @request
+                FROM {t} x LEFT JOIN {c} ch ON ch."Row" = x."Row" WHERE x."MemberId" IS NULL OR ch."Row" IS NOT NULL ORDER BY x."Row"
+                """, audit, id, ("at", DateTime.UtcNow), ("ip", job.Ip), ("request", ImportJobs.RequestId(job.Id)));
             await ImportJobs.MarkCommittedAsync(s, job, counts);
             await transaction.CommitAsync();
         }
