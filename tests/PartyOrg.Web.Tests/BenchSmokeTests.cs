@@ -25,7 +25,10 @@ public class BenchSmokeTests
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         // Built with the solution by the README's test command; built here only when the test project runs alone.
         var built = File.Exists(Path.Combine(root, "bench", "PartyOrg.Bench", "bin", configuration, "net10.0", "PartyOrg.Bench.dll"));
-        foreach (var a in new[] { "run", "--project", "bench/PartyOrg.Bench", "-c", configuration, built ? "--no-build" : "--no-restore", "--", "--provider", database.Provider, "--connection", database.ConnectionString })
+        foreach (var a in new[] { "run", "--project", "bench/PartyOrg.Bench", "-c", configuration })
+            info.ArgumentList.Add(a);
+        if (built) info.ArgumentList.Add("--no-build");
+        foreach (var a in new[] { "--", "--provider", database.Provider, "--connection", database.ConnectionString })
             info.ArgumentList.Add(a);
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
