@@ -114,7 +114,7 @@ public sealed class ImportService(AppDbContext db, ImportRunner runner, ImportPr
         db.ImportErrors.AsNoTracking().Where(e => e.JobId == job.Id).OrderBy(e => e.Row).ThenBy(e => e.Id)
             .Select(e => new object?[] { e.Row, e.Column, e.Message }).AsAsyncEnumerable(),
         Totals: false,
-        Notes: [$"Dòng: số thứ tự dòng trong tệp đã gửi (dòng tiêu đề là dòng {(job.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "1" : "ghi trong tệp")}). Sửa các dòng này rồi nhập lại cả tệp: khi còn dòng lỗi, không dòng nào được ghi."]);
+        Notes: ["Dòng: số dòng trong tệp đã gửi (tệp CSV: dòng tiêu đề là dòng 1; tệp Excel: số dòng như Excel hiển thị). Sửa các dòng này rồi nhập lại cả tệp: khi còn dòng lỗi, không dòng nào được ghi."]);
 
     public static string StateLabel(string state) => state switch
     {
