@@ -249,14 +249,22 @@ public class ImportTests(WebAppFixture app)
         var again = await ImportAsync(client, "/api/v1/imports/organizations", bytes, "to-chuc.csv");
         Assert.Equal((0, 0, 3), (again.GetProperty("created").GetInt32(), again.GetProperty("changed").GetInt32(), again.GetProperty("unchanged").GetInt32()));
 
-        var loopA = Org($"80.L{suffix}.A", "Chi bộ A", "Chi bộ trực thuộc", $"80.L{suffix}.B");
-        var loopB = Org($"80.L{suffix}.B", "Chi bộ B", "Chi bộ trực thuộc", $"80.L{suffix}.A");
+        var loopA = Org($"80.L{suffix}.A", "Đảng bộ bộ phận A", "Đảng bộ bộ phận", $"80.L{suffix}.B");
+        var loopB = Org($"80.L{suffix}.B", "Đảng bộ bộ phận B", "Đảng bộ bộ phận", $"80.L{suffix}.A");
         var orphan = Org($"80.L{suffix}.C", "Chi bộ C", "Chi bộ trực thuộc", "00.khong-co");
         var refused = await ImportAsync(client, "/api/v1/imports/organizations", Csv(OrganizationImportFormat.Columns, [loopA, loopB, orphan]), "to-chuc.csv");
         Assert.Equal("Refused", refused.GetProperty("state").GetString());
         var errors = Errors(refused);
         Assert.Contains(errors, e => e.Row == 2 && e.Message.Contains("vòng lặp", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Row == 4 && e.Column == "Mã tổ chức cấp trên" && e.Message.Contains("00.khong-co", StringComparison.Ordinal));
+
+        // A cell under a cell, a province under anything, and an organization that succeeds itself.
+        var cellUnderCell = Org($"80.N{suffix}.1", "Chi bộ lồng", "Chi bộ trực thuộc", cells[0]["code"]);
+        var self = Org($"80.N{suffix}.2", "Chi bộ tự kế thừa", "Chi bộ trực thuộc", committee["code"]);
+        self["successorCode"] = self["code"];
+        var nested = await ImportAsync(client, "/api/v1/imports/organizations", Csv(OrganizationImportFormat.Columns, [cellUnderCell, self]), "to-chuc.csv");
+        Assert.Contains(Errors(nested), e => e.Row == 2 && e.Column == "Loại tổ chức" && e.Message.Contains("dưới chi bộ chỉ có tổ đảng", StringComparison.Ordinal));
+        Assert.Contains(Errors(nested), e => e.Row == 3 && e.Column == "Mã tổ chức kế thừa");
         Assert.False(await app.WithDbAsync((db, _) => db.Organizations.AnyAsync(o => o.Code.StartsWith($"80.L{suffix}"))));
     }
 
@@ -293,5 +301,53 @@ public class ImportTests(WebAppFixture app)
         var other = await app.ApiAsAsync("tochuc");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/imports/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/imports/{id}/errors.xlsx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MemberImport_AColumnLeftOut_KeepsWhatTheRecordHolds_AndOnlyTheSenderCommits()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var row = MemberRow("Đinh Văn Giữ");
+        (row["officialOn"], row["cardNumber"], row["currentAddress"]) = ("02/09/2026", "8" + row["citizenId"][^7..], "Ấp 2");
+        await ImportAsync(client, "/api/v1/imports/members", Csv(MemberImportFormat.Columns, [row]));
+
+        // Only the required columns, without the last ones: the record keeps its address, official date, status and card.
+        var required = MemberImportFormat.Columns.Where(c => c.Required).ToList();
+        row["profession"] = "Bác sĩ";
+        var job = await ImportAsync(client, "/api/v1/imports/members", Csv(required, [row]));
+        Assert.Equal(("Committed", 0, 1), (job.GetProperty("state").GetString(), job.GetProperty("changed").GetInt32(), job.GetProperty("unchanged").GetInt32()));
+        var stored = await app.WithDbAsync((db, _) => db.Members.AsNoTracking().SingleAsync(m => m.CitizenId == row["citizenId"]));
+        Assert.Equal(("Ấp 2", (DateOnly?)new DateOnly(2026, 9, 2), MemberStatus.Official, row["cardNumber"], "Kỹ sư"),
+            (stored.CurrentAddress, stored.OfficialOn, stored.Status, stored.CardNumber, stored.Profession));
+
+        // A previewed job is committed by its sender, not by an administrator looking at it.
+        var preview = await PostFileAsync(client, "/api/v1/imports/members?preview=true", Csv(MemberImportFormat.Columns, [MemberRow("Đinh Thị Chờ", Gender.Female)]));
+        var id = (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await WaitAsync(client, id);
+        var admin = await app.ApiAsAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/imports/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync($"/api/v1/imports/{id}/commit", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MemberImport_RefusesHiddenCharacters_BadBytes_AndAYearTypedAsADate_NamingTheColumn()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var hidden = MemberRow("Bùi Văn\u202E Ẩn");
+        var control = MemberRow("Bùi Văn Lệnh"); control["birthplace"] = "Xã A\u0007";
+        var year = MemberRow("Bùi Văn Năm"); year["dateOfBirth"] = "1990";
+        var job = await ImportAsync(client, "/api/v1/imports/members", Csv(MemberImportFormat.Columns, [hidden, control, year]));
+        var errors = Errors(job);
+        Assert.Contains(errors, e => e.Row == 2 && e.Column == "Họ và tên" && e.Message.Contains("U+202E", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "Nơi sinh");
+        Assert.Contains(errors, e => e.Row == 4 && e.Column == "Ngày sinh" && e.Message.Contains("\"1990\"", StringComparison.Ordinal));
+        Assert.Equal((0, 0, 0), (job.GetProperty("created").GetInt32(), job.GetProperty("changed").GetInt32(), job.GetProperty("unchanged").GetInt32()));
+
+        // A truncated upload is a 400, and leaves no job and no file behind.
+        using var broken = new ByteArrayContent(Encoding.UTF8.GetBytes("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc"));
+        broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=XYZ");
+        var answer = await client.PostAsync("/api/v1/imports/members", broken);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("file", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
     }
 }

@@ -101,3 +101,21 @@ public static class OrganizationKinds
         OrganizationState.Dissolved => "Đã giải thể",
     };
 }
+
+/// <summary>
+/// Where an organization may stand in the tree: a province-level committee stands at the top; a cell (chi bộ) divides only
+/// into party groups (tổ đảng, "subdivision of a cell" in the glossary of ../shared/DOMAIN.md); a party group has nothing
+/// under it. The shape of the tree, not a numbered article: the Charter's text on it was not among the sources read.
+/// In force for every date.
+/// </summary>
+public static class OrganizationNestingRule
+{
+    /// <summary>Why a child of this type cannot stand under that parent, or null when it can.</summary>
+    public static string? Check(OrganizationType parent, OrganizationType child) => (parent, child) switch
+    {
+        (_, OrganizationType.Provincial) => "đảng bộ tỉnh, thành phố là cấp trên cùng, không trực thuộc tổ chức nào.",
+        (OrganizationType.PartyGroup, _) => "tổ đảng không có tổ chức trực thuộc.",
+        (OrganizationType.BaseCell or OrganizationType.DependentCell, not OrganizationType.PartyGroup) => "dưới chi bộ chỉ có tổ đảng.",
+        _ => null,
+    };
+}

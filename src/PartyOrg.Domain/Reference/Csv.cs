@@ -21,21 +21,29 @@ public static class Csv
     public static List<List<string>> Parse(string text) => [.. Records(new StringReader(text))];
 
     /// <summary>
-    /// The records of a text as they are read, one list of fields each (a quoted field may span lines), so a file of millions
-    /// of rows goes through in bounded memory.
+    /// The records of a text as they are read, one list of fields each, so a file of millions of rows goes through in bounded
+    /// memory. A quote opens a quoted field only at the start of the field (where it may span lines); elsewhere it is a
+    /// character of the field, so a stray quote never swallows the rows after it. A record ends at LF, CRLF or a lone CR.
     /// </summary>
     public static IEnumerable<List<string>> Records(TextReader reader)
     {
         var row = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        var buffer = new char[1 << 16];
+        var fieldStarted = false; // the field has a character (or an opening quote) already
         var pendingQuote = false; // a quote inside a quoted field, waiting for the next character to say whether it is doubled
+        var afterCr = false;
+        var buffer = new char[1 << 16];
         for (var read = reader.Read(buffer, 0, buffer.Length); read > 0; read = reader.Read(buffer, 0, buffer.Length))
         {
             for (var i = 0; i < read; i++)
             {
                 var c = buffer[i];
+                if (afterCr)
+                {
+                    afterCr = false;
+                    if (c == '\n') continue;
+                }
                 if (pendingQuote)
                 {
                     pendingQuote = false;
@@ -50,16 +58,17 @@ public static class Csv
                 }
                 switch (c)
                 {
-                    case '"': quoted = true; break;
-                    case ',': row.Add(field.ToString()); field.Clear(); break;
-                    case '\r': break;
-                    case '\n':
+                    case '"' when !fieldStarted: quoted = true; fieldStarted = true; break;
+                    case ',': row.Add(field.ToString()); field.Clear(); fieldStarted = false; break;
+                    case '\r' or '\n':
+                        afterCr = c == '\r';
                         row.Add(field.ToString());
                         field.Clear();
+                        fieldStarted = false;
                         yield return row;
                         row = [];
                         break;
-                    default: field.Append(c); break;
+                    default: field.Append(c); fieldStarted = true; break;
                 }
             }
         }

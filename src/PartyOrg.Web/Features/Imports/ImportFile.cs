@@ -10,10 +10,13 @@ using PartyOrg.Web.Features.Shared.Exports;
 namespace PartyOrg.Web.Features.Imports;
 
 /// <summary>A data row of an import file: its number in the file (the header is row 1 of a CSV; an .xlsx row keeps its sheet number) and its cells by format column.</summary>
-public sealed record ImportRow(int Number, string?[] Values)
+public sealed record ImportRow(int Number, string?[] Values, bool[] Numeric)
 {
     public string? this[int column] => Values[column];
 }
+
+/// <summary>A file that cannot be read as a whole (a damaged or abnormal workbook): the job is refused with this message.</summary>
+public sealed class ImportFileException(string message) : Exception(message);
 
 /// <summary>
 /// Reads an import file as it streams: CSV (UTF-8 with or without BOM, RFC 4180) or .xlsx (the first sheet; rows above the
@@ -26,6 +29,12 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
     /// <summary>How many rows above the header may hold a title (the .xlsx template has three).</summary>
     private const int TitleRows = 10;
 
+    /// <summary>The rows of a sheet Excel can hold.</summary>
+    private const int MaxSheetRows = 1_048_576;
+
+    /// <summary>The format's columns the header names (by index); a column left out is "not given", not "empty".</summary>
+    public IReadOnlySet<int> Present { get; private set; } = new HashSet<int>();
+
     public static bool IsXlsx(string path)
     {
         using var file = File.OpenRead(path);
@@ -37,6 +46,7 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
     public (List<ImportProblem> HeaderErrors, IEnumerable<ImportRow> Rows) Open()
     {
         var raw = IsXlsx(path) ? XlsxRows() : CsvRows();
+        Present = new HashSet<int>();
         var errors = new List<ImportProblem>();
         using var enumerator = raw.GetEnumerator();
         int[]? map = null;
@@ -44,9 +54,10 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
         for (var i = 0; i < TitleRows && enumerator.MoveNext(); i++)
         {
             var (number, cells) = enumerator.Current;
-            if (!cells.Any(c => Matches(c, columns[0]))) continue;
+            if (!cells.Any(c => Matches(c.Text, columns[0]))) continue;
             headerRow = number;
-            map = MapHeader(number, cells, errors);
+            map = MapHeader(number, cells.Select(c => c.Text).ToList(), errors);
+            Present = map.Where(i => i >= 0).ToHashSet();
             break;
         }
         if (map is null)
@@ -55,7 +66,7 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
             return (errors, []);
         }
         if (errors.Count > 0) return (errors, []);
-        return (errors, DataRows(raw, headerRow, map));
+        return (errors, DataRows(raw, headerRow, map, columns.Count));
     }
 
     /// <summary>The number of data rows, for the progress bar (one quick pass).</summary>
@@ -65,15 +76,17 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
         return errors.Count > 0 ? 0 : rows.Count();
     }
 
-    private static IEnumerable<ImportRow> DataRows(IEnumerable<(int Number, List<string> Cells)> raw, int headerRow, int[] map)
+    private static IEnumerable<ImportRow> DataRows(IEnumerable<(int Number, List<(string Text, bool Numeric)> Cells)> raw, int headerRow, int[] map, int width)
     {
         foreach (var (number, cells) in raw)
         {
-            if (number <= headerRow || cells.All(string.IsNullOrWhiteSpace)) continue;
-            var values = new string?[map.Length == 0 ? 0 : map.Max() + 1];
+            if (number <= headerRow || cells.All(c => string.IsNullOrWhiteSpace(c.Text))) continue;
+            var values = new string?[width];
+            var numeric = new bool[width];
             for (var i = 0; i < cells.Count && i < map.Length; i++)
-                if (map[i] >= 0 && !string.IsNullOrWhiteSpace(cells[i])) values[map[i]] = cells[i].Trim().Normalize(NormalizationForm.FormC);
-            yield return new ImportRow(number, values);
+                if (map[i] >= 0 && !string.IsNullOrWhiteSpace(cells[i].Text))
+                    (values[map[i]], numeric[map[i]]) = (cells[i].Text.Trim().Normalize(NormalizationForm.FormC), cells[i].Numeric);
+            yield return new ImportRow(number, values, numeric);
         }
     }
 
@@ -89,9 +102,9 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
             if (text.Length == 0 || ignoredHeaders.Any(h => Fold(h) == Fold(text))) continue;
             var index = columns.ToList().FindIndex(c => Matches(text, c));
             if (index < 0)
-                errors.Add(new(row, text, $"Cột \"{Cut(text)}\" (cột {XlsxWorkbook.ColumnName(i)}) không có trong mẫu nhập; sửa tên cột theo mẫu hoặc xóa cột."));
+                errors.Add(new(row, text, $"Cột \"{Cut(text)}\" (cột {XlsxWorkbook.ColumnName(i + 1)}) không có trong mẫu nhập; sửa tên cột theo mẫu hoặc xóa cột."));
             else if (!seen.Add(index))
-                errors.Add(new(row, columns[index].Header, $"Cột \"{columns[index].Header}\" có hai lần (cột {XlsxWorkbook.ColumnName(i)})."));
+                errors.Add(new(row, columns[index].Header, $"Cột \"{columns[index].Header}\" có hai lần (cột {XlsxWorkbook.ColumnName(i + 1)})."));
             else map[i] = index;
         }
         foreach (var (column, index) in columns.Select((c, i) => (c, i)).Where(c => c.c.Required && !seen.Contains(c.i)))
@@ -109,16 +122,29 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
 
     private static string Cut(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private IEnumerable<(int, List<string>)> CsvRows()
+    private IEnumerable<(int Number, List<(string Text, bool Numeric)> Cells)> CsvRows()
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var number = 0;
-        foreach (var record in Csv.Records(reader)) yield return (++number, record);
+        foreach (var record in Csv.Records(reader)) yield return (++number, record.Select(f => (f, false)).ToList());
+    }
+
+    /// <summary>
+    /// A workbook whose sheet would unpack to far more than its compressed size (a "zip bomb"), or to more than any sheet of
+    /// Excel holds, is refused before it is read.
+    /// </summary>
+    private void CheckWorkbookSize()
+    {
+        using var zip = new System.IO.Compression.ZipArchive(File.OpenRead(path), System.IO.Compression.ZipArchiveMode.Read);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal)))
+            if (entry.Length > (4L << 30) || (entry.Length > (64L << 20) && entry.Length > 100 * Math.Max(1, entry.CompressedLength)))
+                throw new ImportFileException($"Tệp Excel bất thường: phần \"{entry.FullName}\" giải nén ra {entry.Length / 1048576} MB từ {entry.CompressedLength / 1024} KB. Hãy lưu lại bảng tính bằng Excel hoặc LibreOffice, hoặc gửi tệp CSV.");
     }
 
     /// <summary>The rows of the first sheet, read with the SDK's forward-only reader: one row in memory at a time.</summary>
-    private IEnumerable<(int, List<string>)> XlsxRows()
+    private IEnumerable<(int Number, List<(string Text, bool Numeric)> Cells)> XlsxRows()
     {
+        CheckWorkbookSize();
         using var document = SpreadsheetDocument.Open(path, false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException();
         var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException();
@@ -130,13 +156,17 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
             var row = (Row)reader.LoadCurrentElement()!;
-            number = row.RowIndex?.Value is { } index ? (int)index : number + 1;
-            var cells = new List<string>();
+            var next = row.RowIndex?.Value is { } index ? (long)index : number + 1L;
+            if (next <= number || next > MaxSheetRows)
+                throw new ImportFileException($"Tệp Excel hỏng: sau dòng {number} là dòng số {next}. Hãy lưu lại bảng tính bằng Excel hoặc LibreOffice, hoặc gửi tệp CSV.");
+            number = (int)next;
+            var cells = new List<(string, bool)>();
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                while (cells.Count < column) cells.Add("");
-                cells.Add(CellText(cell, shared));
+                if (column < cells.Count || column > 16_384) continue;
+                while (cells.Count < column) cells.Add(("", false));
+                cells.Add((CellText(cell, shared), cell.DataType is null || cell.DataType.Value == CellValues.Number));
             }
             yield return (number, cells);
         }
@@ -160,13 +190,15 @@ public sealed class ImportFile(string path, IReadOnlyList<ImportColumn> columns,
         if (cell.DataType?.Value == CellValues.SharedString)
             return int.TryParse(value, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Count ? shared[i] : "";
         if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
+        // A date cell written as ISO text (t="d"): its day is enough.
+        if (cell.DataType?.Value == CellValues.Date) return value.Length >= 10 ? value[..10] : value;
         return value;
     }
 
     private static int ColumnIndex(string reference)
     {
         var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter)) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter).Take(4)) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
         return index - 1;
     }
 }

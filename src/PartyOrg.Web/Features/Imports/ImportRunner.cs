@@ -43,6 +43,10 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportProgress pro
             {
                 return;
             }
+            catch (ImportFileException e)
+            {
+                await FailAsync(id, e.Message);
+            }
             catch (Exception e)
             {
                 log.LogError(e, "Import job {Id} failed", id);
@@ -83,14 +87,15 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportProgress pro
         if (job.State is ImportState.Committed or ImportState.Refused) Forget(job);
     }
 
-    private async Task FailAsync(int id)
+    private async Task FailAsync(int id, string? message = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == id);
         if (job is null || job.State != ImportState.Running) return;
-        await ImportJobs.FinishAsync(db, job, ImportState.Refused, job.ErrorCount, null,
-            "Không nhập được tệp do lỗi khi đọc hoặc ghi (tệp hỏng hoặc cơ sở dữ liệu không sẵn sàng); không bản ghi nào được ghi. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.");
+        await ImportJobs.FinishAsync(db, job, ImportState.Refused, await db.ImportErrors.CountAsync(e => e.JobId == id), null, message is null
+            ? "Không nhập được tệp do lỗi khi đọc hoặc ghi (tệp hỏng hoặc cơ sở dữ liệu không sẵn sàng); không bản ghi nào được ghi. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống."
+            : message + " Không bản ghi nào được ghi.");
         Forget(job);
     }
 

@@ -25,6 +25,8 @@ public sealed class ImportService(AppDbContext db, ImportRunner runner, ImportPr
     /// <summary>How many errors the JSON answer and the page list; the .xlsx of errors has them all.</summary>
     public const int ErrorsShown = 1000;
 
+    public const string UploadBroken = "Tệp: tải lên không trọn vẹn (kết nối bị ngắt hoặc dữ liệu gửi lên hỏng); hãy gửi lại tệp.";
+
     public static bool MayImport(UserScope scope) => scope.IsAdmin || (scope.CanWrite && scope.Role == Roles.Commission && scope.Prefixes.Count > 0);
 
     private string Folder()
@@ -45,10 +47,17 @@ public sealed class ImportService(AppDbContext db, ImportRunner runner, ImportPr
             return Outcome<ImportJob>.Invalid([new("file", "Tệp: chỉ nhận tệp .xlsx hoặc .csv (theo mẫu nhập).")]);
         var stored = Path.Combine(Folder(), Guid.NewGuid().ToString("N") + extension);
         long length;
-        await using (var file = new FileStream(stored, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        try
         {
+            await using var file = new FileStream(stored, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
             await content.CopyToAsync(file, cancel);
             length = file.Length;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException or OperationCanceledException)
+        {
+            File.Delete(stored);
+            if (e is OperationCanceledException) throw;
+            return Outcome<ImportJob>.Invalid([new("file", UploadBroken)]);
         }
         if (length == 0)
         {
@@ -75,7 +84,8 @@ public sealed class ImportService(AppDbContext db, ImportRunner runner, ImportPr
     public async Task<Outcome<ImportJob>> CommitAsync(UserScope scope, int id)
     {
         if (await FindAsync(scope, id) is not { } job) return Outcome<ImportJob>.NotFound();
-        if (!MayImport(scope)) return Outcome<ImportJob>.Forbidden();
+        // The records are written in the sender's name: only the sender commits (an administrator may look, not write for them).
+        if (!MayImport(scope) || job.UserName != scope.UserName) return Outcome<ImportJob>.Forbidden();
         if (job.State != ImportState.Previewed || !File.Exists(job.StoredPath))
             return Outcome<ImportJob>.Invalid([new("id", "Chỉ ghi được một lần nhập đã xem trước, không có lỗi và chưa ghi.")]);
         var updated = await db.ImportJobs.Where(j => j.Id == id && j.State == ImportState.Previewed)

@@ -39,11 +39,30 @@ public sealed class ImportValues(ImportRow row, IReadOnlyList<ImportColumn> colu
         return value;
     }
 
+    /// <summary>
+    /// Cells holding what no register field may: control characters, direction overrides or invisible characters (the same
+    /// characters the forms and the API refuse; line breaks only in the free-text columns), or U+FFFD, the mark of bytes that
+    /// were not UTF-8.
+    /// </summary>
+    public static IEnumerable<FieldError> CharacterProblems(ImportRow row, IReadOnlyList<ImportColumn> columns, IReadOnlySet<string> freeText)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (row[i] is not { } value) continue;
+            var header = columns[i].Header;
+            if (value.Contains('\uFFFD'))
+                yield return new(columns[i].Key, $"{header}: có ký tự không đọc được; hãy lưu tệp CSV với mã UTF-8 (Excel: \"CSV UTF-8\").");
+            else if (PartyOrg.Web.Hosting.InputBounds.FirstForbidden(value, freeText.Contains(columns[i].Key) ? PartyOrg.Web.Hosting.TextKind.FreeText : PartyOrg.Web.Hosting.TextKind.Strict) is { } c)
+                yield return new(columns[i].Key, $"{header}: có ký tự điều khiển hoặc ký tự ẩn (mã U+{(int)c:X4}) không được phép.");
+        }
+    }
+
     /// <summary>dd/mm/yyyy or yyyy-mm-dd, or an .xlsx date cell (a serial number).</summary>
     public DateOnly? Date(string key, bool required)
     {
         var value = row[Index(key)];
-        if (value is { Length: >= 4 and <= 6 } && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial > 1)
+        // Only a number cell of a workbook is a serial date; "1990" typed in a CSV is a bad date, not 12/06/1905.
+        if (row.Numeric[Index(key)] && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2_958_466)
             return DateOnly.FromDayNumber(new DateOnly(1899, 12, 30).DayNumber + serial);
         return parse.Date(key, value, required);
     }
@@ -59,7 +78,8 @@ public sealed class ImportValues(ImportRow row, IReadOnlyList<ImportColumn> colu
         }
         var labels = Choices.GetOrAdd(typeof(T), _ => choices.GroupBy(c => VnText.Fold(label(c))).ToDictionary(g => g.Key, g => (object)g.First()));
         if (labels.TryGetValue(Folded(value), out var found)) return (T)found;
-        if (!value.Any(char.IsAsciiDigit) && Enum.TryParse<T>(value, ignoreCase: true, out var named) && Enum.IsDefined(named)) return named;
+        // Names only, one at a time: a number or a list ("Male, Female") would pick a value the writer did not mean.
+        if (!value.Any(c => char.IsAsciiDigit(c) || c == ',') && Enum.TryParse<T>(value, ignoreCase: true, out var named) && Enum.IsDefined(named)) return named;
         errors.Add(new(key, $"{Header(key)}: \"{(value.Length > 40 ? value[..40] + "…" : value)}\" không có trong danh mục ({string.Join("; ", choices.Select(label))})."));
         return null;
     }
@@ -68,7 +88,7 @@ public sealed class ImportValues(ImportRow row, IReadOnlyList<ImportColumn> colu
 /// <summary>The organizations the importing user sees, by code and by id, with the placement rules of the member form.</summary>
 public sealed class ImportTree(IReadOnlyList<Organization> organizations, UserScope scope)
 {
-    private readonly Dictionary<string, Organization> byCode = organizations.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Organization> byCode = organizations.ToDictionary(o => o.Code, StringComparer.Ordinal);
     private readonly Dictionary<int, Organization> byId = organizations.ToDictionary(o => o.Id);
 
     public Organization? ByCode(string code) => byCode.GetValueOrDefault(code);
@@ -185,7 +205,8 @@ public static class ImportJobs
         job.State = state;
         job.ErrorCount = errors;
         job.Processed = job.Total;
-        if (counts is not null) (job.Created, job.Changed, job.Unchanged) = (counts.Created, counts.Changed, counts.Unchanged);
+        // A refused job wrote nothing: its counts say so (what would have been written is the preview's to say).
+        if (counts is not null && state != ImportState.Refused) (job.Created, job.Changed, job.Unchanged) = (counts.Created, counts.Changed, counts.Unchanged);
         job.Message = message;
         job.FinishedAt = DateTime.UtcNow;
         await db.SaveChangesAsync();

@@ -55,18 +55,27 @@ public static class ImportsApi
         if (!ImportService.MayImport(scope)) return (scope.SeesOrganizations ? Outcome<ImportJob>.Forbidden() : Outcome<ImportJob>.NotFound()).Failure()!;
         var boundary = http.Request.ContentType is { } type && MediaTypeHeaderValue.TryParse(type, out var media)
             ? HeaderUtilities.RemoveQuotes(media.Boundary).Value : null;
-        if (string.IsNullOrEmpty(boundary))
-            return ListProblems.Invalid([new("file", "Tệp: gửi tệp dạng multipart/form-data, trường \"file\".")]);
-        var reader = new MultipartReader(boundary, http.Request.Body);
-        for (var section = await reader.ReadNextSectionAsync(http.RequestAborted); section is not null; section = await reader.ReadNextSectionAsync(http.RequestAborted))
+        if (string.IsNullOrEmpty(boundary) || boundary.Length > 70)
+            return Invalid("Tệp: gửi tệp dạng multipart/form-data, trường \"file\".");
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value?.Trim('"') != "file") continue;
-            var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value?.Trim('"');
-            var outcome = await imports.StartAsync(scope, kind, fileName, section.Body, preview, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-            return outcome.Failure() ?? Results.Accepted($"/api/v1/imports/{outcome.Value!.Id}", new ImportStarted(outcome.Value.Id));
+            var reader = new MultipartReader(boundary, http.Request.Body);
+            for (var section = await reader.ReadNextSectionAsync(http.RequestAborted); section is not null; section = await reader.ReadNextSectionAsync(http.RequestAborted))
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value?.Trim('"') != "file") continue;
+                var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value?.Trim('"');
+                var outcome = await imports.StartAsync(scope, kind, fileName, section.Body, preview, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+                return outcome.Failure() ?? Results.Accepted($"/api/v1/imports/{outcome.Value!.Id}", new ImportStarted(outcome.Value.Id));
+            }
         }
-        return ListProblems.Invalid([new("file", "Tệp: thiếu trường \"file\" chứa tệp cần nhập.")]);
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)
+        {
+            return Invalid(ImportService.UploadBroken);
+        }
+        return Invalid("Tệp: thiếu trường \"file\" chứa tệp cần nhập.");
     }
+
+    private static IResult Invalid(string message) => Outcome<ImportJob>.Invalid([new("file", message)]).Failure()!;
 
     public sealed record ImportStarted(int Id);
 

@@ -67,6 +67,32 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         new("OldPath", StageType.Ordinal), new("OldSearchName", StageType.Ordinal), new("OldStatus", StageType.Text), new("OldName", StageType.Text),
     ];
 
+    /// <summary>The register's fields each column gives (the official date gives the status too).</summary>
+    private static readonly Dictionary<string, string[]> FieldsOfColumn = new()
+    {
+        ["citizenId"] = [nameof(Member.CitizenId)], ["fullName"] = [nameof(Member.FullName)], ["gender"] = [nameof(Member.Gender)],
+        ["dateOfBirth"] = [nameof(Member.DateOfBirth)], ["birthplace"] = [nameof(Member.Birthplace)], ["homeTown"] = [nameof(Member.HomeTown)],
+        ["ethnicGroup"] = [nameof(Member.EthnicGroupCode)], ["religion"] = [nameof(Member.Religion)], ["permanentAddress"] = [nameof(Member.PermanentAddress)],
+        ["currentAddress"] = [nameof(Member.CurrentAddress)], ["generalEducation"] = [nameof(Member.GeneralEducation)],
+        ["professionalDegree"] = [nameof(Member.ProfessionalDegree)], ["profession"] = [nameof(Member.Profession)],
+        ["politicalTheory"] = [nameof(Member.PoliticalTheory)], ["admittedOn"] = [nameof(Member.AdmittedOn)], ["ceremonyOn"] = [nameof(Member.CeremonyOn)],
+        ["officialOn"] = [nameof(Member.OfficialOn), nameof(Member.Status)], ["cardNumber"] = [nameof(Member.CardNumber)],
+        ["organizationCode"] = [nameof(Member.OrganizationId)], ["earlierOrganizationCode"] = [],
+    };
+
+    /// <summary>
+    /// The fields a file gives: those of the columns its header names. A column left out keeps what the record holds (a file
+    /// of the required columns only updates those), never empties it.
+    /// </summary>
+    private static (string Name, StageType Type, Func<Member, object?> Get)[] Given(IReadOnlySet<int> present)
+    {
+        var names = present.SelectMany(i => FieldsOfColumn[MemberImportFormat.Columns[i].Key]).ToHashSet();
+        return Register.Where(f => names.Contains(f.Name)).ToArray();
+    }
+
+    /// <summary>The free-text columns, where a line break is allowed.</summary>
+    private static readonly IReadOnlySet<string> FreeText = new HashSet<string> { "birthplace", "homeTown", "permanentAddress", "currentAddress", "profession" };
+
     /// <summary>The columns written while reading the file (the rest are filled by the checks).</summary>
     private static readonly int Written = 1 + Register.Length + Derived.Length + 4;
 
@@ -134,7 +160,8 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         await staging.ExecuteAsync($"CREATE INDEX import_members_cccd ON {staging.Q(Table)} (\"CitizenId\")");
         await staging.ExecuteAsync($"CREATE UNIQUE INDEX import_members_row ON {staging.Q(Table)} (\"Row\")");
         await FileWideChecksAsync(staging, job, scope);
-        var changed = await CompareAsync(staging, job, sink, cancel);
+        var given = Given(file.Present);
+        var changed = await CompareAsync(staging, job, sink, given, cancel);
         await sink.FlushAsync();
         var errors = await db.ImportErrors.CountAsync(e => e.JobId == job.Id, cancel);
         var linked = await staging.ScalarAsync($"SELECT COUNT(*) FROM {staging.Q(Table)} WHERE \"MemberId\" IS NOT NULL");
@@ -146,7 +173,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             return;
         }
         progress.Phase(job.Id, "Đang ghi vào cơ sở dữ liệu");
-        await MergeAsync(staging, job, counts, today);
+        await MergeAsync(staging, job, counts, given, today);
     }
 
     /// <summary>One row to the staging table's values, or its problems.</summary>
@@ -155,6 +182,12 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         var errors = new List<FieldError>();
         var p = new InputParsing(errors, key => Columns.TryGetValue(key, out var i) ? MemberImportFormat.Columns[i].Header : key);
         var values = new ImportValues(row, MemberImportFormat.Columns, p, errors);
+        errors.AddRange(ImportValues.CharacterProblems(row, MemberImportFormat.Columns, FreeText));
+        if (errors.Count > 0)
+        {
+            problems.AddRange(errors.Select(e => new ImportProblem(row.Number, ColumnOf(e.Field), e.Message)));
+            return null;
+        }
         var fullName = p.Required("fullName", row[Col("fullName")]);
         var gender = values.Choice("gender", Enum.GetValues<Gender>(), g => g.Label());
         var birth = values.Date("dateOfBirth", required: true);
@@ -195,7 +228,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             }
         }
 
-        foreach (var error in errors)
+        foreach (var error in errors.Distinct())
             problems.Add(new(row.Number, ColumnOf(error.Field), error.Message));
         if (problems.Count > 0) return null;
 
@@ -217,8 +250,8 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
     }
 
     /// <summary>The audit entry's changes: every field of a new record, or the fields that differ.</summary>
-    private static string ChangesJson(Member? before, Member after) => JsonSerializer.Serialize(
-        Register.Where(f => before is null ? f.Get(after) is not null : !Equals(f.Get(before), f.Get(after)))
+    private static string ChangesJson(Member? before, Member after, (string Name, StageType Type, Func<Member, object?> Get)[]? fields = null) => JsonSerializer.Serialize(
+        (fields ?? Register).Where(f => before is null ? f.Get(after) is not null : !Equals(f.Get(before), f.Get(after)))
             .Select(f => new AuditChange(f.Name, before is null ? null : AppDbContext.Show(f.Get(before)), AppDbContext.Show(f.Get(after))))
             .ToList(), AuditChange.Json);
 
@@ -271,7 +304,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
     /// Reads each row linked to a record beside that record and keeps the differences (for the update and its audit entry);
     /// a different admission date or earlier cell is refused: they move the member's whole history, which the record's page does.
     /// </summary>
-    private async Task<int> CompareAsync(Staging s, ImportJob job, ImportErrorSink sink, CancellationToken cancel)
+    private async Task<int> CompareAsync(Staging s, ImportJob job, ImportErrorSink sink, (string Name, StageType Type, Func<Member, object?> Get)[] given, CancellationToken cancel)
     {
         var t = s.Q(Table);
         await s.CreateAsync(Changes, [new("Row", StageType.Integer), new("Changes", StageType.Text)]);
@@ -297,8 +330,8 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
                     await sink.AddAsync(new(row, Header("admittedOn"), $"{Header("admittedOn")}: hồ sơ đang ghi {VnFormat.Date(stored.AdmittedOn)}, tệp ghi {VnFormat.Date(incoming.AdmittedOn)}; ngày vào Đảng dời cả quá trình sinh hoạt nên chỉ sửa trên trang hồ sơ đảng viên."));
                 else if (!reader.IsDBNull(1) && Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) != first)
                     await sink.AddAsync(new(row, Header("earlierOrganizationCode"), $"{Header("earlierOrganizationCode")}: khác với quá trình sinh hoạt đang ghi trong hồ sơ; sửa quá trình sinh hoạt trên trang hồ sơ đảng viên."));
-                else if (Register.Any(f => !Equals(f.Get(incoming), f.Get(stored))))
-                    pending.Add((row, ChangesJson(stored, incoming)));
+                else if (given.Any(f => !Equals(f.Get(incoming), f.Get(stored))))
+                    pending.Add((row, ChangesJson(stored, incoming, given)));
             }
         }
         var writer = await s.WriterAsync(Changes, [new("Row", StageType.Integer), new("Changes", StageType.Text)]);
@@ -342,7 +375,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
     /// given), changed members (only at the version read; a record edited meanwhile refuses the whole file), a changed cell
     /// closing the open placement today and opening one in the new cell, search keys, and one audit entry per record.
     /// </summary>
-    private async Task MergeAsync(Staging s, ImportJob job, ImportCounts counts, DateOnly today)
+    private async Task MergeAsync(Staging s, ImportJob job, ImportCounts counts, (string Name, StageType Type, Func<Member, object?> Get)[] given, DateOnly today)
     {
         var t = s.Q(Table);
         var c = s.Q(Changes);
@@ -353,7 +386,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         try
         {
             var updated = await s.ExecuteAsync($"""
-                UPDATE "Members" SET {string.Join(", ", Register.Concat(Derived.Select(d => (d.Name, StageType.Text, d.Get))).Select(f => $"\"{f.Name}\" = u.\"{f.Name}\""))}, "Version" = "Members"."Version" + 1
+                UPDATE "Members" SET {string.Join(", ", given.Concat(Derived.Select(d => (d.Name, StageType.Text, d.Get))).Select(f => $"\"{f.Name}\" = u.\"{f.Name}\""))}, "Version" = "Members"."Version" + 1
                 FROM ({changedRows}) u WHERE "Members"."Id" = u."MemberId" AND "Members"."Version" = u."ReadVersion"
                 """);
             if (updated != counts.Changed)

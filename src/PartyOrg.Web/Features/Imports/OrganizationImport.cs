@@ -32,9 +32,9 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
         await db.SaveChangesAsync(cancel);
         progress.Begin(job.Id, total, "Đang đọc và kiểm tra từng dòng");
 
-        var known = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.OrdinalIgnoreCase, cancel);
+        var known = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancel);
         var byId = known.Values.ToDictionary(o => o.Id);
-        var planned = new Dictionary<string, Planned>(StringComparer.OrdinalIgnoreCase);
+        var planned = new Dictionary<string, Planned>(StringComparer.Ordinal);
         var read = 0;
         foreach (var row in rows)
         {
@@ -54,6 +54,7 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
         }
         if (read == 0 && headerErrors.Count == 0) await sink.AddAsync(new(1, "", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề."));
 
+        KeepWhatTheFileLeavesOut(planned, file.Present, byId);
         progress.Phase(job.Id, "Đang đối chiếu với cây tổ chức");
         var order = await ResolveAsync(planned, known, byId, scope, sink);
         await sink.FlushAsync();
@@ -68,7 +69,7 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
 
         progress.Phase(job.Id, "Đang ghi vào cơ sở dữ liệu");
         await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-        var saved = new Dictionary<string, Organization>(StringComparer.OrdinalIgnoreCase);
+        var saved = new Dictionary<string, Organization>(StringComparer.Ordinal);
         foreach (var level in order)
         {
             foreach (var p in level.Where(p => p.Existing is null))
@@ -105,6 +106,7 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
         var errors = new List<FieldError>();
         var p = new InputParsing(errors, key => OrganizationImportFormat.Columns.FirstOrDefault(c => c.Key == key)?.Header ?? key);
         var values = new ImportValues(row, OrganizationImportFormat.Columns, p, errors);
+        errors.AddRange(ImportValues.CharacterProblems(row, OrganizationImportFormat.Columns, new HashSet<string> { "endReason" }));
         var code = values.Text("code", 40);
         if (code is null) errors.Add(new("code", $"{Header("code")}: không được để trống."));
         var name = values.Text("name", 200);
@@ -124,9 +126,11 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
             errors.Add(new("state", $"{Header("state")}: tổ chức đã có ngày kết thúc thì phải chọn hợp nhất, chia tách hoặc giải thể."));
         if (ended is null && state is not null and not OrganizationState.Active)
             errors.Add(new("endedOn", $"{Header("endedOn")}: bắt buộc khi tổ chức không còn hoạt động."));
-        if (code is not null && parentCode is not null && code.Equals(parentCode, StringComparison.OrdinalIgnoreCase))
+        if (code is not null && parentCode is not null && code.Equals(parentCode, StringComparison.Ordinal))
             errors.Add(new("parentCode", $"{Header("parentCode")}: không được là chính tổ chức này."));
-        foreach (var error in errors)
+        if (code is not null && successorCode is not null && code.Equals(successorCode, StringComparison.Ordinal))
+            errors.Add(new("successorCode", $"{Header("successorCode")}: không được là chính tổ chức này."));
+        foreach (var error in errors.Distinct())
             problems.Add(new(row.Number, OrganizationImportFormat.Columns.FirstOrDefault(c => c.Key == error.Field)?.Header ?? error.Field, error.Message));
         if (problems.Count > 0) return null;
         var org = new Organization { Code = code!, Name = name!, Type = type!.Value, Field = field!.Value, FoundedOn = founded!.Value, EndedOn = ended, State = state!.Value, EndReason = endReason };
@@ -141,7 +145,7 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
         Dictionary<int, Organization> byId, UserScope scope, ImportErrorSink sink)
     {
         Organization? Find(string code) => planned.GetValueOrDefault(code)?.Org ?? (known.GetValueOrDefault(code) is { } o && scope.Covers(o.Path) ? o : null);
-        var bad = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var bad = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in planned.Values.OrderBy(p => p.Row))
         {
             var problems = new List<ImportProblem>();
@@ -149,8 +153,10 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
             if (p.Existing is { } existing)
             {
                 var currentParent = existing.ParentId is { } pid ? byId.GetValueOrDefault(pid)?.Code : null;
-                if (!string.Equals(currentParent, p.ParentCode, StringComparison.OrdinalIgnoreCase))
+                if (!string.Equals(currentParent, p.ParentCode, StringComparison.Ordinal))
                     Add("parentCode", $"{Header("parentCode")}: tổ chức \"{existing.Name}\" đang trực thuộc mã \"{currentParent}\"; chuyển tổ chức sang cấp trên khác làm trên trang tổ chức, không qua tệp nhập.");
+                if (existing.Type != p.Org.Type)
+                    Add("type", $"{Header("type")}: \"{existing.Name}\" là {existing.Type.Label().ToLower(VnFormat.Culture)}; đổi loại tổ chức làm trên trang tổ chức, không qua tệp nhập.");
                 if (existing.FoundedOn != p.Org.FoundedOn || existing.EndedOn != p.Org.EndedOn || existing.State != p.Org.State)
                     Add("foundedOn", $"{Header("foundedOn")}, {Header("endedOn")}, {Header("state")}: khác với hồ sơ của \"{existing.Name}\" ({VnFormat.Date(existing.FoundedOn)}{(existing.EndedOn is { } end ? " – " + VnFormat.Date(end) : "")}); ngày thành lập, kết thúc và trạng thái sửa trên trang tổ chức vì chúng kéo theo đảng viên và lịch sử.");
             }
@@ -161,8 +167,11 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
             else if (Find(p.ParentCode) is not { } parent || (!planned.ContainsKey(p.ParentCode) && !OrganizationEditor.MayEditTree(scope, parent.Path)))
                 Add("parentCode", $"{Header("parentCode")}: không có tổ chức mã \"{Cut(p.ParentCode)}\" trong tệp hoặc trong phạm vi được giao.");
             else
+            {
                 foreach (var e in OrganizationWithinParentRule.Check(new(parent.Name, parent.FoundedOn, parent.EndedOn), p.Org.FoundedOn, p.Org.EndedOn))
                     Add(e.Field, e.Message);
+                if (OrganizationNestingRule.Check(parent.Type, p.Org.Type) is { } nesting) Add("type", $"{Header("type")}: {nesting}");
+            }
             if (p.SuccessorCode is not null && Find(p.SuccessorCode) is null)
                 Add("successorCode", $"{Header("successorCode")}: không có tổ chức mã \"{Cut(p.SuccessorCode)}\" trong tệp hoặc trong phạm vi được giao.");
             foreach (var problem in problems) await sink.AddAsync(problem);
@@ -171,7 +180,7 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
 
         // Levels: a new organization comes after its parent when the parent is new too; what is left over lies on a loop.
         var levels = new List<List<Planned>>();
-        var placed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
         var waiting = planned.Values.Where(p => p.Existing is null && !bad.Contains(p.Org.Code)).ToList();
         while (waiting.Count > 0)
         {
@@ -189,10 +198,24 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
         return levels;
     }
 
+    /// <summary>An optional column the file leaves out keeps what an existing organization holds (it is not given, not emptied).</summary>
+    private static void KeepWhatTheFileLeavesOut(Dictionary<string, Planned> planned, IReadOnlySet<int> present, Dictionary<int, Organization> byId)
+    {
+        bool Given(string key) => present.Contains(OrganizationImportFormat.Columns.ToList().FindIndex(c => c.Key == key));
+        foreach (var (code, p) in planned.ToList())
+        {
+            if (p.Existing is not { } e) continue;
+            if (!Given("endedOn")) p.Org.EndedOn = e.EndedOn;
+            if (!Given("state")) p.Org.State = e.State;
+            if (!Given("endReason")) p.Org.EndReason = e.EndReason;
+            if (!Given("successorCode")) planned[code] = p with { SuccessorCode = e.SuccessorId is { } s ? byId.GetValueOrDefault(s)?.Code : null };
+        }
+    }
+
     /// <summary>An existing organization whose row names it, classes it, or gives its successor otherwise.</summary>
     private static bool Differs(Planned p, Dictionary<int, Organization> byId) => p.Existing is { } e && (
         e.Name != p.Org.Name || e.Type != p.Org.Type || e.Field != p.Org.Field || e.EndReason != p.Org.EndReason
-        || !string.Equals(e.SuccessorId is { } s ? byId.GetValueOrDefault(s)?.Code : null, p.SuccessorCode, StringComparison.OrdinalIgnoreCase));
+        || !string.Equals(e.SuccessorId is { } s ? byId.GetValueOrDefault(s)?.Code : null, p.SuccessorCode, StringComparison.Ordinal));
 
     private static string Cut(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
