@@ -251,6 +251,18 @@ public class ExportFormatTests(WebAppFixture app)
     }
 
     [Fact]
+    public void MembersXlsx_OfMoreRowsThanASheetHolds_IsRefused_NamingTheFormatAndTheCsv()
+    {
+        Assert.Equal(1_048_572, PartyOrg.Web.Features.Shared.Exports.FormatExports.MaxXlsxRows);
+        Assert.Null(PartyOrg.Web.Features.Shared.Exports.FormatExports.XlsxTooLong(1_048_572));
+        var error = PartyOrg.Web.Features.Shared.Exports.FormatExports.XlsxTooLong(5_600_000);
+        Assert.NotNull(error);
+        Assert.Equal("format", error.Field);
+        Assert.Contains("tối đa 1.048.572 dòng, danh sách này có 5.600.000 dòng", error.Message);
+        Assert.Contains("format=csv", error.Message);
+    }
+
+    [Fact]
     public async Task OrganizationsExport_KeepsToTheScope()
     {
         var commune = await app.WithDbAsync((db, _) => db.Organizations.SingleAsync(o => o.Code == "80.27694"));

@@ -36,6 +36,8 @@ public static class ExportsApi
             var scope = await scopes.CurrentAsync();
             if (!scope.SeesOrganizations) return OrganizationsApi.NotFound();
             if (await orgs.FindOrRootAsync(scope, org) is not { } o) return OrganizationsApi.NotFound();
+            if (kind == "xlsx" && FormatExports.XlsxTooLong(await formats.CountMembersAsync(scope, list) ?? 0) is { } tooLong)
+                return ListProblems.Invalid([tooLong]);
             if (await formats.MembersAsync(scope, list) is not { } rows) return OrganizationsApi.NotFound();
             var sheet = FormatExports.MembersSheet(rows, o.Name);
             await exports.AuditAsync(scope, $"Danh sách đảng viên ({kind})", http.Request);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Imports;
@@ -31,6 +32,17 @@ public sealed class FormatExports(AppDbContext db, MemberQueries members)
     public const string StatusHeader = "Trạng thái";
     public const string MembersSheetName = "Danh sách đảng viên";
     public const string OrganizationsSheetName = "Danh sách tổ chức";
+
+    /// <summary>An .xlsx sheet holds 1.048.576 rows; the heading and the header take the first four.</summary>
+    public const int MaxXlsxRows = 1_048_576 - XlsxWorkbook.HeaderRow;
+
+    /// <summary>An .xlsx export of more rows than a sheet holds is refused (the CSV has no limit), never cut or broken.</summary>
+    public static FieldError? XlsxTooLong(long rows) => rows <= MaxXlsxRows ? null : new(ExportsApi.FormatField,
+        $"Định dạng: tệp Excel chứa được tối đa {VnFormat.Number(MaxXlsxRows)} dòng, danh sách này có {VnFormat.Number(rows)} dòng; tải tệp CSV (format=csv) hoặc chọn một tổ chức nhỏ hơn.");
+
+    /// <summary>The number of members <see cref="MembersAsync"/> would give (null outside the scope): one index count.</summary>
+    public async Task<int?> CountMembersAsync(UserScope scope, ParsedMemberListQuery list) =>
+        await members.OrderedAsync(scope, list) is { } ordered ? await ordered.CountAsync() : null;
 
     /// <summary>The headers of the member export: the import format's, then the read-only "Tên chi bộ" and "Trạng thái".</summary>
     public static IReadOnlyList<string> MemberHeaders { get; } =
