@@ -44,12 +44,6 @@ public sealed class FormatExports(AppDbContext db, MemberQueries members)
     public async Task<int?> CountMembersAsync(UserScope scope, ParsedMemberListQuery list) =>
         await members.OrderedAsync(scope, list) is { } ordered ? await ordered.CountAsync() : null;
 
-    /// <summary>The headers of the member export: the import format's, then the read-only "Tên chi bộ" and "Trạng thái".</summary>
-    public static IReadOnlyList<string> MemberHeaders { get; } =
-        [.. MemberImportFormat.Columns.Select(ImportFormats.HeaderOf), CellNameHeader, StatusHeader];
-
-    public static IReadOnlyList<string> OrganizationHeaders { get; } = [.. OrganizationImportFormat.Columns.Select(ImportFormats.HeaderOf)];
-
     /// <summary>
     /// The members of the list (the Members page's filters, scope and order, through <see cref="MemberQueries.OrderedAsync"/>)
     /// with their cell and, for history before a merger, the code of the first placement's organization when it has ended and
