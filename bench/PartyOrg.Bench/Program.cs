@@ -17,9 +17,10 @@ using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Statistics;
 using PartyOrg.Web.Features.Targets;
 
-// Usage: dotnet run -c Release --project bench/PartyOrg.Bench -- [--provider sqlite|postgres] [--members N] [--connection CS]
+// Usage: dotnet run -c Release --project bench/PartyOrg.Bench -- [--provider sqlite|postgres] [--members N] [--connection CS] [--keep]
 // Fills a fresh database with one province of N members, then times the application's queries against
-// hand-written SQL doing the same work on the same connection, and prints the ratios.
+// hand-written SQL doing the same work on the same connection, and prints the ratios. With --keep it stops once the
+// database is filled and leaves it in place (to run the application against it, e.g. to measure an export).
 var options = Args.Parse(args);
 Console.WriteLine($"Cơ sở dữ liệu: {options.Provider}; số đảng viên: {options.Members.ToString("#,0", VnFormat.Culture)}");
 if (args.Contains("--import")) return await ImportBench.RunAsync(options);
@@ -32,6 +33,11 @@ var (province, cells) = await Generator.FillAsync(db, options.Members);
 Console.WriteLine($"Đã tạo dữ liệu trong {sw.Elapsed.TotalSeconds:0.0} giây ({cells.Count} chi bộ).");
 if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
 else await db.Database.ExecuteSqlRawAsync("ANALYZE");
+if (args.Contains("--keep"))
+{
+    Console.WriteLine($"Giữ nguyên cơ sở dữ liệu đã tạo: {options.Connection}");
+    return 0;
+}
 
 var scope = new UserScope { UserName = "bench", Role = Roles.Commission, RootOrganizationId = province.Id, Prefixes = [province.Path] };
 var members = new MemberQueries(db, TimeProvider.System);

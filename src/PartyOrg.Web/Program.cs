@@ -58,6 +58,7 @@ builder.Services.AddScoped<Standings>();
 builder.Services.AddScoped<TransferLedger>();
 builder.Services.AddScoped<BadgeRegister>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Shared.Exports.Exports>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Shared.Exports.FormatExports>();
 builder.Services.AddScoped<MemberCard>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Reports.ReportBuilder>();
 builder.Services.AddSingleton(PartyOrg.Web.Features.Discipline.DisciplineSettings.FromSetting(builder.Configuration[PartyOrg.Web.Features.Discipline.DisciplineSettings.SettingName]));

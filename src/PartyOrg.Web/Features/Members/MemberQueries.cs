@@ -77,15 +77,11 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Every row of the list, all pages, in the list's order, read as they come (the .xlsx/.csv export of exactly what the page
-    /// shows); no row when the organization asked is outside the scope.
+    /// The list's members, filtered, scoped and ordered exactly as the page lists them (every status filter, the search, the
+    /// age band), as a query to project further (the import-format export); null when the organization asked is outside the scope.
     /// </summary>
-    public async IAsyncEnumerable<MemberListItem> AllAsync(UserScope scope, ParsedMemberListQuery list,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
-    {
-        if (await FilteredAsync(scope, list) is not var (_, ordered)) yield break;
-        await foreach (var row in Project(ordered).AsAsyncEnumerable().WithCancellation(cancel)) yield return row;
-    }
+    public async Task<IOrderedQueryable<Member>?> OrderedAsync(UserScope scope, ParsedMemberListQuery list) =>
+        await FilteredAsync(scope, list) is var (_, ordered) ? ordered : null;
 
     private IQueryable<MemberListItem> Project(IQueryable<Member> rows) => rows
         .Join(db.Organizations, m => m.OrganizationId, o => o.Id,

@@ -79,7 +79,7 @@ public sealed class ScopeResolver(AppDbContext db, IHttpContextAccessor http)
     }
 
     /// <summary>The root's path and those of every organization merged into it, recursively (Long An into Tây Ninh).</summary>
-    private static async Task<IReadOnlyList<string>> PrefixesWithPredecessorsAsync(AppDbContext db, int rootId)
+    public static async Task<IReadOnlyList<string>> PrefixesWithPredecessorsAsync(AppDbContext db, int rootId)
     {
         var prefixes = new List<string>();
         var frontier = new List<int> { rootId };

@@ -26,8 +26,9 @@ public static class ExportsApi
     {
         var group = api.MapGroup("/exports").WithTags("Xuất tệp");
 
+        // The members of the list in the member import format (plus "Tên chi bộ" and "Trạng thái"), so the file imports back as is.
         group.MapGet("/members", async (string? q, int? org, string? status, string? gender, int? ageFrom, int? ageTo, string? sort, string? format,
-            HttpContext http, ScopeResolver scopes, MemberQueries members, OrganizationQueries orgs, Exports exports, Calendar calendar) =>
+            HttpContext http, ScopeResolver scopes, FormatExports formats, OrganizationQueries orgs, Exports exports, Calendar calendar) =>
         {
             var errors = new List<FieldError>(new MemberListQuery(q, org, status, gender, ageFrom, ageTo, sort).Check(out var list));
             var kind = Format(format, errors, "xlsx", "csv");
@@ -35,11 +36,30 @@ public static class ExportsApi
             var scope = await scopes.CurrentAsync();
             if (!scope.SeesOrganizations) return OrganizationsApi.NotFound();
             if (await orgs.FindOrRootAsync(scope, org) is not { } o) return OrganizationsApi.NotFound();
-            var sheet = MembersSheet(members.AllAsync(scope, list, http.RequestAborted), o.Name);
+            if (kind == "xlsx" && FormatExports.XlsxTooLong(await formats.CountMembersAsync(scope, list) ?? 0) is { } tooLong)
+                return ListProblems.Invalid([tooLong]);
+            if (await formats.MembersAsync(scope, list) is not { } rows) return OrganizationsApi.NotFound();
+            var sheet = FormatExports.MembersSheet(rows, o.Name);
             await exports.AuditAsync(scope, $"Danh sách đảng viên ({kind})", http.Request);
             return kind == "csv"
                 ? await Exports.CsvAsync("danh-sach-dang-vien.csv", sheet, http.RequestAborted)
                 : await Exports.XlsxAsync("danh-sach-dang-vien.xlsx", new(Exports.Upper(o.Name), calendar.Today), [sheet], http.RequestAborted);
+        });
+
+        // The organizations of a subtree in the organization import format, parents first, ended ones included.
+        group.MapGet("/organizations", async (int? org, string? format,
+            HttpContext http, ScopeResolver scopes, FormatExports formats, OrganizationQueries orgs, Exports exports, Calendar calendar) =>
+        {
+            var errors = new List<FieldError>();
+            var kind = Format(format, errors, "xlsx", "csv");
+            if (errors.Count > 0) return ListProblems.Invalid(errors);
+            var scope = await scopes.CurrentAsync();
+            if (!scope.SeesOrganizations || await orgs.FindOrRootAsync(scope, org) is not { } o) return OrganizationsApi.NotFound();
+            var sheet = FormatExports.OrganizationsSheet(await formats.OrganizationsAsync(scope, o), o.Name);
+            await exports.AuditAsync(scope, $"Danh sách tổ chức đảng ({kind})", http.Request);
+            return kind == "csv"
+                ? await Exports.CsvAsync("danh-sach-to-chuc-dang.csv", sheet, http.RequestAborted)
+                : await Exports.XlsxAsync("danh-sach-to-chuc-dang.xlsx", new(Exports.Upper(o.Name), calendar.Today), [sheet], http.RequestAborted);
         });
 
         group.MapGet("/admissions", async (int? org, AdmissionStep? step, string? q, string? sort, bool? late, string? format,
@@ -164,12 +184,6 @@ public static class ExportsApi
         var n = 0;
         await foreach (var item in items) yield return [++n, .. row(item)];
     }
-
-    public static XlsxSheet MembersSheet(IAsyncEnumerable<MemberListItem> items, string organization) => new("Đảng viên",
-        $"DANH SÁCH ĐẢNG VIÊN – {organization}",
-        [new("STT", XlsxKind.Integer, 7), new("Họ và tên", Width: 30), new("Giới tính", Width: 10), new("Ngày sinh", XlsxKind.Date, 13),
-            new("Chi bộ", Width: 34), new("Trực thuộc", Width: 34), new("Tình trạng", Width: 16)],
-        Numbered(items, m => [m.FullName, m.Gender.Label(), m.DateOfBirth, m.OrganizationName, m.ParentOrganizationName, m.Status.Label()]));
 
     private static XlsxSheet AdmissionsSheet(IAsyncEnumerable<AdmissionCaseItem> items, string organization) => new("Phát triển đảng viên",
         $"DANH SÁCH HỒ SƠ PHÁT TRIỂN ĐẢNG VIÊN – {organization}",
