@@ -146,7 +146,10 @@ public class GeneratorTests
         var first = await GenerateAsync();
         var second = await GenerateAsync();
         var other = await GenerateAsync("--seed", "8");
-        var one = await GenerateAsync("--province", "08");
+        // With --province, --members counts that province's members: given Tuyên Quang's share of the national run, the same rows.
+        var share = File.ReadLines(Path.Combine(first, "dang-vien.csv")).Skip(1).Count(l => Csv.Parse(l)[0][18].StartsWith("08.", StringComparison.Ordinal));
+        var one = await GenerateAsync("--province", "08", "--members", share.ToString(CultureInfo.InvariantCulture));
+        var big = await GenerateAsync("--province", "08", "--members", "2000");
         try
         {
             foreach (var file in new[] { "to-chuc.csv", "dang-vien.csv" })
@@ -164,10 +167,11 @@ public class GeneratorTests
             Assert.All(aloneOrgs, o => Assert.Contains(o, nationalOrgs));
             Assert.Contains(aloneOrgs, o => o.StartsWith("002,", StringComparison.Ordinal));
             Assert.DoesNotContain(aloneOrgs, o => o.StartsWith("01,", StringComparison.Ordinal) || o.StartsWith("001", StringComparison.Ordinal));
+            Assert.Equal(2000, File.ReadLines(Path.Combine(big, "dang-vien.csv")).Count() - 1);
         }
         finally
         {
-            foreach (var d in new[] { first, second, other, one }) Directory.Delete(d, recursive: true);
+            foreach (var d in new[] { first, second, other, one, big }) Directory.Delete(d, recursive: true);
         }
     }
 

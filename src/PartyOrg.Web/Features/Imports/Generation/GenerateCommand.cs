@@ -21,12 +21,12 @@ public static class GenerateCommand
         "Cách dùng: dotnet run --project src/PartyOrg.Web -- generate --members SỐ_ĐẢNG_VIÊN [--provinces 1–34] [--seed SỐ] [--out THƯ_MỤC]\n" +
         "           [--format csv|xlsx] [--province MÃ_TỈNH_2025] [--as-of dd/mm/yyyy] [--into-database]\n" +
         "Sinh dữ liệu mẫu toàn quốc theo mẫu nhập: to-chuc.csv (các tổ chức đảng, cả cây trước 01/7/2025 đã kết thúc) và dang-vien.csv.\n" +
-        "  --members    tổng số đảng viên (bắt buộc), chia cho các tỉnh theo số đơn vị cấp xã\n" +
+        "  --members    tổng số đảng viên (bắt buộc), chia cho các tỉnh theo số đơn vị cấp xã; với --province là số đảng viên của tỉnh đó\n" +
         "  --provinces  lấy N tỉnh, thành phố đầu của danh mục 2025 (mặc định 34)\n" +
         "  --seed       hạt giống ngẫu nhiên (mặc định 1): cùng tham số thì cùng tệp\n" +
         "  --out        thư mục ghi tệp (mặc định ./generated)\n" +
         "  --format     csv (mặc định; UTF-8 có BOM) hoặc xlsx (tiêu đề ở dòng 4; quá 1.000.000 dòng thì chia nhiều tệp)\n" +
-        "  --province   chỉ một tỉnh (mã 2025, ví dụ 80): cây tổ chức và đảng viên của tỉnh đó, giống hệt phần của tỉnh trong bộ toàn quốc\n" +
+        "  --province   chỉ một tỉnh (mã 2025, ví dụ 80): cây tổ chức và đảng viên của tỉnh đó; cùng số đảng viên thì giống hệt phần của tỉnh trong bộ toàn quốc\n" +
         "  --as-of      ngày dữ liệu (mặc định hôm nay): không ngày nào sau ngày này";
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == Verb;

@@ -9,7 +9,10 @@ using PartyOrg.Web.Demo;
 
 namespace PartyOrg.Web.Features.Imports.Generation;
 
-/// <summary>What to generate: the number of members, the first N provinces of the 2025 list, the seed, the date the data is as of, and optionally one province.</summary>
+/// <summary>
+/// What to generate: the number of members (of the whole country, or of the one province when <paramref name="Province"/> is
+/// given), the first N provinces of the 2025 list, the seed, the date the data is as of, and optionally one province.
+/// </summary>
 public sealed record GeneratorOptions(long Members, int Provinces = 34, int Seed = 1, DateOnly AsOf = default, string? Province = null);
 
 /// <summary>One province of the 2025 list, with its former provinces (the 63 of 2008) and its commune-level counts.</summary>
@@ -21,7 +24,8 @@ public sealed record Province2025(int Index, string Code, string Name, string Sh
 /// before it, linked by successor codes) and members. Rows are produced as a stream, province after province and commune
 /// after commune; what is held at a time is one province's plan (its communes and former communes), never the members.
 /// Every random draw comes from a generator seeded by (seed, province, commune, purpose), so a province's rows are the same
-/// whether it is generated alone (<c>--province</c>) or with the whole country, and the same arguments give the same rows.
+/// whether it is generated alone (<c>--province</c>, with the member count it has in the national run) or with the whole
+/// country, and the same arguments give the same rows.
 /// </summary>
 public sealed class NationalGenerator
 {
@@ -53,6 +57,9 @@ public sealed class NationalGenerator
             throw new ArgumentException($"Mã tỉnh \"{code}\" không có trong {provinces.Count} tỉnh, thành phố được sinh (mã theo danh mục 2025, ví dụ 80).", nameof(options));
         // Members per province in proportion to its commune-level units (largest remainder: they sum exactly to --members).
         membersPerProvince = Allocate(options.Members, provinces.Select(p => (double)p.Total).ToArray());
+        // One province alone: --members is that province's count ("one province of 600.000 members"). Its rows depend only on
+        // its own count, so with the count it has in a national run they are exactly its part of that run.
+        if (options.Province is { } only) membersPerProvince[provinces.Single(p => p.Code == only).Index] = options.Members;
     }
 
     public DateOnly AsOf => options.AsOf;
