@@ -221,6 +221,17 @@ public class GeneratorTests
     }
 
     [Fact]
+    public async Task Generator_MoreMembersInOneProvinceThanCardNumbers_IsRefusedBeforeWriting()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "partyorg-gen-" + Guid.NewGuid().ToString("N"));
+        var log = new StringWriter();
+        var members = (NationalGenerator.CardsPerProvince + 1).ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(2, await GenerateCommand.RunAsync(["generate", "--members", members, "--province", "79", "--out", dir], log));
+        Assert.StartsWith("--members:", log.ToString());
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public async Task Generator_IntoDatabase_IsNotAvailableYet_AndWritesNothing()
     {
         var dir = Path.Combine(Path.GetTempPath(), "partyorg-gen-" + Guid.NewGuid().ToString("N"));

@@ -105,7 +105,23 @@ public static class GenerateCommand
             await log.WriteLineAsync("--into-database: chưa có; hãy sinh tệp rồi nhập qua trang Nhập dữ liệu.");
             return 2;
         }
-        var generator = new NationalGenerator(parsed.Options);
+        NationalGenerator generator;
+        try { generator = new NationalGenerator(parsed.Options); }
+        catch (ArgumentException e)
+        {
+            await log.WriteLineAsync(e.Message.Split(" (Parameter", 2)[0]);
+            return 2;
+        }
+        try { return await WriteAllAsync(parsed, generator, log); }
+        catch (InvalidOperationException e)
+        {
+            await log.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> WriteAllAsync(Arguments parsed, NationalGenerator generator, TextWriter log)
+    {
         Directory.CreateDirectory(parsed.OutputDirectory);
         var scope = parsed.Options.Province is { } code ? generator.Selected.Single().Name : $"{parsed.Options.Provinces} tỉnh, thành phố";
         await log.WriteLineAsync($"Sinh dữ liệu mẫu: {scope}, {VnFormat.Number(generator.Selected.Sum(generator.MembersOf))} đảng viên, hạt giống {parsed.Options.Seed}, ngày dữ liệu {VnFormat.Date(generator.AsOf)}, vào {Path.GetFullPath(parsed.OutputDirectory)}.");
@@ -150,10 +166,10 @@ public static class GenerateCommand
         do
         {
             part++;
+            if (part == 2) File.Move(Path.Combine(a.OutputDirectory, name + ".xlsx"), Path.Combine(a.OutputDirectory, name + "-1.xlsx"), overwrite: true);
             var path = Path.Combine(a.OutputDirectory, part == 1 ? name + ".xlsx" : $"{name}-{part}.xlsx");
             await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
                 await XlsxWorkbook.WriteAsync(file, heading, [new XlsxSheet(name == "to-chuc" ? "Danh sách tổ chức" : "Danh sách đảng viên", title, xlsxColumns, Chunk().ToAsyncEnumerable(), Totals: false)]);
-            if (part == 2) File.Move(Path.Combine(a.OutputDirectory, name + ".xlsx"), Path.Combine(a.OutputDirectory, name + "-1.xlsx"), overwrite: true);
         }
         while (more);
         return count;

@@ -41,6 +41,9 @@ public sealed class NationalGenerator
     /// <summary>Share of members born (birth registered) outside the former provinces of their present province: a setting.</summary>
     public const double BornElsewhereShare = 0.08;
 
+    /// <summary>Card numbers of one province: 34 blocks fill the 8 digits; also the most members one province may have.</summary>
+    public const int CardsPerProvince = 2_900_000;
+
     private readonly GeneratorOptions options;
     private readonly IReadOnlyList<Province2025> provinces;
     private readonly long[] membersPerProvince;
@@ -60,6 +63,8 @@ public sealed class NationalGenerator
         // One province alone: --members is that province's count ("one province of 600.000 members"). Its rows depend only on
         // its own count, so with the count it has in a national run they are exactly its part of that run.
         if (options.Province is { } only) membersPerProvince[provinces.Single(p => p.Code == only).Index] = options.Members;
+        if (Selected.Max(p => membersPerProvince[p.Index]) > CardsPerProvince)
+            throw new ArgumentException($"--members: một tỉnh được quá {VnFormat.Number(CardsPerProvince)} đảng viên, vượt số số thẻ đảng viên 8 chữ số dành cho tỉnh; hãy giảm --members.", nameof(options));
     }
 
     public DateOnly AsOf => options.AsOf;
@@ -415,7 +420,8 @@ public sealed class NationalGenerator
     /// The identity numbers of a province's members, unique nationally by construction, not by a random draw: a CCCD's last six
     /// digits are a counter per (birth province, century-gender digit, year), permuted; members born in one of the province's
     /// former provinces use 000000–599999 (no other province draws from those birth provinces), members born elsewhere a block
-    /// of 11.700 numbers that is this province's alone. Card numbers are the 2025 province code and a permuted counter.
+    /// of 11.700 numbers that is this province's alone. Card numbers (8 digits) are a permuted counter in a block of
+    /// <see cref="CardsPerProvince"/> numbers that is the province's alone.
     /// </summary>
     private sealed class Identifiers(Province2025 province)
     {
@@ -447,8 +453,8 @@ public sealed class NationalGenerator
 
         public string CardNumber()
         {
-            if (cards >= 1_000_000) throw Overflow();
-            return string.Create(CultureInfo.InvariantCulture, $"{province.Code}{Permute(cards++, 1_000_000, 387_403):000000}");
+            if (cards >= CardsPerProvince) throw Overflow();
+            return string.Create(CultureInfo.InvariantCulture, $"{province.Index * CardsPerProvince + Permute(cards++, CardsPerProvince, 387_403):00000000}");
         }
 
         /// <summary>Where a key's counter starts (so the first numbers of every year do not all read alike); still a bijection.</summary>
