@@ -17,6 +17,8 @@ using PartyOrg.Web.Features.Users;
 using PartyOrg.Web.Features.Pickers;
 using PartyOrg.Web.Features.WorkCalendar;
 
+// The generator needs no database and no web host: it runs before either is built.
+if (PartyOrg.Web.Features.Imports.Generation.GenerateCommand.IsCommand(args)) return await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(args, Console.Error);
 var command = AdminCommand.IsCommand(args) ? args : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);

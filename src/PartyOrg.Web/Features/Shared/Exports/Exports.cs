@@ -38,11 +38,17 @@ public sealed class Exports(AccountLog log)
     public static Task<IResult> CsvAsync(string fileName, XlsxSheet sheet, CancellationToken cancel = default) =>
         FileAsync(fileName, CsvContentType, async stream =>
         {
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-            await writer.WriteLineAsync(string.Join(",", sheet.Columns.Select(c => Quote(c.Header))));
+            await using var writer = new StreamWriter(stream, CsvEncoding, 1 << 16, leaveOpen: true);
+            await writer.WriteLineAsync(CsvLine(sheet.Columns.Select(c => (object?)c.Header)));
             await foreach (var row in sheet.Rows.WithCancellation(cancel))
-                await writer.WriteLineAsync(string.Join(",", sheet.Columns.Select((c, i) => Quote(CsvValue(i < row.Length ? row[i] : null)))));
+                await writer.WriteLineAsync(CsvLine(sheet.Columns.Select((c, i) => i < row.Length ? row[i] : null)));
         });
+
+    /// <summary>The encoding of every CSV file the application writes: UTF-8 with a byte-order mark.</summary>
+    public static readonly UTF8Encoding CsvEncoding = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>One CSV line (without its line break): the cells comma-separated, quoted as RFC 4180 needs, dates dd/mm/yyyy.</summary>
+    public static string CsvLine(IEnumerable<object?> cells) => string.Join(",", cells.Select(c => Quote(CsvValue(c))));
 
     private static string CsvValue(object? value) => value switch
     {
