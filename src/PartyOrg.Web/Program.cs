@@ -18,8 +18,9 @@ using PartyOrg.Web.Features.Pickers;
 using PartyOrg.Web.Features.WorkCalendar;
 
 // The generator needs no database and no web host: it runs before either is built.
-if (PartyOrg.Web.Features.Imports.Generation.GenerateCommand.IsCommand(args)) return await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(args, Console.Error);
-var command = AdminCommand.IsCommand(args) ? args : null;
+if (PartyOrg.Web.Features.Imports.Generation.GenerateCommand.IsCommand(args) && !PartyOrg.Web.Features.Imports.Generation.GenerateCommand.NeedsDatabase(args))
+    return await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(args, Console.Error);
+var command = AdminCommand.IsCommand(args) || PartyOrg.Web.Features.Imports.Generation.GenerateCommand.NeedsDatabase(args) ? args : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
@@ -101,7 +102,10 @@ await using (var startupScope = app.Services.CreateAsyncScope())
     {
         await DatabaseSetup.MigrateAsync(db);
         await RoleSetup.EnsureRolesAsync(startupScope.ServiceProvider);
-        if (command is not null) return await AdminCommand.RunAsync(app.Services, command);
+        if (command is not null)
+            return PartyOrg.Web.Features.Imports.Generation.GenerateCommand.IsCommand(command)
+                ? await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(command, Console.Error, app.Services)
+                : await AdminCommand.RunAsync(app.Services, command);
         await PartyOrg.Web.Features.Imports.ImportRunner.CloseInterruptedAsync(db);
         var demo = DemoOptions.From(app.Configuration, app.Environment);
         if (demo.Enabled) await DemoSeeder.SeedAsync(startupScope.ServiceProvider, demo);

@@ -232,12 +232,12 @@ public class GeneratorTests
     }
 
     [Fact]
-    public async Task Generator_IntoDatabase_IsNotAvailableYet_AndWritesNothing()
+    public async Task Generator_IntoDatabase_WithoutTheApplication_SaysHowToRunIt_AndWritesNothing()
     {
         var dir = Path.Combine(Path.GetTempPath(), "partyorg-gen-" + Guid.NewGuid().ToString("N"));
         var log = new StringWriter();
         Assert.Equal(2, await GenerateCommand.RunAsync(["generate", "--members", "10", "--out", dir, "--into-database"], log));
-        Assert.Contains("chưa có", log.ToString());
+        Assert.Contains("--into-database cần cơ sở dữ liệu", log.ToString());
         Assert.False(Directory.Exists(dir));
     }
 

@@ -70,7 +70,7 @@ public class ImportRoundTripTests
     }
 
     /// <summary>Imports the two files, then exports the province back in the same formats.</summary>
-    private static async Task<(byte[] Organizations, byte[] Members)> ImportThenExportAsync(byte[] organizations, byte[] members)
+    private static async Task<(byte[] Organizations, byte[] Members)> ImportThenExportAsync(byte[] organizations, byte[] members, string provinceCode = "R")
     {
         var (app, database, client) = await EmptyAsync();
         await using var _ = database;
@@ -82,7 +82,7 @@ public class ImportRoundTripTests
         Assert.Equal(Csv.Parse(Encoding.UTF8.GetString(members).TrimStart('\uFEFF')).Count - 1, register.GetProperty("created").GetInt32());
         int province;
         await using (var scope = app.Services.CreateAsyncScope())
-            province = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Code == "R").Select(o => o.Id).SingleAsync();
+            province = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Code == provinceCode).Select(o => o.Id).SingleAsync();
         return (await client.GetByteArrayAsync($"/api/v1/exports/organizations?org={province}&format=csv"),
                 await client.GetByteArrayAsync($"/api/v1/exports/members?org={province}&format=csv"));
     }
@@ -100,6 +100,34 @@ public class ImportRoundTripTests
         Assert.Equal(Rows(tree), Rows(first.Organizations));
         Assert.Equal(Rows(register), Rows(first.Members, MemberImportFormat.Columns.Count));
         Assert.Equal(26, Rows(first.Members).Count(r => r.Contains("|R.OLD.1|", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GeneratedProvince_PassesEveryRuleOfTheImport_AndExportsBackAsGenerated()
+    {
+        var directory = Directory.CreateTempSubdirectory("partyorg-generated-").FullName;
+        Assert.Equal(0, await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(
+            ["generate", "--members", "3000", "--province", "80", "--seed", "7", "--out", directory], TextWriter.Null));
+        var (organizations, members) = (File.ReadAllBytes(Path.Combine(directory, "to-chuc.csv")), File.ReadAllBytes(Path.Combine(directory, "dang-vien.csv")));
+        var exported = await ImportThenExportAsync(organizations, members, "80");
+        Assert.Equal(Rows(members), Rows(exported.Members, MemberImportFormat.Columns.Count));
+    }
+
+    [Fact]
+    public async Task GenerateIntoDatabase_WritesTheProvinceThroughTheImport()
+    {
+        var (app, database, _) = await EmptyAsync();
+        await using var __ = database;
+        await using var ___ = app;
+        var log = new StringWriter();
+        var directory = Path.Combine(Path.GetTempPath(), "partyorg-generated-" + Guid.NewGuid().ToString("N"));
+        Assert.True(0 == await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(
+            ["generate", "--members", "1500", "--province", "80", "--out", directory, "--into-database"], log, app.Services), log.ToString());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(1500, await db.Members.CountAsync());
+        Assert.Equal(2, await db.ImportJobs.CountAsync(j => j.State == ImportState.Committed && j.UserName == "generate"));
+        Assert.Equal(1500, await db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.UserName == "generate"));
     }
 
     /// <summary>The data rows of an exported CSV in a stable order (the files list them in the order of their own pages).</summary>

@@ -162,7 +162,8 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
             }
             else if (p.ParentCode is null)
             {
-                if (!scope.IsAdmin) Add("parentCode", $"{Header("parentCode")}: không được để trống.");
+                if (!scope.IsAdmin || p.Org.Type != OrganizationType.Provincial)
+                    Add("parentCode", $"{Header("parentCode")}: không được để trống (chỉ đảng bộ tỉnh, thành phố không có cấp trên).");
             }
             else if (Find(p.ParentCode) is not { } parent || (!planned.ContainsKey(p.ParentCode) && !OrganizationEditor.MayEditTree(scope, parent.Path)))
                 Add("parentCode", $"{Header("parentCode")}: không có tổ chức mã \"{Cut(p.ParentCode)}\" trong tệp hoặc trong phạm vi được giao.");

@@ -20,7 +20,7 @@ public static class OrganizationImportFormat
         new("name", "Tên tổ chức", true, "Chi bộ ấp Mới", ""),
         new("type", "Loại tổ chức", true, OrganizationType.BaseCell.Label(), Choices(Enum.GetValues<OrganizationType>().Select(t => t.Label()))),
         new("field", "Loại hình", true, OrganizationField.Residential.Label(), Choices(Enum.GetValues<OrganizationField>().Select(f => f.Label()))),
-        new("parentCode", "Mã tổ chức cấp trên", true, "80.27694", "Mã tổ chức cấp trên trực tiếp, trong tệp hoặc đã có trên hệ thống."),
+        new("parentCode", "Mã tổ chức cấp trên", false, "80.27694", "Mã tổ chức cấp trên trực tiếp, trong tệp hoặc đã có trên hệ thống; bắt buộc với mọi tổ chức trừ đảng bộ tỉnh, thành phố (cấp trên cùng, do quản trị hệ thống nhập)."),
         new("foundedOn", "Ngày thành lập", true, "01/07/2025", "dd/mm/yyyy."),
         new("endedOn", "Ngày kết thúc", false, "", "Để trống khi đang hoạt động."),
         new("state", "Trạng thái", false, OrganizationState.Active.Label(), "Để trống là đang hoạt động. " + Choices(Enum.GetValues<OrganizationState>().Select(s => s.Label()))),

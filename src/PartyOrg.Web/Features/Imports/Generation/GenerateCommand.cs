@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PartyOrg.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 using PartyOrg.Web.Features.Shared.Exports;
 
 namespace PartyOrg.Web.Features.Imports.Generation;
@@ -27,9 +28,13 @@ public static class GenerateCommand
         "  --out        thư mục ghi tệp (mặc định ./generated)\n" +
         "  --format     csv (mặc định; UTF-8 có BOM) hoặc xlsx (tiêu đề ở dòng 4; quá 1.000.000 dòng thì chia nhiều tệp)\n" +
         "  --province   chỉ một tỉnh (mã 2025, ví dụ 80): cây tổ chức và đảng viên của tỉnh đó; cùng số đảng viên thì giống hệt phần của tỉnh trong bộ toàn quốc\n" +
-        "  --as-of      ngày dữ liệu (mặc định hôm nay): không ngày nào sau ngày này";
+        "  --as-of      ngày dữ liệu (mặc định hôm nay): không ngày nào sau ngày này\n" +
+        "  --into-database  sinh tệp CSV rồi nhập thẳng vào cơ sở dữ liệu đang cấu hình (ConnectionStrings:PartyOrg), như trang Nhập tệp";
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == Verb;
+
+    /// <summary>The verb with --into-database needs the configured database, so it runs after the host is built (as create-admin).</summary>
+    public static bool NeedsDatabase(string[] args) => IsCommand(args) && args.Contains("--into-database");
 
     public sealed record Arguments(GeneratorOptions Options, string OutputDirectory, string Format, bool IntoDatabase);
 
@@ -91,7 +96,7 @@ public static class GenerateCommand
         return (new Arguments(new GeneratorOptions(members.Value, provinces, seed, asOf, province), output, format, intoDatabase), null);
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter log)
+    public static async Task<int> RunAsync(string[] args, TextWriter log, IServiceProvider? services = null)
     {
         var (parsed, error) = Parse(args);
         if (parsed is null)
@@ -100,9 +105,9 @@ public static class GenerateCommand
             await log.WriteLineAsync(Usage);
             return 2;
         }
-        if (parsed.IntoDatabase)
+        if (parsed.IntoDatabase && services is null)
         {
-            await log.WriteLineAsync("--into-database: chưa có; hãy sinh tệp rồi nhập qua trang Nhập dữ liệu.");
+            await log.WriteLineAsync("--into-database cần cơ sở dữ liệu: chạy lệnh qua ứng dụng (dotnet run --project src/PartyOrg.Web -- generate … --into-database).");
             return 2;
         }
         NationalGenerator generator;
@@ -112,12 +117,52 @@ public static class GenerateCommand
             await log.WriteLineAsync(e.Message.Split(" (Parameter", 2)[0]);
             return 2;
         }
-        try { return await WriteAllAsync(parsed, generator, log); }
+        try
+        {
+            var written = await WriteAllAsync(parsed with { Format = parsed.IntoDatabase ? "csv" : parsed.Format }, generator, log);
+            return written != 0 || !parsed.IntoDatabase ? written : await ImportAsync(services!, parsed.OutputDirectory, log);
+        }
         catch (InvalidOperationException e)
         {
             await log.WriteLineAsync(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// --into-database: the files just written go through the import engine (every rule, one transaction a file) as an
+    /// administrator would send them, the organizations first; the audit names the command.
+    /// </summary>
+    private static async Task<int> ImportAsync(IServiceProvider services, string directory, TextWriter log)
+    {
+        foreach (var (kind, file) in new[] { (PartyOrg.Web.Data.ImportKind.Organizations, "to-chuc.csv"), (PartyOrg.Web.Data.ImportKind.Members, "dang-vien.csv") })
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PartyOrg.Web.Data.AppDbContext>();
+            var job = new PartyOrg.Web.Data.ImportJob
+            {
+                Kind = kind, State = PartyOrg.Web.Data.ImportState.Running, UserName = Verb, FileName = file,
+                StoredPath = Path.GetFullPath(Path.Combine(directory, file)), StartedAt = DateTime.UtcNow,
+            };
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<PartyOrg.Web.Data.AuditActor>().ActFor(Verb, null, ImportJobs.RequestId(job.Id));
+            var admin = new PartyOrg.Web.Features.Shared.UserScope { UserName = Verb, Role = PartyOrg.Web.Data.Roles.Admin, CanWrite = true };
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var clock = Stopwatch.StartNew();
+            await log.WriteLineAsync($"Nhập {file} vào cơ sở dữ liệu…");
+            if (kind == PartyOrg.Web.Data.ImportKind.Members) await scope.ServiceProvider.GetRequiredService<MemberImport>().RunAsync(job, admin, today, CancellationToken.None);
+            else await scope.ServiceProvider.GetRequiredService<OrganizationImport>().RunAsync(job, admin, today, CancellationToken.None);
+            await db.Entry(job).ReloadAsync();
+            await log.WriteLineAsync($"  {ImportService.StateLabel(job.State.ToString())}: {VnFormat.Number(job.Created)} mới, {VnFormat.Number(job.Changed)} thay đổi, {VnFormat.Number(job.Unchanged)} không đổi, {VnFormat.Number(job.ErrorCount)} dòng lỗi, {clock.Elapsed.TotalSeconds.ToString("0.0", VnFormat.Culture)} giây.");
+            if (job.State != PartyOrg.Web.Data.ImportState.Committed)
+            {
+                foreach (var e in db.ImportErrors.Where(e => e.JobId == job.Id).OrderBy(e => e.Row).Take(20))
+                    await log.WriteLineAsync($"  dòng {e.Row}, {e.Column}: {e.Message}");
+                return 1;
+            }
+        }
+        return 0;
     }
 
     private static async Task<int> WriteAllAsync(Arguments parsed, NationalGenerator generator, TextWriter log)
