@@ -40,7 +40,7 @@ public class ImportBrowserTests(BrowserFixture app)
         await BrowserFixture.SignInAsync(page, "tochuc");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhập tệp", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhập danh sách từ tệp" })).ToBeVisibleAsync();
-        await BrowserFixture.ShotAsync(page, "60-desktop-imports");
+        await BrowserFixture.ShotAsync(page, "70-desktop-imports");
 
         // A long file whose last rows are wrong: it is read with a progress bar, then refused whole.
         const int rows = 60_000;
@@ -53,12 +53,12 @@ public class ImportBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "dang-vien-tinh.csv" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("progress")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-import-text]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{1,3}(\.\d{3})*/60\.000 dòng"), new() { Timeout = 30_000 });
-        await BrowserFixture.ShotAsync(page, "61-desktop-import-progress");
+        await BrowserFixture.ShotAsync(page, "71-desktop-import-progress");
         await Assertions.Expect(page.Locator("#import-state")).ToHaveTextAsync("Không ghi", new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByText($"Dòng {rows}", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"Dòng {rows + 1}", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tải danh sách lỗi (Excel, đủ 2 lỗi)" })).ToBeVisibleAsync();
-        await BrowserFixture.ShotAsync(page, "62-desktop-import-refused");
+        await BrowserFixture.ShotAsync(page, "72-desktop-import-refused");
 
         // On a phone the errors read as cards, without sideways scrolling.
         var phone = await app.NewPageAsync(390, 844);
@@ -66,18 +66,18 @@ public class ImportBrowserTests(BrowserFixture app)
         await phone.GotoAsync(page.Url);
         await Assertions.Expect(phone.GetByText("Dòng 60001", new() { Exact = true })).ToBeVisibleAsync();
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
-        await BrowserFixture.ShotAsync(phone, "63-phone-import-errors");
+        await BrowserFixture.ShotAsync(phone, "73-phone-import-errors");
 
         // A fixed small file, checked first (the default), then written from the check's page.
         await page.GotoAsync("/Imports");
         await page.GetByLabel("Tệp (.xlsx hoặc .csv, tối đa 2 GB)").SetInputFilesAsync(File("bo-sung.csv", [Row(1, "80.27694.01"), Row(2, "80.27694.01")]));
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi tệp" }).ClickAsync();
         await Assertions.Expect(page.Locator("#import-state")).ToHaveTextAsync("Đã kiểm tra, chờ ghi", new() { Timeout = 60_000 });
-        await BrowserFixture.ShotAsync(page, "64-desktop-import-preview");
+        await BrowserFixture.ShotAsync(page, "74-desktop-import-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi vào hệ thống" }).ClickAsync();
         await Assertions.Expect(page.Locator("#import-state")).ToHaveTextAsync("Đã ghi", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Bản ghi mới đã tạo 2" })).ToBeVisibleAsync();
-        await BrowserFixture.ShotAsync(page, "65-desktop-import-committed");
+        await BrowserFixture.ShotAsync(page, "75-desktop-import-committed");
         await phone.Context.CloseAsync();
         await page.Context.CloseAsync();
     }

@@ -310,34 +310,43 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         await s.CreateAsync(Changes, [new("Row", StageType.Integer), new("Changes", StageType.Text)]);
         var stageColumns = string.Join(", ", Register.Select(f => $"x.\"{f.Name}\""));
         var memberColumns = string.Join(", ", Register.Select(f => $"m.\"{f.Name}\""));
-        var pending = new List<(int Row, string Changes)>();
-        await using (var command = s.Command($"""
-            SELECT x."Row", x."EarlierId", {stageColumns}, {memberColumns},
-              (SELECT p."OrganizationId" FROM "MemberPlacements" p WHERE p."MemberId" = m."Id" ORDER BY p."FromDate", p."Id" LIMIT 1)
-            FROM {t} x JOIN "Members" m ON m."Id" = x."MemberId"
-            WHERE x."OldStatus" IN ('Probationary', 'Official')
-              AND NOT EXISTS (SELECT 1 FROM "ImportErrors" e WHERE e."JobId" = @job AND e."Row" = x."Row")
-            """, ("job", job.Id)))
-        await using (var reader = await command.ExecuteReaderAsync(cancel))
+        // A slice of rows at a time, so that a file changing every record never holds all its changes in memory.
+        const int Slice = 50_000;
+        var last = await s.ScalarAsync($"SELECT COALESCE(MAX(\"Row\"), 0) FROM {t}");
+        var changed = 0;
+        for (var from = 0L; from <= last; from += Slice)
         {
-            while (await reader.ReadAsync(cancel))
+            var pending = new List<(int Row, string Changes)>();
+            await using (var command = s.Command($"""
+                SELECT x."Row", x."EarlierId", {stageColumns}, {memberColumns},
+                  (SELECT p."OrganizationId" FROM "MemberPlacements" p WHERE p."MemberId" = m."Id" ORDER BY p."FromDate", p."Id" LIMIT 1)
+                FROM {t} x JOIN "Members" m ON m."Id" = x."MemberId"
+                WHERE x."Row" >= @from AND x."Row" < @to AND x."OldStatus" IN ('Probationary', 'Official')
+                  AND NOT EXISTS (SELECT 1 FROM "ImportErrors" e WHERE e."JobId" = @job AND e."Row" = x."Row")
+                """, ("job", job.Id), ("from", from), ("to", from + Slice)))
+            await using (var reader = await command.ExecuteReaderAsync(cancel))
             {
-                var row = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-                var incoming = Read(reader, 2);
-                var stored = Read(reader, 2 + Register.Length);
-                var first = reader.IsDBNull(2 + 2 * Register.Length) ? (int?)null : Convert.ToInt32(reader.GetValue(2 + 2 * Register.Length), CultureInfo.InvariantCulture);
-                if (incoming.AdmittedOn != stored.AdmittedOn)
-                    await sink.AddAsync(new(row, Header("admittedOn"), $"{Header("admittedOn")}: hồ sơ đang ghi {VnFormat.Date(stored.AdmittedOn)}, tệp ghi {VnFormat.Date(incoming.AdmittedOn)}; ngày vào Đảng dời cả quá trình sinh hoạt nên chỉ sửa trên trang hồ sơ đảng viên."));
-                else if (!reader.IsDBNull(1) && Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) != first)
-                    await sink.AddAsync(new(row, Header("earlierOrganizationCode"), $"{Header("earlierOrganizationCode")}: khác với quá trình sinh hoạt đang ghi trong hồ sơ; sửa quá trình sinh hoạt trên trang hồ sơ đảng viên."));
-                else if (given.Any(f => !Equals(f.Get(incoming), f.Get(stored))))
-                    pending.Add((row, ChangesJson(stored, incoming, given)));
+                while (await reader.ReadAsync(cancel))
+                {
+                    var row = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                    var incoming = Read(reader, 2);
+                    var stored = Read(reader, 2 + Register.Length);
+                    var first = reader.IsDBNull(2 + 2 * Register.Length) ? (int?)null : Convert.ToInt32(reader.GetValue(2 + 2 * Register.Length), CultureInfo.InvariantCulture);
+                    if (incoming.AdmittedOn != stored.AdmittedOn)
+                        await sink.AddAsync(new(row, Header("admittedOn"), $"{Header("admittedOn")}: hồ sơ đang ghi {VnFormat.Date(stored.AdmittedOn)}, tệp ghi {VnFormat.Date(incoming.AdmittedOn)}; ngày vào Đảng dời cả quá trình sinh hoạt nên chỉ sửa trên trang hồ sơ đảng viên."));
+                    else if (!reader.IsDBNull(1) && Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) != first)
+                        await sink.AddAsync(new(row, Header("earlierOrganizationCode"), $"{Header("earlierOrganizationCode")}: khác với quá trình sinh hoạt đang ghi trong hồ sơ; sửa quá trình sinh hoạt trên trang hồ sơ đảng viên."));
+                    else if (given.Any(f => !Equals(f.Get(incoming), f.Get(stored))))
+                        pending.Add((row, ChangesJson(stored, incoming, given)));
+                }
             }
+            if (pending.Count == 0) continue;
+            var writer = await s.WriterAsync(Changes, [new("Row", StageType.Integer), new("Changes", StageType.Text)]);
+            foreach (var (row, changes) in pending) await writer.WriteAsync([row, changes]);
+            await writer.CompleteAsync();
+            changed += pending.Count;
         }
-        var writer = await s.WriterAsync(Changes, [new("Row", StageType.Integer), new("Changes", StageType.Text)]);
-        foreach (var (row, changes) in pending) await writer.WriteAsync([row, changes]);
-        await writer.CompleteAsync();
-        return pending.Count;
+        return changed;
     }
 
     /// <summary>The register's fields of a member from a reader, starting at an ordinal, in <see cref="Register"/> order.</summary>
