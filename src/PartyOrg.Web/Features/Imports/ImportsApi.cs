@@ -26,10 +26,10 @@ public static class ImportsApi
         // POST /api/v1/imports/{members|organizations}  multipart, field "file"; ?preview=true checks without writing.  202 {"id"}
         group.MapPost("/members", (bool? preview, HttpContext http, ScopeResolver scopes, ImportService imports) =>
             StartAsync(ImportKind.Members, preview ?? false, http, scopes, imports))
-            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxFileBytes)).DisableAntiforgery();
+            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxFileBytes));
         group.MapPost("/organizations", (bool? preview, HttpContext http, ScopeResolver scopes, ImportService imports) =>
             StartAsync(ImportKind.Organizations, preview ?? false, http, scopes, imports))
-            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxFileBytes)).DisableAntiforgery();
+            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxFileBytes));
 
         // GET /api/v1/imports/{id}  where the job stands: state, counts, the first errors (all of them in errors.xlsx).
         group.MapGet("/{id:int}", async (int id, ScopeResolver scopes, ImportService imports) =>
