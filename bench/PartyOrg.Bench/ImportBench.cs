@@ -11,6 +11,7 @@ using PartyOrg.Web.Demo;
 using PartyOrg.Web.Features.Account;
 using PartyOrg.Web.Features.Imports;
 using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Shared.Exports;
 
 /// <summary>
 /// --import: the member import of N rows (a CSV in the import format over one province of 800 cells) through the application's
@@ -119,7 +120,7 @@ internal static class ImportBench
         var rng = new Random(5);
         var names = new DemoNames(new Random(13));
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        writer.WriteLine(string.Join(",", MemberImportFormat.Columns.Select(c => Quote(ImportFormats.HeaderOf(c)))));
+        writer.WriteLine(Exports.CsvLine(MemberImportFormat.Columns.Select(c => (object?)ImportFormats.HeaderOf(c))));
         for (var i = 1; i <= count; i++)
         {
             var gender = rng.NextDouble() < 0.36 ? Gender.Female : Gender.Male;
@@ -134,7 +135,7 @@ internal static class ImportBench
                 OfficialOn = admitted.AddYears(1), CardNumber = (10_000_000 + i).ToString(CultureInfo.InvariantCulture),
                 PermanentAddress = $"Ấp {1 + rng.Next(9)}, xã {1 + rng.Next(100)}", Profession = "Nông dân",
             };
-            writer.WriteLine(string.Join(",", MemberImportFormat.Row(member, cellCodes[rng.Next(cellCodes.Count)], null).Select(v => Quote(v?.ToString() ?? ""))));
+            writer.WriteLine(Exports.CsvLine(MemberImportFormat.Row(member, cellCodes[rng.Next(cellCodes.Count)], null)));
         }
     }
 
@@ -142,5 +143,4 @@ internal static class ImportBench
     private static string CitizenId(int i, Gender gender, DateOnly birth) => string.Create(CultureInfo.InvariantCulture,
         $"{PartyOrg.Domain.Reference.ReferenceLists.Provinces63[i / 1_000_000 % 63].CccdCode}{Cccd.CenturyGenderDigit(gender, birth.Year)}{birth.Year % 100:00}{i % 1_000_000:000000}");
 
-    private static string Quote(string text) => text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Members;
 using PartyOrg.Web.Features.Imports;
+using PartyOrg.Web.Features.Shared.Exports;
 
 namespace PartyOrg.Browser.Tests;
 
@@ -22,13 +23,13 @@ public class ImportBrowserTests(BrowserFixture app)
             ["professionalDegree"] = ProfessionalDegree.Bachelor.Label(), ["politicalTheory"] = PoliticalTheory.Elementary.Label(),
             ["admittedOn"] = admitted ?? "02/09/2025", ["organizationCode"] = cell,
         };
-        return string.Join(",", MemberImportFormat.Columns.Select(c => values.GetValueOrDefault(c.Key, "")));
+        return Exports.CsvLine(MemberImportFormat.Columns.Select(c => (object?)values.GetValueOrDefault(c.Key, "")));
     }
 
     private static FilePayload File(string name, IEnumerable<string> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Join(",", MemberImportFormat.Columns.Select(ImportFormats.HeaderOf).Select(h => h.Contains(',') ? $"\"{h}\"" : h)));
+        text.AppendLine(Exports.CsvLine(MemberImportFormat.Columns.Select(c => (object?)ImportFormats.HeaderOf(c))));
         foreach (var row in rows) text.AppendLine(row);
         return new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text.ToString()) };
     }

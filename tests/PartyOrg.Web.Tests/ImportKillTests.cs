@@ -146,24 +146,17 @@ public class ImportKillTests
         }
     }
 
-    private static byte[] LargeMemberFile()
+    private static byte[] LargeMemberFile() => ImportTests.Csv(MemberImportFormat.Columns, Enumerable.Range(0, Members).Select(i =>
     {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(",", MemberImportFormat.Columns.Select(ImportFormats.HeaderOf).Select(h => h.Contains(',') ? $"\"{h}\"" : h)));
-        for (var i = 0; i < Members; i++)
+        var gender = i % 3 == 0 ? Gender.Female : Gender.Male;
+        var year = 1950 + i % 40;
+        return new Dictionary<string, string>
         {
-            var gender = i % 3 == 0 ? Gender.Female : Gender.Male;
-            var year = 1950 + i % 40;
-            var cccd = string.Create(CultureInfo.InvariantCulture, $"072{Cccd.CenturyGenderDigit(gender, year)}{year % 100:00}{i:000000}");
-            var values = new Dictionary<string, string>
-            {
-                ["citizenId"] = cccd, ["fullName"] = $"Nguyễn {(gender == Gender.Female ? "Thị" : "Văn")} Thử", ["gender"] = gender.Label(),
-                ["dateOfBirth"] = $"15/03/{year}", ["ethnicGroup"] = "Kinh", ["religion"] = "Không theo tôn giáo",
-                ["generalEducation"] = GeneralEducation.UpperSecondary.Label(), ["professionalDegree"] = ProfessionalDegree.Bachelor.Label(),
-                ["politicalTheory"] = PoliticalTheory.Elementary.Label(), ["admittedOn"] = "02/09/2010", ["officialOn"] = "02/09/2011", ["organizationCode"] = "K.1.1",
-            };
-            text.AppendLine(string.Join(",", MemberImportFormat.Columns.Select(c => values.GetValueOrDefault(c.Key, ""))));
-        }
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+            ["citizenId"] = string.Create(CultureInfo.InvariantCulture, $"072{Cccd.CenturyGenderDigit(gender, year)}{year % 100:00}{i:000000}"),
+            ["fullName"] = $"Nguyễn {(gender == Gender.Female ? "Thị" : "Văn")} Thử", ["gender"] = gender.Label(),
+            ["dateOfBirth"] = $"15/03/{year}", ["ethnicGroup"] = "Kinh", ["religion"] = "Không theo tôn giáo",
+            ["generalEducation"] = GeneralEducation.UpperSecondary.Label(), ["professionalDegree"] = ProfessionalDegree.Bachelor.Label(),
+            ["politicalTheory"] = PoliticalTheory.Elementary.Label(), ["admittedOn"] = "02/09/2010", ["officialOn"] = "02/09/2011", ["organizationCode"] = "K.1.1",
+        };
+    }));
 }

@@ -12,6 +12,7 @@ using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Imports;
 using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Shared.Exports;
 
 namespace PartyOrg.Web.Tests;
 
@@ -35,10 +36,9 @@ public class ImportTests(WebAppFixture app)
 
     internal static byte[] Csv(IReadOnlyList<ImportColumn> columns, IEnumerable<Dictionary<string, string>> rows)
     {
-        static string Quote(string v) => v.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
         var text = new StringBuilder();
-        text.AppendLine(string.Join(",", columns.Select(c => Quote(ImportFormats.HeaderOf(c)))));
-        foreach (var row in rows) text.AppendLine(string.Join(",", columns.Select(c => Quote(row.GetValueOrDefault(c.Key, "")))));
+        text.AppendLine(Exports.CsvLine(columns.Select(c => (object?)ImportFormats.HeaderOf(c))));
+        foreach (var row in rows) text.AppendLine(Exports.CsvLine(columns.Select(c => (object?)row.GetValueOrDefault(c.Key, ""))));
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 

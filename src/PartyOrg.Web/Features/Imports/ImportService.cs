@@ -137,5 +137,4 @@ public sealed class ImportService(AppDbContext db, ImportRunner runner, ImportPr
 
     public static string KindLabel(string kind) => kind == nameof(ImportKind.Members) ? "Danh sách đảng viên" : "Danh sách tổ chức đảng";
 
-    public static string Count(int n) => VnFormat.Number(n);
 }

@@ -48,5 +48,4 @@ public sealed class IndexModel(ImportService imports) : ScopedPage
     }
 
     public static string Time(DateTime utc) => VietnamTime.Format(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-    public static string Number(int n) => VnFormat.Number(n);
 }

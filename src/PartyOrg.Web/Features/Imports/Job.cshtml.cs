@@ -33,6 +33,5 @@ public sealed class JobModel(ImportService imports) : ScopedPage
     }
 
     public bool Running => Job.State == nameof(ImportState.Running);
-    public static string Number(int n) => VnFormat.Number(n);
     public string Percent => Job.Total == 0 ? "0" : Math.Min(100, 100.0 * Job.Processed / Job.Total).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 }
