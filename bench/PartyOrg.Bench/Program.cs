@@ -175,25 +175,31 @@ internal sealed class RawSql(DbConnection connection, bool postgres)
 {
     private string Q(string name) => postgres ? $"\"{name}\"" : name;
 
+    /// <summary>
+    /// The first page of a name search in the search's order (matched words, then the name), straight off the (Key, SortKey)
+    /// index, then the count up to the same cap as the application's.
+    /// </summary>
     public async Task<int> SearchAsync(string path, string folded)
     {
         var matches = $"""
-            SELECT m.{Q("Id")} FROM {Q("Members")} m WHERE m.{Q("OrgPath")} >= @p AND m.{Q("OrgPath")} < @pu AND m.{Q("Status")} IN ('Probationary','Official')
-              AND m.{Q("Id")} IN (SELECT k.{Q("MemberId")} FROM {Q("MemberNameKeys")} k
-                WHERE k.{Q("Key")} >= @q AND k.{Q("Key")} < @qu AND k.{Q("OrgPath")} >= @p AND k.{Q("OrgPath")} < @pu)
+            SELECT m.{Q("Id")}, k.{Q("Key")}, k.{Q("SortKey")} FROM {Q("MemberNameKeys")} k JOIN {Q("Members")} m ON m.{Q("Id")} = k.{Q("MemberId")}
+            WHERE k.{Q("Key")} >= @q AND k.{Q("Key")} < @qu AND k.{Q("OrgPath")} >= @p AND k.{Q("OrgPath")} < @pu
+              AND m.{Q("OrgPath")} >= @p AND m.{Q("OrgPath")} < @pu AND m.{Q("Status")} IN ('Probationary','Official')
+              AND NOT EXISTS (SELECT 1 FROM {Q("MemberNameKeys")} l WHERE l.{Q("MemberId")} = k.{Q("MemberId")}
+                AND l.{Q("Key")} >= @q AND l.{Q("Key")} < @qu AND length(l.{Q("Key")}) > length(k.{Q("Key")}))
             """;
         await using var page = Command($"""
             SELECT m.{Q("Id")}, m.{Q("FullName")}, m.{Q("Gender")}, m.{Q("DateOfBirth")}, m.{Q("OrganizationId")}, o.{Q("Name")}, p.{Q("Name")}, m.{Q("Status")}
-            FROM {Q("Members")} m JOIN ({matches}) u ON u.{Q("Id")} = m.{Q("Id")}
+            FROM ({matches} ORDER BY k.{Q("Key")}, k.{Q("SortKey")}, m.{Q("Id")} LIMIT 25) u JOIN {Q("Members")} m ON m.{Q("Id")} = u.{Q("Id")}
             JOIN {Q("Organizations")} o ON o.{Q("Id")} = m.{Q("OrganizationId")}
             LEFT JOIN {Q("Organizations")} p ON p.{Q("Id")} = o.{Q("ParentId")}
-            ORDER BY m.{Q("SortKey")}, m.{Q("Id")} LIMIT 25
+            ORDER BY u.{Q("Key")}, u.{Q("SortKey")}, u.{Q("Id")}
             """, path, folded);
         var rows = 0;
         await using (var reader = await page.ExecuteReaderAsync())
             while (await reader.ReadAsync()) rows++;
         // Same shortcut as the application: a first page that is not full is the whole answer.
-        return rows < 25 ? rows : await ScalarAsync($"SELECT COUNT(*) FROM ({matches}) u", path, folded);
+        return rows < 25 ? rows : await ScalarAsync($"SELECT COUNT(*) FROM ({matches} LIMIT {MemberQueries.NameMatchCountCap + 1}) u", path, folded);
     }
 
     /// <summary>A page of the active members of a subtree with extra conditions and an order ({Column} is quoted), then the total.</summary>
@@ -399,13 +405,13 @@ internal static class Generator
                 memberRows.Add([id, name, VnText.Fold(name), VnText.GivenFirstFold(name), VnText.SortKey(name), gender.ToString(), birth, "01", "Không theo tôn giáo",
                     CitizenIdFor(id, gender, birth), "UpperSecondary", "None", "None", admitted, cell.Id, cell.Path, "Official"]);
                 placementRows.Add([id, cell.Id, cell.Path, admitted]);
-                keyRows.AddRange(MemberNameKey.SuffixesOf(VnText.Fold(name)).Select(key => new object[] { id, key, cell.Path }));
+                keyRows.AddRange(MemberNameKey.SuffixesOf(VnText.Fold(name)).Select(key => new object[] { id, key, cell.Path, VnText.SortKey(name) }));
             }
             await InsertAsync(connection, tx, db.Database.IsNpgsql(), "Members",
                 ["Id", "FullName", "SearchName", "SearchGiven", "SortKey", "Gender", "DateOfBirth", "EthnicGroupCode", "Religion", "CitizenId",
                  "GeneralEducation", "ProfessionalDegree", "PoliticalTheory", "AdmittedOn", "OrganizationId", "OrgPath", "Status"], memberRows);
             await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberPlacements", ["MemberId", "OrganizationId", "OrgPath", "FromDate"], placementRows);
-            await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberNameKeys", ["MemberId", "Key", "OrgPath"], keyRows);
+            await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberNameKeys", ["MemberId", "Key", "OrgPath", "SortKey"], keyRows);
             await tx.CommitAsync();
         }
     }

@@ -7,6 +7,7 @@ using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Members;
 
 namespace PartyOrg.Web.Tests;
 
@@ -70,6 +71,44 @@ public class ListSearchAndPagingTests(WebAppFixture app)
         Assert.DoesNotContain($"/Members/Details/{thuHa}\"", html);
         html = await page.GetStringAsync($"/Members?org={cell}&q={Uri.EscapeDataString("thị thu")}");
         Assert.Contains($"/Members/Details/{thuHa}\"", html);
+    }
+
+    [Fact]
+    public async Task Search_ByName_ListsTheExactWordsFirst_EachMemberOnce_AndCountsUpToTheCap()
+    {
+        var client = await app.ApiAsAsync("tochuc");
+        var cell = await app.OrganizationIdAsync(DemoCodes.ForeignCell);
+        var longer = await CreateAsync(client, cell, "Đỗ Thu Thủy Tiên", "Female");
+        var exact = await CreateAsync(client, cell, "Đỗ Thu Thủy", "Female");
+
+        // "thu" matches "Thu Thủy" on two word-suffixes; the member is listed once.
+        var thu = await SearchAsync(client, "thu", cell);
+        Assert.Single(thu, m => m.Id == exact);
+        Assert.Equal(thu.Count, thu.Select(m => m.Id).Distinct().Count());
+        // In name order, the name that is exactly the words comes before the one that goes on.
+        var ids = (await SearchAsync(client, "do thu thuy", cell)).Select(m => m.Id).ToList();
+        Assert.True(ids.IndexOf(exact) >= 0 && ids.IndexOf(exact) < ids.IndexOf(longer), string.Join(",", ids));
+
+        // A common word: the count stops at the cap and says so; the pages still go on.
+        var admin = await app.ApiAsAsync("admin");
+        var active = await app.WithDbAsync((db, _) => db.Members
+            .Where(m => m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Official).Select(m => m.FullName).ToListAsync());
+        var matching = active.Count(n => HasWordsInOrder(n, "thi"));
+        Assert.True(matching > MemberQueries.NameMatchCountCap, $"the demo register has more than {MemberQueries.NameMatchCountCap} active members named \"… Thị …\" ({matching})");
+        var capped = await admin.GetFromJsonAsync<JsonElement>("/api/v1/members?q=thi&pageSize=200");
+        Assert.Equal(MemberQueries.NameMatchCountCap, capped.GetProperty("total").GetInt32());
+        Assert.True(capped.GetProperty("totalCapped").GetBoolean());
+        var beyond = await admin.GetFromJsonAsync<JsonElement>("/api/v1/members?q=thi&pageSize=200&page=6");
+        Assert.Equal(200, beyond.GetProperty("items").GetArrayLength());
+        Assert.All(beyond.GetProperty("items").EnumerateArray(), i => Assert.True(HasWordsInOrder(i.GetProperty("fullName").GetString()!, "thi")));
+        // Below the cap the total is exact.
+        var few = await admin.GetFromJsonAsync<JsonElement>("/api/v1/members?q=do%20thu%20thuy&pageSize=1");
+        Assert.Equal(active.Count(n => HasWordsInOrder(n, "do thu thuy")), few.GetProperty("total").GetInt32());
+        Assert.False(few.GetProperty("totalCapped").GetBoolean());
+
+        var page = new HtmlParser().ParseDocument(await (await PageClient.SignInAsync(app, "admin")).GetStringAsync("/Members?q=thi"));
+        Assert.Equal($"Trang 1 · hơn {VnFormat.Number(MemberQueries.NameMatchCountCap)} đảng viên", page.QuerySelector("[data-pager-status]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("a[rel=next]"));
     }
 
     [Fact]

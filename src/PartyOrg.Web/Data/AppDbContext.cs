@@ -95,8 +95,11 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.HasKey(k => new { k.MemberId, k.Key });
             // Covering: the prefix range on Key, the scope on OrgPath and the member id, without reading the table.
             e.HasIndex(k => new { k.Key, k.OrgPath, k.MemberId });
+            // Ordered: a search's first page walks the matched words, then the name order, and stops after a page.
+            e.HasIndex(k => new { k.Key, k.SortKey, k.MemberId });
             e.Property(k => k.Key).HasMaxLength(120);
             e.Property(k => k.OrgPath).HasMaxLength(200);
+            e.Property(k => k.SortKey).HasMaxLength(300);
             e.HasOne<Member>().WithMany().HasForeignKey(k => k.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<AdmissionTarget>(e =>
@@ -303,7 +306,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(IVersioned.Version)) + 1;
         var renamed = ChangeTracker.Entries<Member>()
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && (
-                e.Property(m => m.SearchName).IsModified || e.Property(m => m.OrgPath).IsModified)))
+                e.Property(m => m.SearchName).IsModified || e.Property(m => m.SortKey).IsModified || e.Property(m => m.OrgPath).IsModified)))
             .Select(e => (Member: e.Entity, Added: e.State == EntityState.Added)).ToList();
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -344,7 +347,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         }
         foreach (var (member, _) in members)
             MemberNameKeys.AddRange(MemberNameKey.SuffixesOf(member.SearchName)
-                .Select(key => new MemberNameKey { MemberId = member.Id, Key = key, OrgPath = member.OrgPath }));
+                .Select(key => new MemberNameKey { MemberId = member.Id, Key = key, OrgPath = member.OrgPath, SortKey = member.SortKey }));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -426,6 +429,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<MemberPlacement>().Property(p => p.OrgPath).UseCollation("C");
         b.Entity<MemberNameKey>().Property(k => k.Key).UseCollation("C");
         b.Entity<MemberNameKey>().Property(k => k.OrgPath).UseCollation("C");
+        b.Entity<MemberNameKey>().Property(k => k.SortKey).UseCollation("C");
         b.Entity<AdmissionCase>().Property(c => c.OrgPath).UseCollation("C");
         b.Entity<AdmissionCase>().Property(c => c.SearchName).UseCollation("C");
         b.Entity<MemberTransfer>().Property(t => t.FromPath).UseCollation("C");

@@ -64,7 +64,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         new("EarlierId", StageType.Integer), new("EarlierPath", StageType.Ordinal), new("FirstFrom", StageType.Date), new("CreatedChanges", StageType.Text),
         // Filled by the file-wide checks from the record with the same CCCD, if any.
         new("MemberId", StageType.Integer), new("ReadVersion", StageType.Integer), new("OldOrganizationId", StageType.Integer),
-        new("OldPath", StageType.Ordinal), new("OldSearchName", StageType.Ordinal), new("OldStatus", StageType.Text), new("OldName", StageType.Text),
+        new("OldPath", StageType.Ordinal), new("OldStatus", StageType.Text), new("OldName", StageType.Text),
     ];
 
     /// <summary>The register's fields each column gives (the official date gives the status too).</summary>
@@ -273,7 +273,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
 
         await s.ExecuteAsync($"""
             UPDATE {t} SET "MemberId" = m."Id", "ReadVersion" = m."Version", "OldOrganizationId" = m."OrganizationId", "OldPath" = m."OrgPath",
-              "OldSearchName" = m."SearchName", "OldStatus" = m."Status", "OldName" = m."FullName"
+              "OldStatus" = m."Status", "OldName" = m."FullName"
             FROM "Members" m WHERE m."CitizenId" = {t}."CitizenId"
             """);
         var (inScope, parameters) = ScopeCondition(scope, "x.\"OldPath\"");
@@ -418,15 +418,15 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             await s.ExecuteAsync($"UPDATE \"MemberPlacements\" SET \"ToDate\" = @today WHERE \"ToDate\" IS NULL AND \"MemberId\" IN ({moved})", ("today", today));
             await s.ExecuteAsync(placement + $"SELECT u.\"MemberId\", u.\"OrganizationId\", u.\"OrgPath\", @today, NULL FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"", ("today", today));
 
-            var rekeyed = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"SearchName\" <> u.\"OldSearchName\" OR u.\"OrgPath\" <> u.\"OldPath\"";
+            var rekeyed = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"FullName\" <> u.\"OldName\" OR u.\"OrgPath\" <> u.\"OldPath\"";
             await s.ExecuteAsync($"DELETE FROM \"MemberNameKeys\" WHERE \"MemberId\" IN ({rekeyed})");
             var space = s.Postgres ? "strpos(k.\"Rest\", ' ')" : "instr(k.\"Rest\", ' ')";
             await s.ExecuteAsync($"""
-                WITH RECURSIVE k("MemberId", "OrgPath", "Rest") AS (
-                  SELECT COALESCE("MemberId", @base + "Row"), "OrgPath", "SearchName" FROM {t} WHERE "MemberId" IS NULL OR "MemberId" IN ({rekeyed})
+                WITH RECURSIVE k("MemberId", "OrgPath", "SortKey", "Rest") AS (
+                  SELECT COALESCE("MemberId", @base + "Row"), "OrgPath", "SortKey", "SearchName" FROM {t} WHERE "MemberId" IS NULL OR "MemberId" IN ({rekeyed})
                   UNION ALL
-                  SELECT k."MemberId", k."OrgPath", substr(k."Rest", {space} + 1) FROM k WHERE {space} > 0)
-                INSERT INTO "MemberNameKeys" ("MemberId", "Key", "OrgPath") SELECT "MemberId", "Rest", "OrgPath" FROM k WHERE "Rest" <> ''
+                  SELECT k."MemberId", k."OrgPath", k."SortKey", substr(k."Rest", {space} + 1) FROM k WHERE {space} > 0)
+                INSERT INTO "MemberNameKeys" ("MemberId", "Key", "OrgPath", "SortKey") SELECT "MemberId", "Rest", "OrgPath", "SortKey" FROM k WHERE "Rest" <> ''
                 """, id);
 
             var audit = (Name: "user", Value: (object?)job.UserName);
@@ -442,6 +442,8 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         {
             s.Transaction = null;
         }
+        // Fresh statistics after a large file, so the next searches are planned for the tables as they now are.
+        await s.ExecuteAsync(s.Postgres ? "ANALYZE \"Members\", \"MemberNameKeys\", \"MemberPlacements\"" : "PRAGMA optimize");
         await db.Entry(job).ReloadAsync();
     }
 }

@@ -69,27 +69,33 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
         return ListAsync(scope, parsed, page, pageSize);
     }
 
+    /// <summary>A search by name counts its matches up to this many, then says "more than": typing more words narrows it.</summary>
+    public const int NameMatchCountCap = 1000;
+
     public async Task<Page<MemberListItem>> ListAsync(UserScope scope, ParsedMemberListQuery list, int? page, int? pageSize)
     {
-        if (await FilteredAsync(scope, list) is not var (query, ordered))
+        if (await FilteredAsync(scope, list) is not var (query, ordered, byName))
             return new Page<MemberListItem>([], 0, Paging.Normalize(page, pageSize).Page, Paging.Normalize(page, pageSize).Size);
-        return await ordered.ToPageAsync(query, page, pageSize, Project);
+        return await ordered.ToPageAsync(query, page, pageSize, Project, byName ? NameMatchCountCap : null);
     }
 
     /// <summary>
     /// The list's members, filtered, scoped and ordered exactly as the page lists them (every status filter, the search, the
     /// age band), as a query to project further (the import-format export); null when the organization asked is outside the scope.
     /// </summary>
-    public async Task<IOrderedQueryable<Member>?> OrderedAsync(UserScope scope, ParsedMemberListQuery list) =>
-        await FilteredAsync(scope, list) is var (_, ordered) ? ordered : null;
+    public async Task<IQueryable<Member>?> OrderedAsync(UserScope scope, ParsedMemberListQuery list) =>
+        await FilteredAsync(scope, list) is var (_, ordered, _) ? ordered : null;
 
     private IQueryable<MemberListItem> Project(IQueryable<Member> rows) => rows
         .Join(db.Organizations, m => m.OrganizationId, o => o.Id,
             (m, o) => new MemberListItem(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.OrganizationId, o.Name,
                 db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(), m.Status));
 
-    /// <summary>The list's filters and order; null when the organization asked is outside the scope.</summary>
-    private async Task<(IQueryable<Member> Query, IOrderedQueryable<Member> Ordered)?> FilteredAsync(UserScope scope, ParsedMemberListQuery list)
+    /// <summary>
+    /// The list's filters and order; null when the organization asked is outside the scope. ByName: the list is a search by
+    /// words of the name, whose count is capped.
+    /// </summary>
+    private async Task<(IQueryable<Member> Query, IQueryable<Member> Ordered, bool ByName)?> FilteredAsync(UserScope scope, ParsedMemberListQuery list)
     {
         var query = scope.Filter(db.Members.AsNoTracking());
         string? orgPath = null;
@@ -114,8 +120,21 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
             var bornAfter = today.AddYears(-(to + 1));
             query = query.Where(m => m.DateOfBirth > bornAfter);
         }
-        query = Matching(scope, query, list.Q, orgPath);
-        var ordered = (list.Order.Key, list.Order.Descending) switch
+        // Digits: a CCCD (12) or a card number. Otherwise words of the name.
+        var text = (list.Q ?? "").Trim();
+        var byName = text.Length > 0 && !text.All(char.IsAsciiDigit);
+        if (text.Length > 0 && !byName)
+            query = text.Length == 12 ? query.Where(m => m.CitizenId == text) : query.Where(m => m.CardNumber == text);
+        if (byName)
+        {
+            var matches = NameMatches(scope, query, VnText.Fold(text), orgPath);
+            if (list.Order.Key == "name")
+                return (matches.Select(x => x.Member), list.Order.Descending
+                    ? matches.OrderByDescending(x => x.Key.Key).ThenByDescending(x => x.Key.SortKey).ThenByDescending(x => x.Key.MemberId).Select(x => x.Member)
+                    : matches.OrderBy(x => x.Key.Key).ThenBy(x => x.Key.SortKey).ThenBy(x => x.Key.MemberId).Select(x => x.Member), true);
+            query = matches.Select(x => x.Member);
+        }
+        IQueryable<Member> ordered = (list.Order.Key, list.Order.Descending) switch
         {
             ("birth", false) => query.OrderBy(m => m.DateOfBirth).ThenBy(m => m.Id),
             ("birth", true) => query.OrderByDescending(m => m.DateOfBirth).ThenByDescending(m => m.Id),
@@ -124,26 +143,32 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
             (_, true) => query.OrderByDescending(m => m.SortKey).ThenByDescending(m => m.Id),
             _ => query.OrderBy(m => m.SortKey).ThenBy(m => m.Id),
         };
-        return (query, ordered);
+        return (query, ordered, byName);
+    }
+
+    // Settable properties, not a constructor: the database orders by them after the projection.
+    private sealed class NameMatch
+    {
+        public required MemberNameKey Key { get; init; }
+        public required Member Member { get; init; }
     }
 
     /// <summary>
-    /// Digits: a CCCD (12) or card number. Otherwise the folded words in order from a word boundary, the last one possibly
-    /// cut short: a prefix range over the name's word-suffixes ("van anh" finds "Nguyễn Văn Anh"), filtered by scope in the same index.
+    /// The folded words in order from a word boundary, the last one possibly cut short: a prefix range over the name's
+    /// word-suffixes ("van anh" finds "Nguyễn Văn Anh"), filtered by scope in the same index. In name order a search lists by the
+    /// matched words, then by name: names that are exactly the words come first, and the first page is read off the
+    /// (Key, SortKey) index however many names match.
     /// </summary>
-    private IQueryable<Member> Matching(UserScope scope, IQueryable<Member> query, string? q, string? orgPath)
+    private IQueryable<NameMatch> NameMatches(UserScope scope, IQueryable<Member> members, string folded, string? orgPath)
     {
-        var text = (q ?? "").Trim();
-        if (text.Length == 0) return query;
-        if (text.All(char.IsAsciiDigit))
-            return text.Length == 12 ? query.Where(m => m.CitizenId == text) : query.Where(m => m.CardNumber == text);
-        var folded = VnText.Fold(text);
-        var keys = db.MemberNameKeys.AsNoTracking().Where(PathRange.StartsWith<MemberNameKey>(k => k.Key, folded));
+        var inRange = PathRange.StartsWith<MemberNameKey>(k => k.Key, folded);
+        var keys = db.MemberNameKeys.AsNoTracking().Where(inRange);
         if (orgPath is not null) keys = keys.Where(PathRange.WithinAny<MemberNameKey>(k => k.OrgPath, [orgPath]));
         else if (!scope.IsAdmin && scope.Prefixes.Count > 0) keys = keys.Where(PathRange.WithinAny<MemberNameKey>(k => k.OrgPath, scope.Prefixes));
-        // IN (subquery) rather than a join: a member whose name repeats a word ("Thu Thủy") is listed once.
-        var ids = keys.Select(k => k.MemberId);
-        return query.Where(m => ids.Contains(m.Id));
+        // A name repeating the words ("Thu Thủy" for "thu") matches on two suffixes: the longer one stands for the member.
+        var longer = db.MemberNameKeys.AsNoTracking().Where(inRange);
+        keys = keys.Where(k => !longer.Any(l => l.MemberId == k.MemberId && l.Key.Length > k.Key.Length));
+        return keys.Join(members, k => k.MemberId, m => m.Id, (k, m) => new NameMatch { Key = k, Member = m });
     }
 
     /// <summary>The organizations directly under one (or the tops of the scope): the list's cell filter, one level at a time.</summary>

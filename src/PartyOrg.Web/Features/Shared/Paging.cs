@@ -5,6 +5,8 @@ namespace PartyOrg.Web.Features.Shared;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
 {
+    /// <summary>The count stopped at <see cref="Total"/>: more rows match (a search by a common name), so the total is a floor.</summary>
+    public bool TotalCapped { get; init; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
@@ -33,15 +35,21 @@ public static class Paging
         ordered.ToPageAsync(unordered, page, pageSize, rows => rows);
 
     /// <summary>The same, with the page's rows projected (joined to names) after the skip and take, not before.</summary>
+    /// <remarks>
+    /// With <paramref name="countCap"/> the count stops past that many rows (or past the page asked, if further): a search
+    /// matching a million names costs what one matching a thousand does, and says "more than" instead of an exact figure.
+    /// </remarks>
     public static async Task<Page<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> ordered, IQueryable<T> unordered, int? page, int? pageSize,
-        Func<IQueryable<T>, IQueryable<TOut>> project)
+        Func<IQueryable<T>, IQueryable<TOut>> project, int? countCap = null)
     {
         var (number, size) = Normalize(page, pageSize);
         var items = await project(ordered.Skip((number - 1) * size).Take(size)).ToListAsync();
-        var total = items.Count > 0 && items.Count < size ? (number - 1) * size + items.Count
-            : number == 1 && items.Count == 0 ? 0
-            : await unordered.CountAsync();
-        return new Page<TOut>(items, total, number, size);
+        if (items.Count > 0 && items.Count < size) return new Page<TOut>(items, (number - 1) * size + items.Count, number, size);
+        if (number == 1 && items.Count == 0) return new Page<TOut>(items, 0, number, size);
+        if (countCap is not { } cap) return new Page<TOut>(items, await unordered.CountAsync(), number, size);
+        var limit = Math.Max(cap, number * size);
+        var counted = await unordered.Take(limit + 1).CountAsync();
+        return new Page<TOut>(items, Math.Min(counted, limit), number, size) { TotalCapped = counted > limit };
     }
 
     /// <summary>A page of a list already computed in memory (short lists whose rows need a rule applied first).</summary>
@@ -53,7 +61,7 @@ public static class Paging
 
     /// <summary>The same page with its rows turned into what the list shows.</summary>
     public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, IReadOnlyList<TOut> items) =>
-        new(items, page.Total, page.PageNumber, page.PageSize);
+        new(items, page.Total, page.PageNumber, page.PageSize) { TotalCapped = page.TotalCapped };
 }
 
 /// <summary>
@@ -82,9 +90,11 @@ public readonly record struct SortOrder(string Key, bool Descending)
 }
 
 /// <summary>What the shared pager shows: "Trang 2/37 · 912 đảng viên", with links that keep every other filter.</summary>
-public sealed record Pager(int PageNumber, int PageCount, int Total, string Noun)
+public sealed record Pager(int PageNumber, int PageCount, int Total, string Noun, bool TotalCapped = false)
 {
-    public static Pager For<T>(Page<T> page, string noun) => new(page.PageNumber, page.PageCount, page.Total, noun);
+    public static Pager For<T>(Page<T> page, string noun) => new(page.PageNumber, page.PageCount, page.Total, noun, page.TotalCapped);
+
+    public bool HasNext => PageNumber < PageCount || TotalCapped;
 }
 
 /// <summary>Links of a list page: the current address with some query values changed, the others kept.</summary>

@@ -1103,9 +1103,17 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
                     b.HasKey("MemberId", "Key");
 
                     b.HasIndex("Key", "OrgPath", "MemberId");
+
+                    b.HasIndex("Key", "SortKey", "MemberId");
 
                     b.ToTable("MemberNameKeys");
                 });

@@ -1060,9 +1060,16 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("MemberId", "Key");
 
                     b.HasIndex("Key", "OrgPath", "MemberId");
+
+                    b.HasIndex("Key", "SortKey", "MemberId");
 
                     b.ToTable("MemberNameKeys");
                 });
