@@ -20,7 +20,7 @@ using PartyOrg.Web.Features.WorkCalendar;
 // The generator needs no database and no web host: it runs before either is built.
 if (PartyOrg.Web.Features.Imports.Generation.GenerateCommand.IsCommand(args) && !PartyOrg.Web.Features.Imports.Generation.GenerateCommand.NeedsDatabase(args))
     return await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(args, Console.Error);
-var command = AdminCommand.IsCommand(args) || PartyOrg.Web.Features.Imports.Generation.GenerateCommand.NeedsDatabase(args) ? args : null;
+var command = AdminCommand.IsCommand(args) || SubtreeCounts.IsCommand(args) || PartyOrg.Web.Features.Imports.Generation.GenerateCommand.NeedsDatabase(args) ? args : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
@@ -105,6 +105,7 @@ await using (var startupScope = app.Services.CreateAsyncScope())
         if (command is not null)
             return PartyOrg.Web.Features.Imports.Generation.GenerateCommand.IsCommand(command)
                 ? await PartyOrg.Web.Features.Imports.Generation.GenerateCommand.RunAsync(command, Console.Error, app.Services)
+                : SubtreeCounts.IsCommand(command) ? await SubtreeCounts.RunAsync(app.Services, command, Console.Out)
                 : await AdminCommand.RunAsync(app.Services, command);
         await PartyOrg.Web.Features.Imports.ImportRunner.CloseInterruptedAsync(db);
         var demo = DemoOptions.From(app.Configuration, app.Environment);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PartyOrg.Web.Features.Organizations;
 
 namespace PartyOrg.Web.Data;
 
@@ -12,6 +13,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
     public DbSet<MemberNameKey> MemberNameKeys => Set<MemberNameKey>();
+    public DbSet<SubtreeCountChange> SubtreeCountChanges => Set<SubtreeCountChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
     public DbSet<AdmissionCase> AdmissionCases => Set<AdmissionCase>();
@@ -89,6 +91,11 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.Property(p => p.OrgPath).HasMaxLength(200);
             e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SubtreeCountChange>(e =>
+        {
+            // The key is the read: one organization's changes up to a date, an index range.
+            e.HasKey(c => new { c.OrganizationId, c.Date });
         });
         b.Entity<MemberNameKey>(e =>
         {
@@ -308,7 +315,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && (
                 e.Property(m => m.SearchName).IsModified || e.Property(m => m.SortKey).IsModified || e.Property(m => m.OrgPath).IsModified)))
             .Select(e => (Member: e.Entity, Added: e.State == EntityState.Added)).ToList();
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var counted = SubtreeCounts.Pending(ChangeTracker);
+        if (pending.Count == 0 && counted.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var audits = pending.Select(e => (Entry: e, Audit: Describe(e))).Where(a => a.Audit is not null).ToList();
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -316,6 +324,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await ReplaceNameKeysAsync(renamed, cancellationToken);
+            await SubtreeCounts.ApplyAsync(this, counted, cancellationToken);
             foreach (var (entry, audit) in audits)
             {
                 audit!.EntityId = (int)entry.Property("Id").CurrentValue!;

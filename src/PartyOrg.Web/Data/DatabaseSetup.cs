@@ -45,10 +45,13 @@ public static class DatabaseSetup
         };
     }
 
-    /// <summary>Applies the provider's migrations; SQLite also switches to write-ahead logging for concurrent readers.</summary>
+    /// <summary>Applies the provider's migrations without a time limit per command; SQLite also switches to write-ahead logging for concurrent readers.</summary>
     public static async Task MigrateAsync(AppDbContext db)
     {
+        // A migration that fills a column or builds an index over millions of rows takes minutes, not the default 30 s.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         await db.Database.MigrateAsync();
+        db.Database.SetCommandTimeout(null);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }

@@ -8,6 +8,7 @@ using PartyOrg.Domain.Organizations;
 using PartyOrg.Domain.Reference;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Members;
+using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Imports;
@@ -411,12 +412,18 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             var id = ("base", (object?)baseId);
             await s.ExecuteAsync($"INSERT INTO \"Members\" (\"Id\", {columns}, \"Version\") SELECT @base + \"Row\", {columns}, 0 FROM {t} WHERE \"MemberId\" IS NULL", id);
 
+            var placementsBefore = ("before", (object?)await s.ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"MemberPlacements\""));
             const string placement = "INSERT INTO \"MemberPlacements\" (\"MemberId\", \"OrganizationId\", \"OrgPath\", \"FromDate\", \"ToDate\") ";
             await s.ExecuteAsync(placement + $"SELECT @base + \"Row\", \"EarlierId\", \"EarlierPath\", \"AdmittedOn\", \"FirstFrom\" FROM {t} WHERE \"MemberId\" IS NULL AND \"EarlierId\" IS NOT NULL", id);
             await s.ExecuteAsync(placement + $"SELECT @base + \"Row\", \"OrganizationId\", \"OrgPath\", \"FirstFrom\", NULL FROM {t} WHERE \"MemberId\" IS NULL", id);
             var moved = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"";
+            // The subtree counts lose the placements about to close on the import's date...
+            await s.ExecuteAsync(SubtreeCounts.AddSql($"SELECT \"OrganizationId\", @today, -1 FROM \"MemberPlacements\" WHERE \"ToDate\" IS NULL AND \"MemberId\" IN ({moved})"), ("today", today));
             await s.ExecuteAsync($"UPDATE \"MemberPlacements\" SET \"ToDate\" = @today WHERE \"ToDate\" IS NULL AND \"MemberId\" IN ({moved})", ("today", today));
             await s.ExecuteAsync(placement + $"SELECT u.\"MemberId\", u.\"OrganizationId\", u.\"OrgPath\", @today, NULL FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"", ("today", today));
+            // ...and gain every placement the file opened (only its members': other writers count their own).
+            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.ChangesOf(
+                $"\"Id\" > @before AND \"MemberId\" IN (SELECT COALESCE(\"MemberId\", @base + \"Row\") FROM {t})")), placementsBefore, id);
 
             var rekeyed = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"FullName\" <> u.\"OldName\" OR u.\"OrgPath\" <> u.\"OldPath\"";
             await s.ExecuteAsync($"DELETE FROM \"MemberNameKeys\" WHERE \"MemberId\" IN ({rekeyed})");

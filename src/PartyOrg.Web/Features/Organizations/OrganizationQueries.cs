@@ -104,29 +104,17 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
         return chain.OrderBy(o => o.Depth).ToList();
     }
 
-    /// <summary>Members active in the subtree on the date: counted from placements, so past dates read as they were.</summary>
-    public Task<int> CountMembersAsync(string path, DateOnly asOf)
-    {
-        var upper = PathRange.UpperBound(path);
-        return db.MemberPlacements.AsNoTracking()
-            .Where(p => string.Compare(p.OrgPath, path) >= 0 && string.Compare(p.OrgPath, upper) < 0)
-            .Where(p => p.FromDate <= asOf && (p.ToDate == null || p.ToDate > asOf))
-            .CountAsync();
-    }
-
     /// <summary>
-    /// <see cref="CountMembersAsync"/> for each organization at once: the organizations are joined to the placements of their
-    /// subtrees (the path range's upper bound computed in SQL as <see cref="PathRange.UpperBound"/> does) and grouped.
-    /// Organizations without members are absent.
+    /// Members placed in each organization's subtree on the date (organizations without any are absent): the maintained
+    /// changes up to the date summed per organization (<see cref="SubtreeCounts"/>), so past dates read as they were and a
+    /// province costs what a cell does.
     /// </summary>
     public async Task<Dictionary<int, int>> CountMembersOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly asOf) =>
-        await (from o in db.Organizations.AsNoTracking()
-               where organizationIds.Contains(o.Id)
-               from p in db.MemberPlacements.AsNoTracking()
-               where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
-                     && p.FromDate <= asOf && (p.ToDate == null || p.ToDate > asOf)
-               group p by o.Id into g
-               select new { g.Key, Count = g.Count() })
+        await db.SubtreeCountChanges.AsNoTracking()
+            .Where(c => organizationIds.Contains(c.OrganizationId) && c.Date <= asOf)
+            .GroupBy(c => c.OrganizationId)
+            .Select(g => new { g.Key, Count = g.Sum(c => c.Delta) })
+            .Where(g => g.Count != 0)
             .ToDictionaryAsync(r => r.Key, r => r.Count);
 
     /// <summary>An organization found in the scope, as the API shows it on a date (today when none is given).</summary>

@@ -1492,6 +1492,22 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.ToTable("RatingRounds");
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Features.Organizations.SubtreeCountChange", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Date");
+
+                    b.ToTable("SubtreeCountChanges");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

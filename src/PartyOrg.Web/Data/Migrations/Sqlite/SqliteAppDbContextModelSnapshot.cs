@@ -1432,6 +1432,22 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.ToTable("RatingRounds");
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Features.Organizations.SubtreeCountChange", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Date");
+
+                    b.ToTable("SubtreeCountChanges");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
