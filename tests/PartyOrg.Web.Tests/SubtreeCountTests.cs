@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
 using PartyOrg.Web.Data;
@@ -11,7 +13,12 @@ using PartyOrg.Web.Features.Organizations;
 
 namespace PartyOrg.Web.Tests;
 
+/// <summary>Tests that change records across the demo province and rebuild derived tables: run after the others, alone.</summary>
+[CollectionDefinition(nameof(Alone), DisableParallelization = true)]
+public sealed class Alone;
+
 /// <summary>The maintained subtree counts stay equal to a recount from the placements, and the recount command finds and repairs a difference.</summary>
+[Collection(nameof(Alone))]
 public class SubtreeCountTests(WebAppFixture app)
 {
     /// <summary>Members placed in the subtree on the date, counted from the placements as the tree read them before the counts were kept.</summary>
@@ -22,7 +29,24 @@ public class SubtreeCountTests(WebAppFixture app)
             && p.FromDate <= on && (p.ToDate == null || p.ToDate > on));
     }
 
-    private Task<List<(int, DateOnly, long, long)>> MismatchesAsync() => app.WithDbAsync(async (db, _) =>
+    /// <summary>
+    /// Admissions (and readmissions when the setting counts them) decided from <paramref name="first"/> to <paramref name="last"/>
+    /// while the member was placed in the subtree, counted from the records as the targets read them before the counts were kept.
+    /// </summary>
+    internal static async Task<int> RecountAdmissionsAsync(AppDbContext db, string path, DateOnly first, DateOnly last, bool readmissionsCount)
+    {
+        var upper = path[..^1] + "0";
+        var placements = db.MemberPlacements.Where(p => string.Compare(p.OrgPath, path) >= 0 && string.Compare(p.OrgPath, upper) < 0);
+        var admitted = await (from p in placements join m in db.Members on p.MemberId equals m.Id
+                              where m.AdmittedOn >= first && m.AdmittedOn <= last && p.FromDate <= m.AdmittedOn && (p.ToDate == null || p.ToDate > m.AdmittedOn)
+                              select m.Id).Distinct().CountAsync();
+        var readmitted = await (from p in placements join m in db.Members on p.MemberId equals m.Id
+                                where m.ReadmittedOn >= first && m.ReadmittedOn <= last && p.FromDate <= m.ReadmittedOn && (p.ToDate == null || p.ToDate > m.ReadmittedOn)
+                                select m.Id).Distinct().CountAsync();
+        return admitted + (readmissionsCount ? readmitted : 0);
+    }
+
+    private Task<List<(int, SubtreeMeasure, DateOnly, long, long)>> MismatchesAsync() => app.WithDbAsync(async (db, _) =>
     {
         await db.Database.OpenConnectionAsync();
         return await SubtreeCounts.MismatchesAsync(db.Database.GetDbConnection());
@@ -86,13 +110,18 @@ public class SubtreeCountTests(WebAppFixture app)
             Assert.Equal(await app.WithDbAsync((db, _) => RecountAsync(db, org.Path, on)), view.GetProperty("memberCount").GetInt32());
         }
 
+        // The admissions of each year, where they happened, as the targets read them.
+        var targets = await (await app.ApiAsAsync("admin")).GetFromJsonAsync<JsonElement>($"/api/v1/targets/progress?org={province.Id}&from=2025-01-01&to=2025-12-31");
+        Assert.Equal(await app.WithDbAsync((db, sp) => RecountAdmissionsAsync(db, province.Path, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31),
+            ReadmissionCountingRule.Counts(sp.GetRequiredService<AdmissionSettings>()))), targets.GetProperty("admitted").GetInt32());
+
         // A stored change nobody's placement explains: the check names it and fails; the recount rebuilds and passes.
         const int nowhere = int.MaxValue - 17;
         await app.WithDbAsync((db, _) => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO \"SubtreeCountChanges\" (\"OrganizationId\", \"Date\", \"Delta\") VALUES ({0}, {1}, 3)", nowhere, new DateOnly(1931, 2, 3)));
+            "INSERT INTO \"SubtreeCountChanges\" (\"OrganizationId\", \"Measure\", \"Date\", \"Delta\") VALUES ({0}, 1, {1}, 3)", nowhere, new DateOnly(1931, 2, 3)));
         var output = new StringWriter();
         Assert.Equal(1, await SubtreeCounts.RunAsync(app.Factory.Services, [SubtreeCounts.Verb, "--check"], output));
-        Assert.Contains($"Tổ chức {nowhere}, ngày 03/02/1931: số thay đổi đã lưu 3, đếm lại 0.", output.ToString());
+        Assert.Contains($"Tổ chức {nowhere}, số kết nạp, ngày 03/02/1931: số thay đổi đã lưu 3, đếm lại 0.", output.ToString());
         Assert.Equal(1, await app.WithDbAsync((db, _) => db.SubtreeCountChanges.CountAsync(c => c.OrganizationId == nowhere)));
 
         output = new StringWriter();

@@ -95,7 +95,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
         b.Entity<SubtreeCountChange>(e =>
         {
             // The key is the read: one organization's changes up to a date, an index range.
-            e.HasKey(c => new { c.OrganizationId, c.Date });
+            e.HasKey(c => new { c.OrganizationId, c.Measure, c.Date });
         });
         b.Entity<MemberNameKey>(e =>
         {
@@ -315,16 +315,17 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && (
                 e.Property(m => m.SearchName).IsModified || e.Property(m => m.SortKey).IsModified || e.Property(m => m.OrgPath).IsModified)))
             .Select(e => (Member: e.Entity, Added: e.State == EntityState.Added)).ToList();
-        var counted = SubtreeCounts.Pending(ChangeTracker);
-        if (pending.Count == 0 && counted.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var counted = SubtreeCounts.PendingIn(ChangeTracker);
+        if (pending.Count == 0 && counted.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var audits = pending.Select(e => (Entry: e, Audit: Describe(e))).Where(a => a.Audit is not null).ToList();
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            await SubtreeCounts.BeforeSaveAsync(this, counted, cancellationToken);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await ReplaceNameKeysAsync(renamed, cancellationToken);
-            await SubtreeCounts.ApplyAsync(this, counted, cancellationToken);
+            await SubtreeCounts.AfterSaveAsync(this, counted, cancellationToken);
             foreach (var (entry, audit) in audits)
             {
                 audit!.EntityId = (int)entry.Property("Id").CurrentValue!;

@@ -111,7 +111,7 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<Dictionary<int, int>> CountMembersOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly asOf) =>
         await db.SubtreeCountChanges.AsNoTracking()
-            .Where(c => organizationIds.Contains(c.OrganizationId) && c.Date <= asOf)
+            .Where(c => organizationIds.Contains(c.OrganizationId) && c.Measure == SubtreeMeasure.Placed && c.Date <= asOf)
             .GroupBy(c => c.OrganizationId)
             .Select(g => new { g.Key, Count = g.Sum(c => c.Delta) })
             .Where(g => g.Count != 0)

@@ -6,16 +6,27 @@ using PartyOrg.Web.Data;
 
 namespace PartyOrg.Web.Features.Organizations;
 
+/// <summary>What a <see cref="SubtreeCountChange"/> counts.</summary>
+public enum SubtreeMeasure
+{
+    /// <summary>Members placed in the subtree: a placement adds one on its first day and takes it away on its end.</summary>
+    Placed = 0,
+    /// <summary>First admissions decided while the member was placed in the subtree, on the admission's date.</summary>
+    Admitted = 1,
+    /// <summary>Readmissions decided while placed in the subtree, on the readmission's date.</summary>
+    Readmitted = 2,
+}
+
 /// <summary>
-/// How many members are placed in an organization's whole subtree changes by <see cref="Delta"/> on <see cref="Date"/>: a
-/// placement adds one from its first day to every organization above its cell, and takes one away on its end. The count on a
-/// date is the sum of the changes up to it, read from one index range per organization whatever the size of its subtree.
-/// Derived from <see cref="MemberPlacement"/> only, kept in the same transaction as every placement written, and rebuilt or
-/// checked against a recount by <c>recount</c>.
+/// A measure of an organization's whole subtree changes by <see cref="Delta"/> on <see cref="Date"/>. The measure on a date is the
+/// sum of the changes up to it (members placed), or over a window (admissions of a year), read from one index range per
+/// organization whatever the size of its subtree. Derived from the placements and the members' admission dates only, kept in the
+/// same transaction as every write of them, and rebuilt or checked against a recount by <c>recount</c>.
 /// </summary>
 public sealed class SubtreeCountChange
 {
     public int OrganizationId { get; set; }
+    public SubtreeMeasure Measure { get; set; }
     public DateOnly Date { get; set; }
     public int Delta { get; set; }
 }
@@ -24,71 +35,113 @@ public sealed class SubtreeCountChange
 public static class SubtreeCounts
 {
     private const string Table = "\"SubtreeCountChanges\"";
+    private const int Placed = (int)SubtreeMeasure.Placed, Admitted = (int)SubtreeMeasure.Admitted, Readmitted = (int)SubtreeMeasure.Readmitted;
 
-    /// <summary>The changes the placements matching <paramref name="where"/> make, grouped per cell and day.</summary>
-    public static string ChangesOf(string where) => $"""
-        SELECT "OrganizationId", "FromDate", COUNT(*) FROM "MemberPlacements" WHERE {where} GROUP BY "OrganizationId", "FromDate"
+    /// <summary>The members-placed changes of the placements matching <paramref name="where"/>, grouped per cell and day.</summary>
+    public static string PlacementsOf(string where) => $"""
+        SELECT "OrganizationId", {Placed}, "FromDate", COUNT(*) FROM "MemberPlacements" WHERE {where} GROUP BY "OrganizationId", "FromDate"
         UNION ALL
-        SELECT "OrganizationId", "ToDate", -COUNT(*) FROM "MemberPlacements" WHERE "ToDate" IS NOT NULL AND {where} GROUP BY "OrganizationId", "ToDate"
+        SELECT "OrganizationId", {Placed}, "ToDate", -COUNT(*) FROM "MemberPlacements" WHERE "ToDate" IS NOT NULL AND {where} GROUP BY "OrganizationId", "ToDate"
         """;
 
-    /// <summary>Every placement's changes: the recount's input.</summary>
-    private static readonly string AllPlacements = ChangesOf("1 = 1");
+    /// <summary>
+    /// The admissions and readmissions of the members matching <paramref name="where"/> (on the alias m), each in the cell it was
+    /// placed in on its date, times <paramref name="sign"/>: what the members add to the counts, or take away before they change.
+    /// </summary>
+    public static string AdmissionsOf(string where, int sign = 1) => $"""
+        SELECT p."OrganizationId", {Admitted}, m."AdmittedOn", {sign} * COUNT(*) FROM "MemberPlacements" p JOIN "Members" m ON m."Id" = p."MemberId"
+        WHERE {where} AND p."FromDate" <= m."AdmittedOn" AND (p."ToDate" IS NULL OR p."ToDate" > m."AdmittedOn") GROUP BY p."OrganizationId", m."AdmittedOn"
+        UNION ALL
+        SELECT p."OrganizationId", {Readmitted}, m."ReadmittedOn", {sign} * COUNT(*) FROM "MemberPlacements" p JOIN "Members" m ON m."Id" = p."MemberId"
+        WHERE {where} AND m."ReadmittedOn" IS NOT NULL AND p."FromDate" <= m."ReadmittedOn" AND (p."ToDate" IS NULL OR p."ToDate" > m."ReadmittedOn")
+        GROUP BY p."OrganizationId", m."ReadmittedOn"
+        """;
+
+    /// <summary>Everything counted, from the records: the recount's input.</summary>
+    private static readonly string Everything = PlacementsOf("1 = 1") + " UNION ALL " + AdmissionsOf("1 = 1");
 
     /// <summary>
-    /// Changes per cell and day (<paramref name="changes"/> selects OrganizationId, Date, Delta) as "d", and the cells with
-    /// every organization above them by the parent links as "up".
+    /// Changes per cell, measure and day (<paramref name="changes"/> selects OrganizationId, Measure, Date, Delta) as "d", and the
+    /// cells with every organization above them by the parent links as "up".
     /// </summary>
     private static string Tables(string changes) => $"""
-        WITH RECURSIVE d("OrganizationId", "Date", "Delta") AS ({changes}),
+        WITH RECURSIVE d("OrganizationId", "Measure", "Date", "Delta") AS ({changes}),
         up("OrganizationId", "AncestorId") AS (
           SELECT DISTINCT "OrganizationId", "OrganizationId" FROM d
           UNION ALL
           SELECT up."OrganizationId", o."ParentId" FROM up JOIN "Organizations" o ON o."Id" = up."AncestorId" WHERE o."ParentId" IS NOT NULL)
         """;
 
-    /// <summary>The changes of "d" spread to the cell and every organization above it, summed per organization and day.</summary>
+    /// <summary>The changes of "d" spread to the cell and every organization above it, summed per organization, measure and day.</summary>
     private const string Spread = """
-        SELECT up."AncestorId" AS "OrganizationId", d."Date" AS "Date", CAST(SUM(d."Delta") AS BIGINT) AS "Delta"
+        SELECT up."AncestorId" AS "OrganizationId", d."Measure" AS "Measure", d."Date" AS "Date", CAST(SUM(d."Delta") AS BIGINT) AS "Delta"
         FROM d JOIN up ON up."OrganizationId" = d."OrganizationId" WHERE true
-        GROUP BY up."AncestorId", d."Date" HAVING SUM(d."Delta") <> 0
+        GROUP BY up."AncestorId", d."Measure", d."Date" HAVING SUM(d."Delta") <> 0
         """;
 
-    private const string Insert = $"INSERT INTO {Table} (\"OrganizationId\", \"Date\", \"Delta\") ";
+    private const string Insert = $"INSERT INTO {Table} (\"OrganizationId\", \"Measure\", \"Date\", \"Delta\") ";
 
     /// <summary>Adds the changes to the stored ones (rows taken in key order, so concurrent writers lock in the same order).</summary>
     public static string AddSql(string changes) =>
-        $"{Tables(changes)} {Insert} {Spread} ORDER BY 1, 2 ON CONFLICT (\"OrganizationId\", \"Date\") DO UPDATE SET \"Delta\" = {Table}.\"Delta\" + excluded.\"Delta\"";
+        $"{Tables(changes)} {Insert} {Spread} ORDER BY 1, 2, 3 " +
+        $"ON CONFLICT (\"OrganizationId\", \"Measure\", \"Date\") DO UPDATE SET \"Delta\" = {Table}.\"Delta\" + excluded.\"Delta\"";
 
-    /// <summary>The changes the tracked placements make when saved: what was stored taken away, what will be stored added.</summary>
-    public static List<(int OrganizationId, DateOnly Date, int Delta)> Pending(ChangeTracker tracker)
+    /// <summary>What a save changes: the placements' changes from the change tracker, and the members whose admissions may move.</summary>
+    public sealed record Pending(List<(int OrganizationId, DateOnly Date, int Delta)> Placements, List<int> Members)
+    {
+        public bool IsEmpty => Placements.Count == 0 && Members.Count == 0;
+    }
+
+    /// <summary>
+    /// The tracked placements' changes (what was stored taken away, what will be stored added), and the existing or new members
+    /// whose admissions' cells may change: a changed admission or readmission date, or a placement written.
+    /// </summary>
+    public static Pending PendingIn(ChangeTracker tracker)
     {
         var changes = new List<(int, DateOnly, int)>();
+        var members = new HashSet<int>();
         void Add(PropertyValues values, int sign)
         {
             var organization = values.GetValue<int>(nameof(MemberPlacement.OrganizationId));
             changes.Add((organization, values.GetValue<DateOnly>(nameof(MemberPlacement.FromDate)), sign));
             if (values.GetValue<DateOnly?>(nameof(MemberPlacement.ToDate)) is { } to) changes.Add((organization, to, -sign));
         }
-        foreach (var entry in tracker.Entries<MemberPlacement>())
+        foreach (var entry in tracker.Entries<MemberPlacement>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted) Add(entry.OriginalValues, -1);
             if (entry.State is EntityState.Added or EntityState.Modified) Add(entry.CurrentValues, +1);
+            members.Add(entry.Entity.MemberId);
         }
-        return changes.GroupBy(c => (c.Item1, c.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(c => c.Item3)))
+        foreach (var entry in tracker.Entries<Member>().Where(e => e.State == EntityState.Modified
+                     && (e.Property(m => m.AdmittedOn).IsModified || e.Property(m => m.ReadmittedOn).IsModified)))
+            members.Add(entry.Entity.Id);
+        var placements = changes.GroupBy(c => (c.Item1, c.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(c => c.Item3)))
             .Where(c => c.Item3 != 0).ToList();
+        return new Pending(placements, members.ToList());
     }
 
-    /// <summary>Stores the changes of a save, inside its transaction.</summary>
-    public static async Task ApplyAsync(AppDbContext db, List<(int OrganizationId, DateOnly Date, int Delta)> changes, CancellationToken cancellationToken)
+    /// <summary>Before a save, inside its transaction: the admissions of the members it touches leave the counts, as stored.</summary>
+    public static Task BeforeSaveAsync(AppDbContext db, Pending pending, CancellationToken cancellationToken) =>
+        AdmissionsAsync(db, pending.Members, -1, cancellationToken);
+
+    /// <summary>After the save, in the same transaction: the placements' changes, and the members' admissions as now stored.</summary>
+    public static async Task AfterSaveAsync(AppDbContext db, Pending pending, CancellationToken cancellationToken)
     {
         // A thousand rows a statement keeps the parameters under every provider's limit (a demo build saves thousands at once).
-        foreach (var chunk in changes.Chunk(1000))
+        foreach (var chunk in pending.Placements.Chunk(1000))
         {
-            var values = "VALUES " + string.Join(", ", chunk.Select((_, i) => $"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})"));
+            var values = "VALUES " + string.Join(", ", chunk.Select((_, i) => $"({{{3 * i}}}, {Placed}, {{{3 * i + 1}}}, {{{3 * i + 2}}})"));
             var parameters = chunk.SelectMany(c => new object[] { c.OrganizationId, c.Date, c.Delta }).ToArray();
             await db.Database.ExecuteSqlRawAsync(AddSql(values), parameters, cancellationToken);
         }
+        await AdmissionsAsync(db, pending.Members, +1, cancellationToken);
+    }
+
+    private static async Task AdmissionsAsync(AppDbContext db, List<int> members, int sign, CancellationToken cancellationToken)
+    {
+        // Ids are integers from the change tracker, written into the text; new members have no id before the save and none stored.
+        foreach (var chunk in members.Where(id => id > 0).Chunk(1000))
+            await db.Database.ExecuteSqlRawAsync(AddSql(AdmissionsOf($"m.\"Id\" IN ({string.Join(",", chunk)})", sign)), cancellationToken);
     }
 
     /// <summary>
@@ -99,32 +152,32 @@ public static class SubtreeCounts
     {
         if (postgres) await ExecuteAsync(connection, transaction, $"LOCK TABLE {Table} IN EXCLUSIVE MODE");
         await ExecuteAsync(connection, transaction, $"DELETE FROM {Table}");
-        return await ExecuteAsync(connection, transaction, $"{Tables(AllPlacements)} {Insert} {Spread}");
+        return await ExecuteAsync(connection, transaction, $"{Tables(Everything)} {Insert} {Spread}");
     }
 
     /// <summary>
     /// The (organization, day) changes on which the stored counts and a recount from the placements differ, up to
     /// <paramref name="limit"/> of them: none when every organization's count on every date equals the recount.
     /// </summary>
-    public static async Task<List<(int OrganizationId, DateOnly Date, long Stored, long Recounted)>> MismatchesAsync(DbConnection connection, int limit = 20)
+    public static async Task<List<(int OrganizationId, SubtreeMeasure Measure, DateOnly Date, long Stored, long Recounted)>> MismatchesAsync(DbConnection connection, int limit = 20)
     {
         var sql = $"""
-            {Tables(AllPlacements)},
+            {Tables(Everything)},
             r AS ({Spread}),
-            s AS (SELECT "OrganizationId", "Date", CAST("Delta" AS BIGINT) AS "Delta" FROM {Table} WHERE "Delta" <> 0),
+            s AS (SELECT "OrganizationId", "Measure", "Date", CAST("Delta" AS BIGINT) AS "Delta" FROM {Table} WHERE "Delta" <> 0),
             diff AS (SELECT * FROM (SELECT * FROM s EXCEPT SELECT * FROM r) a UNION SELECT * FROM (SELECT * FROM r EXCEPT SELECT * FROM s) b)
-            SELECT k."OrganizationId", k."Date",
-              COALESCE((SELECT s."Delta" FROM s WHERE s."OrganizationId" = k."OrganizationId" AND s."Date" = k."Date"), 0),
-              COALESCE((SELECT r."Delta" FROM r WHERE r."OrganizationId" = k."OrganizationId" AND r."Date" = k."Date"), 0)
-            FROM (SELECT DISTINCT "OrganizationId", "Date" FROM diff) k ORDER BY 1, 2 LIMIT {limit}
+            SELECT k."OrganizationId", k."Measure", k."Date",
+              COALESCE((SELECT s."Delta" FROM s WHERE s."OrganizationId" = k."OrganizationId" AND s."Measure" = k."Measure" AND s."Date" = k."Date"), 0),
+              COALESCE((SELECT r."Delta" FROM r WHERE r."OrganizationId" = k."OrganizationId" AND r."Measure" = k."Measure" AND r."Date" = k."Date"), 0)
+            FROM (SELECT DISTINCT "OrganizationId", "Measure", "Date" FROM diff) k ORDER BY 1, 2, 3 LIMIT {limit}
             """;
-        var found = new List<(int, DateOnly, long, long)>();
+        var found = new List<(int, SubtreeMeasure, DateOnly, long, long)>();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            found.Add((reader.GetInt32(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt64(2), reader.GetInt64(3)));
+            found.Add((reader.GetInt32(0), (SubtreeMeasure)reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3), reader.GetInt64(4)));
         return found;
     }
 
@@ -151,11 +204,11 @@ public static class SubtreeCounts
         var mismatches = await MismatchesAsync(connection);
         if (mismatches.Count == 0)
         {
-            output.WriteLine("Số đảng viên cộng dồn của mọi tổ chức, ở mọi ngày, khớp với số đếm lại từ quá trình sinh hoạt.");
+            output.WriteLine("Số đảng viên, số kết nạp và số kết nạp lại cộng dồn của mọi tổ chức, ở mọi ngày, khớp với số đếm lại từ hồ sơ.");
             return 0;
         }
         foreach (var m in mismatches)
-            output.WriteLine($"Tổ chức {m.OrganizationId}, ngày {VnFormat.Date(m.Date)}: số thay đổi đã lưu {VnFormat.Number(m.Stored)}, đếm lại {VnFormat.Number(m.Recounted)}.");
+            output.WriteLine($"Tổ chức {m.OrganizationId}, {MeasureLabel(m.Measure)}, ngày {VnFormat.Date(m.Date)}: số thay đổi đã lưu {VnFormat.Number(m.Stored)}, đếm lại {VnFormat.Number(m.Recounted)}.");
         if (checkOnly)
         {
             output.WriteLine("Số cộng dồn không khớp số đếm lại (liệt kê tối đa 20 chỗ). Chạy lệnh recount (không có --check) để dựng lại.");
@@ -165,10 +218,17 @@ public static class SubtreeCounts
         {
             var rows = await RebuildAsync(connection, transaction, db.Database.IsNpgsql());
             await transaction.CommitAsync();
-            output.WriteLine($"Đã dựng lại số cộng dồn từ quá trình sinh hoạt: {VnFormat.Number(rows)} dòng.");
+            output.WriteLine($"Đã dựng lại số cộng dồn từ hồ sơ: {VnFormat.Number(rows)} dòng.");
         }
         return (await MismatchesAsync(connection)).Count == 0 ? 0 : 1;
     }
+
+    private static string MeasureLabel(SubtreeMeasure measure) => measure switch
+    {
+        SubtreeMeasure.Placed => "số đảng viên",
+        SubtreeMeasure.Admitted => "số kết nạp",
+        _ => "số kết nạp lại",
+    };
 
     private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
     {

@@ -287,19 +287,8 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
     /// </summary>
     public async Task<int> CountAdmissionsAsync(string path, DateOnly first, DateOnly last)
     {
-        var upper = PathRange.UpperBound(path);
-        var inSubtree = db.MemberPlacements.AsNoTracking().Where(p => string.Compare(p.OrgPath, path) >= 0 && string.Compare(p.OrgPath, upper) < 0);
-        var admitted = await (from p in inSubtree
-                              join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-                              where m.AdmittedOn >= first && m.AdmittedOn <= last
-                                    && p.FromDate <= m.AdmittedOn && (p.ToDate == null || p.ToDate > m.AdmittedOn)
-                              select m.Id).Distinct().CountAsync();
-        var readmitted = await (from p in inSubtree
-                                join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-                                where m.ReadmittedOn >= first && m.ReadmittedOn <= last
-                                      && p.FromDate <= m.ReadmittedOn && (p.ToDate == null || p.ToDate > m.ReadmittedOn)
-                                select m.Id).Distinct().CountAsync();
-        return new AdmissionCount(admitted, readmitted).Counted(settings);
+        var id = Organization.IdsOnPath(path)[^1];
+        return ((await CountOfEachAsync([id], first, last)).GetValueOrDefault(id) ?? AdmissionCount.None).Counted(settings);
     }
 
     /// <summary>First admissions and readmissions of a window, apart; which of them count is the rule's.</summary>
@@ -310,33 +299,19 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
     }
 
     /// <summary>
-    /// <see cref="CountAdmissionsAsync"/> for each organization at once; organizations without admissions are absent.
-    /// The upper bound of a subtree's path range is computed in SQL the same way as <see cref="PathRange.UpperBound"/>.
+    /// <see cref="CountAdmissionsAsync"/> for each organization at once, from the maintained subtree counts (<see cref="SubtreeCounts"/>):
+    /// one index range per organization and measure. Organizations without admissions are absent.
     /// </summary>
     private async Task<Dictionary<int, AdmissionCount>> CountOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly first, DateOnly last)
     {
-        var admitted = await (from o in db.Organizations.AsNoTracking()
-                              where organizationIds.Contains(o.Id)
-                              from p in db.MemberPlacements.AsNoTracking()
-                              where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
-                              join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-                              where m.AdmittedOn >= first && m.AdmittedOn <= last
-                                    && p.FromDate <= m.AdmittedOn && (p.ToDate == null || p.ToDate > m.AdmittedOn)
-                              group m.Id by o.Id into g
-                              select new { g.Key, Count = g.Distinct().Count() })
-            .ToDictionaryAsync(r => r.Key, r => r.Count);
-        var readmitted = await (from o in db.Organizations.AsNoTracking()
-                                where organizationIds.Contains(o.Id)
-                                from p in db.MemberPlacements.AsNoTracking()
-                                where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
-                                join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-                                where m.ReadmittedOn >= first && m.ReadmittedOn <= last
-                                      && p.FromDate <= m.ReadmittedOn && (p.ToDate == null || p.ToDate > m.ReadmittedOn)
-                                group m.Id by o.Id into g
-                                select new { g.Key, Count = g.Distinct().Count() })
-            .ToDictionaryAsync(r => r.Key, r => r.Count);
-        return admitted.Keys.Union(readmitted.Keys)
-            .ToDictionary(id => id, id => new AdmissionCount(admitted.GetValueOrDefault(id), readmitted.GetValueOrDefault(id)));
+        var rows = await db.SubtreeCountChanges.AsNoTracking()
+            .Where(c => organizationIds.Contains(c.OrganizationId) && (c.Measure == SubtreeMeasure.Admitted || c.Measure == SubtreeMeasure.Readmitted)
+                        && c.Date >= first && c.Date <= last)
+            .GroupBy(c => new { c.OrganizationId, c.Measure })
+            .Select(g => new { g.Key.OrganizationId, g.Key.Measure, Count = g.Sum(c => c.Delta) })
+            .ToListAsync();
+        return rows.Where(r => r.Count != 0).GroupBy(r => r.OrganizationId).ToDictionary(g => g.Key, g => new AdmissionCount(
+            g.Where(r => r.Measure == SubtreeMeasure.Admitted).Sum(r => r.Count), g.Where(r => r.Measure == SubtreeMeasure.Readmitted).Sum(r => r.Count)));
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

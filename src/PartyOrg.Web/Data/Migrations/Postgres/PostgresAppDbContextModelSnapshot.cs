@@ -1497,13 +1497,16 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
                     b.Property<int>("Delta")
                         .HasColumnType("integer");
 
-                    b.HasKey("OrganizationId", "Date");
+                    b.HasKey("OrganizationId", "Measure", "Date");
 
                     b.ToTable("SubtreeCountChanges");
                 });

@@ -1437,13 +1437,16 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Delta")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrganizationId", "Date");
+                    b.HasKey("OrganizationId", "Measure", "Date");
 
                     b.ToTable("SubtreeCountChanges");
                 });
