@@ -91,7 +91,13 @@ public class SubtreeCountTests(WebAppFixture app)
                 default:
                     var rows = Enumerable.Range(0, 1 + random.Next(4))
                         .Select(_ => ImportTests.MemberRow("Nguyễn Văn " + Given[random.Next(Given.Length)], cell: cells[random.Next(cells.Count)].Code)).ToList();
-                    var job = await ImportTests.ImportAsync(client, "/api/v1/imports/members", ImportTests.Csv(MemberImportFormat.Columns, rows));
+                    var file = ImportTests.Csv(MemberImportFormat.Columns, rows);
+                    var job = await ImportTests.ImportAsync(client, "/api/v1/imports/members", file);
+                    Assert.True(job.GetProperty("state").GetString() == "Committed", $"seed {seed}: {job}");
+                    // The same file again changes nothing; then one of its members moves to another cell by file.
+                    Assert.Equal(0, (await ImportTests.ImportAsync(client, "/api/v1/imports/members", file)).GetProperty("changed").GetInt32());
+                    rows[0]["organizationCode"] = cells[random.Next(cells.Count)].Code;
+                    job = await ImportTests.ImportAsync(client, "/api/v1/imports/members", ImportTests.Csv(MemberImportFormat.Columns, rows));
                     Assert.True(job.GetProperty("state").GetString() == "Committed", $"seed {seed}: {job}");
                     break;
             }

@@ -27,7 +27,8 @@ public sealed class IndexModel(
     public int LateCeremonies { get; private set; }
     public int Year { get; private set; }
     public DateOnly Occasion { get; private set; }
-    public IReadOnlyList<BadgeCandidate> Badges { get; private set; } = [];
+    /// <summary>Members due a badge at the next occasion, per milestone, highest first.</summary>
+    public IReadOnlyList<MilestoneCount> Badges { get; private set; } = [];
     public TargetProgressView? Target { get; private set; }
     public IReadOnlyList<TargetProgressView> BehindPace { get; private set; } = [];
     public IReadOnlyList<AdmissionCaseItem> OverdueCases { get; private set; } = [];
@@ -49,7 +50,7 @@ public sealed class IndexModel(
         Year = today.Year;
         LateCeremonies = await cases.LateCeremoniesAsync(scope, path, new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
         Occasion = BadgeRule.NextOccasion(today);
-        Badges = await badges.EligibleAsync(scope, path, Occasion);
+        Badges = await badges.DueCountsAsync(scope, path, Occasion);
         Target = await targets.ProgressAsync(scope, root.Id, today.Year, null);
         var children = await targets.ProgressOfEachAsync(scope, await organizations.ChildrenAsync(scope, root.Id) ?? [], today.Year, null);
         BehindPace = (Target is null ? children : children.Prepend(Target)).Where(IsBehind).ToList();

@@ -29,18 +29,53 @@ public sealed class BadgeAwardInput
 /// <summary>Who is due a party badge at an occasion, the awards, and the counts per milestone the reports print.</summary>
 public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar calendar, Standings standings)
 {
-    /// <summary>Official members of the subtree due a milestone at the occasion, highest milestone first.</summary>
+    /// <summary>
+    /// Official members of the subtree due a milestone at the occasion, highest milestone first. The admission date bounds the
+    /// milestone reached (time out of activity only lowers it): the database keeps only those who may be due; their exact party
+    /// age is worked out here.
+    /// </summary>
     public async Task<IReadOnlyList<BadgeCandidate>> EligibleAsync(UserScope scope, string path, DateOnly occasion)
     {
-        // The admission date bounds the milestone reached (time out of activity only lowers it): the database keeps the members
-        // admitted early enough for 30 years (the index on (Status, AdmittedOn)) and not yet awarded that bound, so only those
-        // who may be due come back; their exact party age is worked out here.
+        var (members, _) = MayBeDue(scope, path, occasion);
+        return await EligibleAmongAsync(members, occasion);
+    }
+
+    /// <summary>
+    /// How many are due each milestone (the barred included), as <see cref="EligibleAsync"/> would list them, counted in the
+    /// database: a member never out of activity is due the highest milestone the admission date reaches, grouped by it; the
+    /// few with time out (a readmission, a letter received late) have their party age worked out one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<MilestoneCount>> DueCountsAsync(UserScope scope, string path, DateOnly occasion)
+    {
+        var (members, reached) = MayBeDue(scope, path, occasion);
+        Expression<Func<Member, bool>> timeOut = m => db.MemberDecisions.Any(d => d.MemberId == m.Id && d.Kind == DecisionKind.Readmission)
+                                                      || db.MemberTransfers.Any(t => t.MemberId == m.Id && t.ReceivedOn != null && t.ReceivedOn > t.PresentBy);
+        var never = Expression.Lambda<Func<Member, bool>>(Expression.Not(timeOut.Body), timeOut.Parameters);
+        var plain = await members.Where(never).GroupBy(reached).Select(g => new MilestoneCount(g.Key, g.Count())).ToListAsync();
+        var withTimeOut = await EligibleAmongAsync(members.Where(timeOut), occasion);
+        return plain.Concat(withTimeOut.Select(c => new MilestoneCount(c.Milestone, 1)))
+            .GroupBy(c => c.Milestone).Select(g => new MilestoneCount(g.Key, g.Sum(c => c.Count))).Where(c => c.Count > 0)
+            .OrderByDescending(c => c.Milestone).ToList();
+    }
+
+    /// <summary>
+    /// Official members of the subtree admitted early enough for 30 years by the occasion and not awarded the highest milestone
+    /// their admission date reaches (the index on (Status, AdmittedOn)): everyone who may be due, with that milestone's expression.
+    /// </summary>
+    private (IQueryable<Member> Members, Expression<Func<Member, int>> Reached) MayBeDue(UserScope scope, string path, DateOnly occasion)
+    {
         var reachedBy = BadgeRule.Milestones.Select(m => (Milestone: m, AdmittedBy: BadgeRule.LatestAdmissionReaching(m, occasion))).ToList();
         var latestAdmission = reachedBy[0].AdmittedBy;
         var members = scope.Filter(db.Members.AsNoTracking())
             .Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]))
             .Where(m => m.Status == MemberStatus.Official && m.AdmittedOn <= latestAdmission)
             .Where(NotAwardedUpToBound(reachedBy));
+        return (members, Reached(reachedBy));
+    }
+
+    /// <summary>Those of <paramref name="members"/> due a milestone at the occasion, with their exact party age; the barred marked.</summary>
+    private async Task<IReadOnlyList<BadgeCandidate>> EligibleAmongAsync(IQueryable<Member> members, DateOnly occasion)
+    {
         var rows = await members
             .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new
             {
@@ -77,14 +112,12 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
     }
 
     /// <summary>
-    /// No award at or above the highest milestone the admission date allows:
-    /// <c>NOT EXISTS (award with Milestone >= CASE WHEN AdmittedOn &lt;= @d90 THEN 90 WHEN ... ELSE 30 END)</c>.
+    /// The highest milestone the admission date reaches at the occasion, with no time out of activity:
+    /// <c>CASE WHEN AdmittedOn &lt;= @d90 THEN 90 WHEN ... ELSE 30 END</c> (30 for every member the query keeps).
     /// </summary>
-    private Expression<Func<Member, bool>> NotAwardedUpToBound(IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
+    private static Expression<Func<Member, int>> Reached(IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
     {
-        Expression<Func<Member, int, bool>> template =
-            (m, bound) => !db.BadgeAwards.Any(a => a.MemberId == m.Id && a.Milestone >= bound);
-        var member = template.Parameters[0];
+        var member = Expression.Parameter(typeof(Member), "m");
         Expression bound = Expression.Constant(reachedBy[0].Milestone);
         foreach (var (milestone, admittedBy) in reachedBy.Skip(1))
         {
@@ -94,8 +127,18 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
                 Expression.LessThanOrEqual(Expression.Property(member, nameof(Member.AdmittedOn)), date),
                 Expression.Constant(milestone), bound);
         }
-        var body = ReplacingExpressionVisitor.Replace(template.Parameters[1], bound, template.Body);
-        return Expression.Lambda<Func<Member, bool>>(body, member);
+        return Expression.Lambda<Func<Member, int>>(bound, member);
+    }
+
+    /// <summary>No award at or above the highest milestone the admission date allows: <c>NOT EXISTS (award with Milestone >= CASE ... END)</c>.</summary>
+    private Expression<Func<Member, bool>> NotAwardedUpToBound(IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
+    {
+        Expression<Func<Member, int, bool>> template =
+            (m, bound) => !db.BadgeAwards.Any(a => a.MemberId == m.Id && a.Milestone >= bound);
+        var reached = Reached(reachedBy);
+        var body = ReplacingExpressionVisitor.Replace(template.Parameters[1],
+            ReplacingExpressionVisitor.Replace(reached.Parameters[0], template.Parameters[0], reached.Body), template.Body);
+        return Expression.Lambda<Func<Member, bool>>(body, template.Parameters[0]);
     }
 
     private sealed record DateBox(DateOnly Value);

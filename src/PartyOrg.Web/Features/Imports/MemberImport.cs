@@ -425,7 +425,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             await s.ExecuteAsync(placement + $"SELECT u.\"MemberId\", u.\"OrganizationId\", u.\"OrgPath\", @today, NULL FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"", ("today", today));
             // ...and gain every placement the file opened (only its members': other writers count their own), and the admissions
             // of its members in the cells that now hold them on their dates.
-            var members = $"SELECT COALESCE(\"MemberId\", @base + \"Row\") FROM {t}";
+            var members = $"SELECT @base + \"Row\" FROM {t} WHERE \"MemberId\" IS NULL UNION ALL SELECT u.\"MemberId\" FROM ({changedRows}) u";
             await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.PlacementsOf($"\"Id\" > @before AND \"MemberId\" IN ({members})")), placementsBefore, id);
             await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.AdmissionsOf($"m.\"Id\" IN ({members})")), id);
 
