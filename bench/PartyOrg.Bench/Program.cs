@@ -88,7 +88,7 @@ var rows = new List<(string Case, double Ours, double Raw)>
         async () => (await members.ListAsync(scope, youngestFirst, 1, 25)).Total,
         () => raw.ListAsync(province.Path, "", "m.{DateOfBirth} DESC, m.{Id} DESC", 0, null, null)),
     await Measure.CompareAsync("Đếm đảng viên toàn tỉnh (cây tổ chức, cộng dồn)",
-        () => organizations.CountMembersAsync(province.Path, today),
+        async () => (await organizations.CountMembersOfEachAsync([province.Id], today)).GetValueOrDefault(province.Id),
         () => raw.CountAsync(province.Path, today)),
     await Measure.CompareAsync("Tiến độ kết nạp của 100 xã trong năm (kết nạp, nguồn, đảng viên đầu năm)",
         async () => (await targets.ProgressOfEachAsync(scope, communes, today.Year, null)).Sum(p => p.Admitted + p.SourcePool + p.Membership),
@@ -98,6 +98,9 @@ var rows = new List<(string Case, double Ours, double Raw)>
         () => raw.StatisticsGroupsAsync(province.Path, today)),
     await Measure.CompareAsync("Đảng viên đến hạn Huy hiệu Đảng toàn tỉnh (dịp tới)",
         async () => (await badges.EligibleAsync(scope, province.Path, occasion)).Count,
+        () => raw.BadgeCandidatesAsync(province.Path, occasion)),
+    await Measure.CompareAsync("Số đến hạn Huy hiệu Đảng theo mốc (trang Việc cần làm)",
+        async () => (await badges.DueCountsAsync(scope, province.Path, occasion)).Sum(c => c.Count),
         () => raw.BadgeCandidatesAsync(province.Path, occasion)),
 };
 var scan = await Measure.TimeAsync(() => raw.ScanByNameAsync(givenQuery));
@@ -186,7 +189,7 @@ internal sealed class RawSql(DbConnection connection, bool postgres)
             WHERE k.{Q("Key")} >= @q AND k.{Q("Key")} < @qu AND k.{Q("OrgPath")} >= @p AND k.{Q("OrgPath")} < @pu
               AND m.{Q("OrgPath")} >= @p AND m.{Q("OrgPath")} < @pu AND m.{Q("Status")} IN ('Probationary','Official')
               AND NOT EXISTS (SELECT 1 FROM {Q("MemberNameKeys")} l WHERE l.{Q("MemberId")} = k.{Q("MemberId")}
-                AND l.{Q("Key")} >= @q AND l.{Q("Key")} < @qu AND length(l.{Q("Key")}) > length(k.{Q("Key")}))
+                AND substr(l.{Q("Key")}, 1, length(@q)) = @q AND length(l.{Q("Key")}) > length(k.{Q("Key")}))
             """;
         await using var page = Command($"""
             SELECT m.{Q("Id")}, m.{Q("FullName")}, m.{Q("Gender")}, m.{Q("DateOfBirth")}, m.{Q("OrganizationId")}, o.{Q("Name")}, p.{Q("Name")}, m.{Q("Status")}
@@ -414,6 +417,10 @@ internal static class Generator
             await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberNameKeys", ["MemberId", "Key", "OrgPath", "SortKey"], keyRows);
             await tx.CommitAsync();
         }
+        // Rows written by hand bypass the application's upkeep: the subtree counts are recounted from them.
+        await using var rebuild = await connection.BeginTransactionAsync();
+        await SubtreeCounts.RebuildAsync(connection, rebuild, db.Database.IsNpgsql());
+        await rebuild.CommitAsync();
     }
 
     /// <summary>The 30-year badge for every other member admitted by the date.</summary>

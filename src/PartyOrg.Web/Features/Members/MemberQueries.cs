@@ -165,9 +165,10 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
         var keys = db.MemberNameKeys.AsNoTracking().Where(inRange);
         if (orgPath is not null) keys = keys.Where(PathRange.WithinAny<MemberNameKey>(k => k.OrgPath, [orgPath]));
         else if (!scope.IsAdmin && scope.Prefixes.Count > 0) keys = keys.Where(PathRange.WithinAny<MemberNameKey>(k => k.OrgPath, scope.Prefixes));
-        // A name repeating the words ("Thu Thủy" for "thu") matches on two suffixes: the longer one stands for the member.
-        var longer = db.MemberNameKeys.AsNoTracking().Where(inRange);
-        keys = keys.Where(k => !longer.Any(l => l.MemberId == k.MemberId && l.Key.Length > k.Key.Length));
+        // A name repeating the words ("Thu Thủy" for "thu") matches on two suffixes: the longer one stands for the member. The
+        // member's few keys are read by its id; the prefix is compared on them, not as a range the planner might scan instead.
+        var length = folded.Length;
+        keys = keys.Where(k => !db.MemberNameKeys.Any(l => l.MemberId == k.MemberId && l.Key.Length > k.Key.Length && l.Key.Substring(0, length) == folded));
         return keys.Join(members, k => k.MemberId, m => m.Id, (k, m) => new NameMatch { Key = k, Member = m });
     }
 
