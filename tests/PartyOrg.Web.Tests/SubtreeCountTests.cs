@@ -49,7 +49,7 @@ public class SubtreeCountTests(WebAppFixture app)
     private Task<List<(int, SubtreeMeasure, DateOnly, long, long)>> MismatchesAsync() => app.WithDbAsync(async (db, _) =>
     {
         await db.Database.OpenConnectionAsync();
-        return await SubtreeCounts.MismatchesAsync(db.Database.GetDbConnection());
+        return await SubtreeCounts.MismatchesAsync(db.Database.GetDbConnection(), db.Database.IsNpgsql());
     });
 
     private static readonly string[] Given = ["Đếm", "Tính", "Cộng", "Dồn", "Khớp", "Lại"];

@@ -48,11 +48,11 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
     public async Task<IReadOnlyList<MilestoneCount>> DueCountsAsync(UserScope scope, string path, DateOnly occasion)
     {
         var (members, reached) = MayBeDue(scope, path, occasion);
-        Expression<Func<Member, bool>> timeOut = m => db.MemberDecisions.Any(d => d.MemberId == m.Id && d.Kind == DecisionKind.Readmission)
-                                                      || db.MemberTransfers.Any(t => t.MemberId == m.Id && t.ReceivedOn != null && t.ReceivedOn > t.PresentBy);
-        var never = Expression.Lambda<Func<Member, bool>>(Expression.Not(timeOut.Body), timeOut.Parameters);
-        var plain = await members.Where(never).GroupBy(reached).Select(g => new MilestoneCount(g.Key, g.Count())).ToListAsync();
-        var withTimeOut = await EligibleAmongAsync(members.Where(timeOut), occasion);
+        // The members with time out come from the two small tables that record it, not from a test on every candidate.
+        var timeOut = db.MemberDecisions.Where(d => d.Kind == DecisionKind.Readmission).Select(d => d.MemberId)
+            .Union(db.MemberTransfers.Where(t => t.ReceivedOn != null && t.ReceivedOn > t.PresentBy).Select(t => t.MemberId));
+        var plain = await members.Where(m => !timeOut.Contains(m.Id)).GroupBy(reached).Select(g => new MilestoneCount(g.Key, g.Count())).ToListAsync();
+        var withTimeOut = await EligibleAmongAsync(members.Where(m => timeOut.Contains(m.Id)), occasion);
         return plain.Concat(withTimeOut.Select(c => new MilestoneCount(c.Milestone, 1)))
             .GroupBy(c => c.Milestone).Select(g => new MilestoneCount(g.Key, g.Sum(c => c.Count))).Where(c => c.Count > 0)
             .OrderByDescending(c => c.Milestone).ToList();

@@ -396,7 +396,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         try
         {
             // The admissions of the members the file changes leave the subtree counts as stored; they come back below as written.
-            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.AdmissionsOf($"m.\"Id\" IN (SELECT \"MemberId\" FROM ({changedRows}) u)", -1)));
+            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.AdmissionsOf($"m.\"Id\" IN (SELECT \"MemberId\" FROM ({changedRows}) u)", -1), s.Postgres));
             var updated = await s.ExecuteAsync($"""
                 UPDATE "Members" SET {string.Join(", ", given.Concat(Derived.Select(d => (d.Name, StageType.Text, d.Get))).Select(f => $"\"{f.Name}\" = u.\"{f.Name}\""))}, "Version" = "Members"."Version" + 1
                 FROM ({changedRows}) u WHERE "Members"."Id" = u."MemberId" AND "Members"."Version" = u."ReadVersion"
@@ -420,14 +420,14 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             await s.ExecuteAsync(placement + $"SELECT @base + \"Row\", \"OrganizationId\", \"OrgPath\", \"FirstFrom\", NULL FROM {t} WHERE \"MemberId\" IS NULL", id);
             var moved = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"";
             // The subtree counts lose the placements about to close on the import's date...
-            await s.ExecuteAsync(SubtreeCounts.AddSql($"SELECT \"OrganizationId\", {(int)SubtreeMeasure.Placed}, @today, -1 FROM \"MemberPlacements\" WHERE \"ToDate\" IS NULL AND \"MemberId\" IN ({moved})"), ("today", today));
+            await s.ExecuteAsync(SubtreeCounts.AddSql($"SELECT \"OrganizationId\", {(int)SubtreeMeasure.Placed}, @today, -1 FROM \"MemberPlacements\" WHERE \"ToDate\" IS NULL AND \"MemberId\" IN ({moved})", s.Postgres), ("today", today));
             await s.ExecuteAsync($"UPDATE \"MemberPlacements\" SET \"ToDate\" = @today WHERE \"ToDate\" IS NULL AND \"MemberId\" IN ({moved})", ("today", today));
             await s.ExecuteAsync(placement + $"SELECT u.\"MemberId\", u.\"OrganizationId\", u.\"OrgPath\", @today, NULL FROM ({changedRows}) u WHERE u.\"OrganizationId\" <> u.\"OldOrganizationId\"", ("today", today));
             // ...and gain every placement the file opened (only its members': other writers count their own), and the admissions
             // of its members in the cells that now hold them on their dates.
             var members = $"SELECT @base + \"Row\" FROM {t} WHERE \"MemberId\" IS NULL UNION ALL SELECT u.\"MemberId\" FROM ({changedRows}) u";
-            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.PlacementsOf($"\"Id\" > @before AND \"MemberId\" IN ({members})")), placementsBefore, id);
-            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.AdmissionsOf($"m.\"Id\" IN ({members})")), id);
+            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.PlacementsOf($"\"Id\" > @before AND \"MemberId\" IN ({members})"), s.Postgres), placementsBefore, id);
+            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.AdmissionsOf($"m.\"Id\" IN ({members})"), s.Postgres), id);
 
             var rekeyed = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"FullName\" <> u.\"OldName\" OR u.\"OrgPath\" <> u.\"OldPath\"";
             await s.ExecuteAsync($"DELETE FROM \"MemberNameKeys\" WHERE \"MemberId\" IN ({rekeyed})");

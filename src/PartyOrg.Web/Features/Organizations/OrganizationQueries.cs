@@ -105,17 +105,21 @@ public sealed class OrganizationQueries(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Members placed in each organization's subtree on the date (organizations without any are absent): the maintained
-    /// changes up to the date summed per organization (<see cref="SubtreeCounts"/>), so past dates read as they were and a
-    /// province costs what a cell does.
+    /// Members placed in each organization's subtree on the date (organizations without any are absent): the maintained yearly
+    /// changes before the date's year plus the daily ones of its year up to the date (<see cref="SubtreeCounts"/>), two index
+    /// ranges per organization, so past dates read as they were and a province costs what a cell does.
     /// </summary>
-    public async Task<Dictionary<int, int>> CountMembersOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly asOf) =>
-        await db.SubtreeCountChanges.AsNoTracking()
-            .Where(c => organizationIds.Contains(c.OrganizationId) && c.Measure == SubtreeMeasure.Placed && c.Date <= asOf)
-            .GroupBy(c => c.OrganizationId)
-            .Select(g => new { g.Key, Count = g.Sum(c => c.Delta) })
-            .Where(g => g.Count != 0)
-            .ToDictionaryAsync(r => r.Key, r => r.Count);
+    public async Task<Dictionary<int, int>> CountMembersOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly asOf)
+    {
+        var yearStart = new DateOnly(asOf.Year, 1, 1);
+        var changes = db.SubtreeCountChanges.AsNoTracking().Where(c => organizationIds.Contains(c.OrganizationId));
+        var yearsBefore = await changes.Where(c => c.Measure == SubtreeMeasure.PlacedInYear && c.Date < yearStart)
+            .GroupBy(c => c.OrganizationId).Select(g => new { g.Key, Count = g.Sum(c => c.Delta) }).ToListAsync();
+        var daysOfTheYear = await changes.Where(c => c.Measure == SubtreeMeasure.Placed && c.Date >= yearStart && c.Date <= asOf)
+            .GroupBy(c => c.OrganizationId).Select(g => new { g.Key, Count = g.Sum(c => c.Delta) }).ToListAsync();
+        return yearsBefore.Concat(daysOfTheYear).GroupBy(r => r.Key).Select(g => (g.Key, Count: g.Sum(r => r.Count)))
+            .Where(r => r.Count != 0).ToDictionary(r => r.Key, r => r.Count);
+    }
 
     /// <summary>An organization found in the scope, as the API shows it on a date (today when none is given).</summary>
     public async Task<OrganizationView> ViewAsync(UserScope scope, Organization o, DateOnly? asOf) =>

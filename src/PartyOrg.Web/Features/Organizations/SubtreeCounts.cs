@@ -15,6 +15,11 @@ public enum SubtreeMeasure
     Admitted = 1,
     /// <summary>Readmissions decided while placed in the subtree, on the readmission's date.</summary>
     Readmitted = 2,
+    /// <summary>
+    /// The year's whole change of <see cref="Placed"/>, dated 1 January: the count on a date is the years before it plus the days
+    /// of its own year, at most a few hundred rows per organization however long its history.
+    /// </summary>
+    PlacedInYear = 3,
 }
 
 /// <summary>
@@ -35,7 +40,8 @@ public sealed class SubtreeCountChange
 public static class SubtreeCounts
 {
     private const string Table = "\"SubtreeCountChanges\"";
-    private const int Placed = (int)SubtreeMeasure.Placed, Admitted = (int)SubtreeMeasure.Admitted, Readmitted = (int)SubtreeMeasure.Readmitted;
+    private const int Placed = (int)SubtreeMeasure.Placed, Admitted = (int)SubtreeMeasure.Admitted, Readmitted = (int)SubtreeMeasure.Readmitted,
+        PlacedInYear = (int)SubtreeMeasure.PlacedInYear;
 
     /// <summary>The members-placed changes of the placements matching <paramref name="where"/>, grouped per cell and day.</summary>
     public static string PlacementsOf(string where) => $"""
@@ -61,11 +67,15 @@ public static class SubtreeCounts
     private static readonly string Everything = PlacementsOf("1 = 1") + " UNION ALL " + AdmissionsOf("1 = 1");
 
     /// <summary>
-    /// Changes per cell, measure and day (<paramref name="changes"/> selects OrganizationId, Measure, Date, Delta) as "d", and the
-    /// cells with every organization above them by the parent links as "up".
+    /// Changes per cell, measure and day (<paramref name="changes"/> selects OrganizationId, Measure, Date, Delta) with the yearly
+    /// totals of the members placed as "d", and the cells with every organization above them by the parent links as "up".
     /// </summary>
-    private static string Tables(string changes) => $"""
-        WITH RECURSIVE d("OrganizationId", "Measure", "Date", "Delta") AS ({changes}),
+    private static string Tables(string changes, bool postgres) => $"""
+        WITH RECURSIVE c("OrganizationId", "Measure", "Date", "Delta") AS ({changes}),
+        d("OrganizationId", "Measure", "Date", "Delta") AS (
+          SELECT "OrganizationId", "Measure", "Date", "Delta" FROM c
+          UNION ALL
+          SELECT "OrganizationId", {PlacedInYear}, {(postgres ? "CAST(date_trunc('year', \"Date\") AS date)" : "strftime('%Y-01-01', \"Date\")")}, "Delta" FROM c WHERE "Measure" = {Placed}),
         up("OrganizationId", "AncestorId") AS (
           SELECT DISTINCT "OrganizationId", "OrganizationId" FROM d
           UNION ALL
@@ -82,8 +92,8 @@ public static class SubtreeCounts
     private const string Insert = $"INSERT INTO {Table} (\"OrganizationId\", \"Measure\", \"Date\", \"Delta\") ";
 
     /// <summary>Adds the changes to the stored ones (rows taken in key order, so concurrent writers lock in the same order).</summary>
-    public static string AddSql(string changes) =>
-        $"{Tables(changes)} {Insert} {Spread} ORDER BY 1, 2, 3 " +
+    public static string AddSql(string changes, bool postgres) =>
+        $"{Tables(changes, postgres)} {Insert} {Spread} ORDER BY 1, 2, 3 " +
         $"ON CONFLICT (\"OrganizationId\", \"Measure\", \"Date\") DO UPDATE SET \"Delta\" = {Table}.\"Delta\" + excluded.\"Delta\"";
 
     /// <summary>What a save changes: the placements' changes from the change tracker, and the members whose admissions may move.</summary>
@@ -132,7 +142,7 @@ public static class SubtreeCounts
         {
             var values = "VALUES " + string.Join(", ", chunk.Select((_, i) => $"({{{3 * i}}}, {Placed}, {{{3 * i + 1}}}, {{{3 * i + 2}}})"));
             var parameters = chunk.SelectMany(c => new object[] { c.OrganizationId, c.Date, c.Delta }).ToArray();
-            await db.Database.ExecuteSqlRawAsync(AddSql(values), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(AddSql(values, db.Database.IsNpgsql()), parameters, cancellationToken);
         }
         await AdmissionsAsync(db, pending.Members, +1, cancellationToken);
     }
@@ -141,7 +151,7 @@ public static class SubtreeCounts
     {
         // Ids are integers from the change tracker, written into the text; new members have no id before the save and none stored.
         foreach (var chunk in members.Where(id => id > 0).Chunk(1000))
-            await db.Database.ExecuteSqlRawAsync(AddSql(AdmissionsOf($"m.\"Id\" IN ({string.Join(",", chunk)})", sign)), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(AddSql(AdmissionsOf($"m.\"Id\" IN ({string.Join(",", chunk)})", sign), db.Database.IsNpgsql()), cancellationToken);
     }
 
     /// <summary>
@@ -152,17 +162,17 @@ public static class SubtreeCounts
     {
         if (postgres) await ExecuteAsync(connection, transaction, $"LOCK TABLE {Table} IN EXCLUSIVE MODE");
         await ExecuteAsync(connection, transaction, $"DELETE FROM {Table}");
-        return await ExecuteAsync(connection, transaction, $"{Tables(Everything)} {Insert} {Spread}");
+        return await ExecuteAsync(connection, transaction, $"{Tables(Everything, postgres)} {Insert} {Spread}");
     }
 
     /// <summary>
     /// The (organization, day) changes on which the stored counts and a recount from the placements differ, up to
     /// <paramref name="limit"/> of them: none when every organization's count on every date equals the recount.
     /// </summary>
-    public static async Task<List<(int OrganizationId, SubtreeMeasure Measure, DateOnly Date, long Stored, long Recounted)>> MismatchesAsync(DbConnection connection, int limit = 20)
+    public static async Task<List<(int OrganizationId, SubtreeMeasure Measure, DateOnly Date, long Stored, long Recounted)>> MismatchesAsync(DbConnection connection, bool postgres, int limit = 20)
     {
         var sql = $"""
-            {Tables(Everything)},
+            {Tables(Everything, postgres)},
             r AS ({Spread}),
             s AS (SELECT "OrganizationId", "Measure", "Date", CAST("Delta" AS BIGINT) AS "Delta" FROM {Table} WHERE "Delta" <> 0),
             diff AS (SELECT * FROM (SELECT * FROM s EXCEPT SELECT * FROM r) a UNION SELECT * FROM (SELECT * FROM r EXCEPT SELECT * FROM s) b)
@@ -201,7 +211,8 @@ public static class SubtreeCounts
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        var mismatches = await MismatchesAsync(connection);
+        var postgres = db.Database.IsNpgsql();
+        var mismatches = await MismatchesAsync(connection, postgres);
         if (mismatches.Count == 0)
         {
             output.WriteLine("Số đảng viên, số kết nạp và số kết nạp lại cộng dồn của mọi tổ chức, ở mọi ngày, khớp với số đếm lại từ hồ sơ.");
@@ -216,16 +227,17 @@ public static class SubtreeCounts
         }
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            var rows = await RebuildAsync(connection, transaction, db.Database.IsNpgsql());
+            var rows = await RebuildAsync(connection, transaction, postgres);
             await transaction.CommitAsync();
             output.WriteLine($"Đã dựng lại số cộng dồn từ hồ sơ: {VnFormat.Number(rows)} dòng.");
         }
-        return (await MismatchesAsync(connection)).Count == 0 ? 0 : 1;
+        return (await MismatchesAsync(connection, postgres)).Count == 0 ? 0 : 1;
     }
 
     private static string MeasureLabel(SubtreeMeasure measure) => measure switch
     {
         SubtreeMeasure.Placed => "số đảng viên",
+        SubtreeMeasure.PlacedInYear => "số đảng viên (tổng năm)",
         SubtreeMeasure.Admitted => "số kết nạp",
         _ => "số kết nạp lại",
     };

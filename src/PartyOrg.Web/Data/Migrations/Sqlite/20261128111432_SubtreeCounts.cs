@@ -25,10 +25,10 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_SubtreeCountChanges", x => new { x.OrganizationId, x.Measure, x.Date });
                 });
 
-            // The counts of the records already stored: members placed (0), admissions (1) and readmissions (2) in the cell that
-            // held the member on the day, spread to the cell and every organization above it.
+            // The counts of the records already stored: members placed (0, with its yearly totals 3), admissions (1) and
+            // readmissions (2) in the cell that held the member on the day, spread to the cell and every organization above it.
             migrationBuilder.Sql("""
-                WITH RECURSIVE d("OrganizationId", "Measure", "Date", "Delta") AS (
+                WITH RECURSIVE c("OrganizationId", "Measure", "Date", "Delta") AS (
                   SELECT "OrganizationId", 0, "FromDate", COUNT(*) FROM "MemberPlacements" GROUP BY "OrganizationId", "FromDate"
                   UNION ALL
                   SELECT "OrganizationId", 0, "ToDate", -COUNT(*) FROM "MemberPlacements" WHERE "ToDate" IS NOT NULL GROUP BY "OrganizationId", "ToDate"
@@ -39,6 +39,10 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                   SELECT p."OrganizationId", 2, m."ReadmittedOn", COUNT(*) FROM "MemberPlacements" p JOIN "Members" m ON m."Id" = p."MemberId"
                   WHERE m."ReadmittedOn" IS NOT NULL AND p."FromDate" <= m."ReadmittedOn" AND (p."ToDate" IS NULL OR p."ToDate" > m."ReadmittedOn")
                   GROUP BY p."OrganizationId", m."ReadmittedOn"),
+                d("OrganizationId", "Measure", "Date", "Delta") AS (
+                  SELECT "OrganizationId", "Measure", "Date", "Delta" FROM c
+                  UNION ALL
+                  SELECT "OrganizationId", 3, strftime('%Y-01-01', "Date"), "Delta" FROM c WHERE "Measure" = 0),
                 up("OrganizationId", "AncestorId") AS (
                   SELECT DISTINCT "OrganizationId", "OrganizationId" FROM d
                   UNION ALL
