@@ -31,4 +31,21 @@ public class MemberListBrowserTests(BrowserFixture app)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserFixture.ShotAsync(page, "21-phone-member-list-page-2");
     }
+
+    [Fact]
+    public async Task Clerk_SearchesACommonName_SeesTheExactWordsFirst_AndAMoreThanCount_OnAPhoneAndALaptop()
+    {
+        foreach (var (width, height, shot) in new[] { (390, 844, "22-phone-member-search-common-word"), (1366, 900, "23-laptop-member-search-common-word") })
+        {
+            var page = await app.NewPageAsync(width, height);
+            await BrowserFixture.SignInAsync(page, "admin");
+            await page.GotoAsync("/Members");
+            await page.Locator("#q").FillAsync("thị");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-pager-status]")).ToContainTextAsync("hơn 1.000 đảng viên");
+            await Assertions.Expect(page.Locator("[data-search-capped]")).ToContainTextAsync("Gõ thêm chữ của tên");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+            await BrowserFixture.ShotAsync(page, shot);
+        }
+    }
 }

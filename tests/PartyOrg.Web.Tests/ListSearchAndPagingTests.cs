@@ -109,6 +109,7 @@ public class ListSearchAndPagingTests(WebAppFixture app)
         var page = new HtmlParser().ParseDocument(await (await PageClient.SignInAsync(app, "admin")).GetStringAsync("/Members?q=thi"));
         Assert.Equal($"Trang 1 · hơn {VnFormat.Number(MemberQueries.NameMatchCountCap)} đảng viên", page.QuerySelector("[data-pager-status]")!.TextContent);
         Assert.NotNull(page.QuerySelector("a[rel=next]"));
+        Assert.StartsWith($"Có hơn {VnFormat.Number(MemberQueries.NameMatchCountCap)} người khớp", page.QuerySelector("[data-search-capped]")!.TextContent);
     }
 
     [Fact]
