@@ -126,9 +126,6 @@ public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, O
 
     // ---- 2. admissions against target --------------------------------------------------------------------------------
 
-    private IQueryable<MemberPlacement> PlacementsIn(StatisticsSubject s) =>
-        db.MemberPlacements.AsNoTracking().Where(PathRange.WithinAny<MemberPlacement>(p => p.OrgPath, s.HistoryPaths));
-
     /// <summary>
     /// Admissions of the year by month where the member was placed on the decision's date (as the statistics' year.admissions count
     /// them, merged predecessors included); readmissions by their own month when <see cref="ReadmissionCountingRule"/> counts them.
@@ -137,17 +134,14 @@ public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, O
     private async Task<AdmissionsChart> AdmissionsAsync(UserScope scope, StatisticsSubject s)
     {
         var (start, end) = (s.YearStart, s.Date);
-        var first = await (from pl in PlacementsIn(s)
-                           join m in db.Members.AsNoTracking() on pl.MemberId equals m.Id
-                           where m.AdmittedOn >= start && m.AdmittedOn <= end && pl.FromDate <= m.AdmittedOn && (pl.ToDate == null || pl.ToDate > m.AdmittedOn)
-                           group m.Id by m.AdmittedOn.Month into g
-                           select new { Month = g.Key, Count = g.Distinct().Count() }).ToDictionaryAsync(g => g.Month, g => g.Count);
+        // From the maintained subtree counts: the days of the year under the organization and those merged into it.
+        var days = await SubtreeCounts.Admissions(db, SubtreeCounts.Outermost(s.HistoryPaths), start, end)
+            .GroupBy(c => new { c.Measure, c.Date }).Select(g => new { g.Key.Measure, g.Key.Date, Count = g.Sum(c => c.Delta) }).ToListAsync();
+        Dictionary<int, int> ByMonth(SubtreeMeasure measure) =>
+            days.Where(d => d.Measure == measure).GroupBy(d => d.Date.Month).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var first = ByMonth(SubtreeMeasure.Admitted);
         var counts = ReadmissionCountingRule.Counts(settings);
-        var again = await (from pl in PlacementsIn(s)
-                           join m in db.Members.AsNoTracking() on pl.MemberId equals m.Id
-                           where m.ReadmittedOn >= start && m.ReadmittedOn <= end && pl.FromDate <= m.ReadmittedOn && (pl.ToDate == null || pl.ToDate > m.ReadmittedOn)
-                           group m.Id by m.ReadmittedOn!.Value.Month into g
-                           select new { Month = g.Key, Count = g.Distinct().Count() }).ToDictionaryAsync(g => g.Month, g => g.Count);
+        var again = ByMonth(SubtreeMeasure.Readmitted);
         var orgId = s.Organization.Id;
         var months = new List<MonthBar>();
         var cumulative = 0;
@@ -203,23 +197,10 @@ public sealed class DashboardQueries(AppDbContext db, StatisticsQueries stats, O
         var kept = entries.Where(e => !entries.Any(o => o.Child == e.Child && o.Id != e.Id && e.Path.Length > o.Path.Length
                                                         && e.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(e => e.Id).ToList();
         var (start, end) = (s.YearStart, s.Date);
-        var first = await (from o in db.Organizations.AsNoTracking()
-                           where kept.Contains(o.Id)
-                           from p in db.MemberPlacements.AsNoTracking()
-                           where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
-                           join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-                           where m.AdmittedOn >= start && m.AdmittedOn <= end && p.FromDate <= m.AdmittedOn && (p.ToDate == null || p.ToDate > m.AdmittedOn)
-                           group m.Id by o.Id into g
-                           select new { g.Key, Count = g.Distinct().Count() }).ToListAsync();
-        var again = !readmissionsCount ? [] : await (from o in db.Organizations.AsNoTracking()
-                           where kept.Contains(o.Id)
-                           from p in db.MemberPlacements.AsNoTracking()
-                           where string.Compare(p.OrgPath, o.Path) >= 0 && string.Compare(p.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0
-                           join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-                           where m.ReadmittedOn >= start && m.ReadmittedOn <= end && p.FromDate <= m.ReadmittedOn && (p.ToDate == null || p.ToDate > m.ReadmittedOn)
-                           group m.Id by o.Id into g
-                           select new { g.Key, Count = g.Distinct().Count() }).ToListAsync();
-        var admitted = first.Concat(again).GroupBy(g => childOf[g.Key]).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var counted = await SubtreeCounts.Admissions(db, kept, start, end)
+            .Where(c => readmissionsCount || c.Measure == SubtreeMeasure.Admitted)
+            .GroupBy(c => c.OrganizationId).Select(g => new { g.Key, Count = g.Sum(c => c.Delta) }).ToListAsync();
+        var admitted = counted.GroupBy(g => childOf[g.Key]).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         var year = s.Date.Year;
         var targets = (await db.AdmissionTargets.AsNoTracking().Where(t => childIds.Contains(t.OrganizationId) && t.Year == year && t.Term == null).ToListAsync())
             .GroupBy(t => t.OrganizationId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Source).First().Count); // allocated before proposed

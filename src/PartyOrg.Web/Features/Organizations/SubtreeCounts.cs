@@ -43,6 +43,16 @@ public static class SubtreeCounts
     private const int Placed = (int)SubtreeMeasure.Placed, Admitted = (int)SubtreeMeasure.Admitted, Readmitted = (int)SubtreeMeasure.Readmitted,
         PlacedInYear = (int)SubtreeMeasure.PlacedInYear;
 
+    /// <summary>The first admissions and readmissions of the organizations' subtrees per day from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public static IQueryable<SubtreeCountChange> Admissions(AppDbContext db, IReadOnlyCollection<int> organizationIds, DateOnly first, DateOnly last) =>
+        db.SubtreeCountChanges.AsNoTracking().Where(c => organizationIds.Contains(c.OrganizationId)
+            && (c.Measure == SubtreeMeasure.Admitted || c.Measure == SubtreeMeasure.Readmitted) && c.Date >= first && c.Date <= last);
+
+    /// <summary>The organizations whose subtrees are the paths, those inside another path left out: each record counted once.</summary>
+    public static IReadOnlyList<int> Outermost(IReadOnlyCollection<string> paths) =>
+        paths.Where(p => !paths.Any(o => o.Length < p.Length && p.StartsWith(o, StringComparison.Ordinal)))
+            .Select(p => Organization.IdsOnPath(p)[^1]).Distinct().ToList();
+
     /// <summary>The members-placed changes of the placements matching <paramref name="where"/>, grouped per cell and day.</summary>
     public static string PlacementsOf(string where) => $"""
         SELECT "OrganizationId", {Placed}, "FromDate", COUNT(*) FROM "MemberPlacements" WHERE {where} GROUP BY "OrganizationId", "FromDate"

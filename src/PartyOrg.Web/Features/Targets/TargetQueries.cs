@@ -304,9 +304,7 @@ public sealed class TargetQueries(AppDbContext db, OrganizationQueries organizat
     /// </summary>
     private async Task<Dictionary<int, AdmissionCount>> CountOfEachAsync(IReadOnlyCollection<int> organizationIds, DateOnly first, DateOnly last)
     {
-        var rows = await db.SubtreeCountChanges.AsNoTracking()
-            .Where(c => organizationIds.Contains(c.OrganizationId) && (c.Measure == SubtreeMeasure.Admitted || c.Measure == SubtreeMeasure.Readmitted)
-                        && c.Date >= first && c.Date <= last)
+        var rows = await SubtreeCounts.Admissions(db, organizationIds, first, last)
             .GroupBy(c => new { c.OrganizationId, c.Measure })
             .Select(g => new { g.Key.OrganizationId, g.Key.Measure, Count = g.Sum(c => c.Delta) })
             .ToListAsync();
