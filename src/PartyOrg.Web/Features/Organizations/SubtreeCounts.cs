@@ -106,8 +106,11 @@ public static class SubtreeCounts
         $"{Tables(changes, postgres)} {Insert} {Spread} ORDER BY 1, 2, 3 " +
         $"ON CONFLICT (\"OrganizationId\", \"Measure\", \"Date\") DO UPDATE SET \"Delta\" = {Table}.\"Delta\" + excluded.\"Delta\"";
 
-    /// <summary>What a save changes: the placements' changes from the change tracker, and the members whose admissions may move.</summary>
-    public sealed record Pending(List<(int OrganizationId, DateOnly Date, int Delta)> Placements, List<int> Members)
+    /// <summary>
+    /// What a save changes: the placements' changes from the change tracker, and the members whose admissions may move, as
+    /// functions of the entities, since a member saved with its first placement has its id only after the save.
+    /// </summary>
+    public sealed record Pending(List<(int OrganizationId, DateOnly Date, int Delta)> Placements, List<Func<int>> Members)
     {
         public bool IsEmpty => Placements.Count == 0 && Members.Count == 0;
     }
@@ -119,7 +122,7 @@ public static class SubtreeCounts
     public static Pending PendingIn(ChangeTracker tracker)
     {
         var changes = new List<(int, DateOnly, int)>();
-        var members = new HashSet<int>();
+        var members = new List<Func<int>>();
         void Add(PropertyValues values, int sign)
         {
             var organization = values.GetValue<int>(nameof(MemberPlacement.OrganizationId));
@@ -130,14 +133,18 @@ public static class SubtreeCounts
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted) Add(entry.OriginalValues, -1);
             if (entry.State is EntityState.Added or EntityState.Modified) Add(entry.CurrentValues, +1);
-            members.Add(entry.Entity.MemberId);
+            var placement = entry.Entity;
+            members.Add(() => placement.MemberId);
         }
         foreach (var entry in tracker.Entries<Member>().Where(e => e.State == EntityState.Modified
                      && (e.Property(m => m.AdmittedOn).IsModified || e.Property(m => m.ReadmittedOn).IsModified)))
-            members.Add(entry.Entity.Id);
+        {
+            var member = entry.Entity;
+            members.Add(() => member.Id);
+        }
         var placements = changes.GroupBy(c => (c.Item1, c.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(c => c.Item3)))
             .Where(c => c.Item3 != 0).ToList();
-        return new Pending(placements, members.ToList());
+        return new Pending(placements, members);
     }
 
     /// <summary>Before a save, inside its transaction: the admissions of the members it touches leave the counts, as stored.</summary>
@@ -157,10 +164,11 @@ public static class SubtreeCounts
         await AdmissionsAsync(db, pending.Members, +1, cancellationToken);
     }
 
-    private static async Task AdmissionsAsync(AppDbContext db, List<int> members, int sign, CancellationToken cancellationToken)
+    private static async Task AdmissionsAsync(AppDbContext db, List<Func<int>> members, int sign, CancellationToken cancellationToken)
     {
-        // Ids are integers from the change tracker, written into the text; new members have no id before the save and none stored.
-        foreach (var chunk in members.Where(id => id > 0).Chunk(1000))
+        // Ids are integers read from the entities, written into the text; a member not yet saved has a temporary (negative) id
+        // before the save and nothing stored to take away.
+        foreach (var chunk in members.Select(id => id()).Where(id => id > 0).Distinct().Chunk(1000))
             await db.Database.ExecuteSqlRawAsync(AddSql(AdmissionsOf($"m.\"Id\" IN ({string.Join(",", chunk)})", sign), db.Database.IsNpgsql()), cancellationToken);
     }
 
