@@ -123,6 +123,7 @@ public class ImportKillTests
         Assert.Equal(0, await db.Members.CountAsync());
         Assert.Equal(0, await db.MemberPlacements.CountAsync());
         Assert.Equal(0, await db.MemberNameKeys.CountAsync());
+        Assert.Equal(0, await db.SubtreeCountChanges.CountAsync());
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Member)));
         Assert.Equal(3, await db.Organizations.CountAsync());
         Assert.False(File.Exists(stored.StoredPath), "the uploaded file of a closed job is removed");
