@@ -69,7 +69,20 @@ public class BackupRestoreTests(WebAppFixture app)
                 await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(restored) { Database = "postgres" }.ConnectionString);
                 await admin.OpenAsync();
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
+                // The server's own autovacuum may be analysing the freshly restored tables: a role that is not a superuser cannot
+                // end that worker, so the drop waits for it to finish.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await drop.ExecuteNonQueryAsync();
+                        break;
+                    }
+                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
+                    {
+                        await Task.Delay(500);
+                    }
+                }
             }
             else
             {

@@ -6,6 +6,7 @@ using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Decisions;
+using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Badges;
@@ -36,41 +37,72 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
     /// </summary>
     public async Task<IReadOnlyList<BadgeCandidate>> EligibleAsync(UserScope scope, string path, DateOnly occasion)
     {
-        var (members, _) = MayBeDue(scope, path, occasion);
-        return await EligibleAmongAsync(members, occasion);
+        return await EligibleAmongAsync(MayBeDue(scope, path, ReachedBy(occasion)), occasion);
     }
 
     /// <summary>
-    /// How many are due each milestone (the barred included), as <see cref="EligibleAsync"/> would list them, counted in the
-    /// database: a member never out of activity is due the highest milestone the admission date reaches, grouped by it; the
-    /// few with time out (a readmission, a letter received late) have their party age worked out one by one.
+    /// How many are due each milestone (the barred included), as <see cref="EligibleAsync"/> would list them, for the whole subtree
+    /// of <paramref name="path"/> (within the scope). A member never out of activity is due the highest milestone the admission
+    /// date reaches unless awarded it or higher: counted from the maintained subtree counts (<see cref="SubtreeCounts"/>), the
+    /// official members by admission date less those already awarded, per milestone's window of admission dates, whatever the
+    /// size of the subtree. The few with time out (a readmission, a letter received late) have their party age worked out one by one.
     /// </summary>
     public async Task<IReadOnlyList<MilestoneCount>> DueCountsAsync(UserScope scope, string path, DateOnly occasion)
     {
-        var (members, reached) = MayBeDue(scope, path, occasion);
+        var reachedBy = ReachedBy(occasion);
+        var organizationId = Organization.IdsOnPath(path)[^1];
+        var latest = reachedBy[0].AdmittedBy;
+        var basis = await db.SubtreeCountChanges.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId && c.Measure >= SubtreeMeasure.OfficialByAdmission && c.Date <= latest)
+            .Select(WindowOf(reachedBy))
+            .GroupBy(w => new { w.Measure, w.Milestone }).Select(g => new { g.Key.Measure, g.Key.Milestone, Count = g.Sum(w => w.Delta) })
+            .ToListAsync();
+        // Due m: official by an admission date in m's window, less those whose highest badge is m or above.
+        var plain = BadgeRule.Milestones.Select(m => new MilestoneCount(m,
+            basis.Where(b => b.Milestone == m && b.Measure == SubtreeMeasure.OfficialByAdmission).Sum(b => b.Count)
+            - basis.Where(b => b.Milestone == m && b.Measure > SubtreeMeasure.HighestAward && (int)b.Measure - (int)SubtreeMeasure.HighestAward >= m).Sum(b => b.Count)));
         // The members with time out come from the two small tables that record it, not from a test on every candidate.
         var timeOut = db.MemberDecisions.Where(d => d.Kind == DecisionKind.Readmission).Select(d => d.MemberId)
             .Union(db.MemberTransfers.Where(t => t.ReceivedOn != null && t.ReceivedOn > t.PresentBy).Select(t => t.MemberId));
-        var plain = await members.Where(m => !timeOut.Contains(m.Id)).GroupBy(reached).Select(g => new MilestoneCount(g.Key, g.Count())).ToListAsync();
-        var withTimeOut = await EligibleAmongAsync(members.Where(m => timeOut.Contains(m.Id)), occasion);
+        var withTimeOut = await EligibleAmongAsync(MayBeDue(scope, path, reachedBy).Where(m => timeOut.Contains(m.Id)), occasion);
         return plain.Concat(withTimeOut.Select(c => new MilestoneCount(c.Milestone, 1)))
             .GroupBy(c => c.Milestone).Select(g => new MilestoneCount(g.Key, g.Sum(c => c.Count))).Where(c => c.Count > 0)
             .OrderByDescending(c => c.Milestone).ToList();
     }
 
+    private static List<(int Milestone, DateOnly AdmittedBy)> ReachedBy(DateOnly occasion) =>
+        BadgeRule.Milestones.Select(m => (Milestone: m, AdmittedBy: BadgeRule.LatestAdmissionReaching(m, occasion))).ToList();
+
+    private sealed class BasisInWindow
+    {
+        public SubtreeMeasure Measure { get; init; }
+        public int Milestone { get; init; }
+        public int Delta { get; init; }
+    }
+
+    /// <summary>A stored change with the milestone its admission date reaches at the occasion (<see cref="Reached"/> on the change's date).</summary>
+    private static Expression<Func<SubtreeCountChange, BasisInWindow>> WindowOf(IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
+    {
+        var change = Expression.Parameter(typeof(SubtreeCountChange), "c");
+        var reached = Reached(reachedBy);
+        var milestone = ReplacingExpressionVisitor.Replace(reached.Parameters[0], Expression.Property(change, nameof(SubtreeCountChange.Date)), reached.Body);
+        return Expression.Lambda<Func<SubtreeCountChange, BasisInWindow>>(Expression.MemberInit(Expression.New(typeof(BasisInWindow)),
+            Expression.Bind(typeof(BasisInWindow).GetProperty(nameof(BasisInWindow.Measure))!, Expression.Property(change, nameof(SubtreeCountChange.Measure))),
+            Expression.Bind(typeof(BasisInWindow).GetProperty(nameof(BasisInWindow.Milestone))!, milestone),
+            Expression.Bind(typeof(BasisInWindow).GetProperty(nameof(BasisInWindow.Delta))!, Expression.Property(change, nameof(SubtreeCountChange.Delta)))), change);
+    }
+
     /// <summary>
     /// Official members of the subtree admitted early enough for 30 years by the occasion and not awarded the highest milestone
-    /// their admission date reaches (the index on (Status, AdmittedOn)): everyone who may be due, with that milestone's expression.
+    /// their admission date reaches (the index on (Status, AdmittedOn)): everyone who may be due.
     /// </summary>
-    private (IQueryable<Member> Members, Expression<Func<Member, int>> Reached) MayBeDue(UserScope scope, string path, DateOnly occasion)
+    private IQueryable<Member> MayBeDue(UserScope scope, string path, IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
     {
-        var reachedBy = BadgeRule.Milestones.Select(m => (Milestone: m, AdmittedBy: BadgeRule.LatestAdmissionReaching(m, occasion))).ToList();
         var latestAdmission = reachedBy[0].AdmittedBy;
-        var members = scope.Filter(db.Members.AsNoTracking())
+        return scope.Filter(db.Members.AsNoTracking())
             .Where(PathRange.WithinAny<Member>(m => m.OrgPath, [path]))
             .Where(m => m.Status == MemberStatus.Official && m.AdmittedOn <= latestAdmission)
             .Where(NotAwardedUpToBound(reachedBy));
-        return (members, Reached(reachedBy));
     }
 
     /// <summary>Those of <paramref name="members"/> due a milestone at the occasion, with their exact party age; the barred marked.</summary>
@@ -112,22 +144,22 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
     }
 
     /// <summary>
-    /// The highest milestone the admission date reaches at the occasion, with no time out of activity:
+    /// The highest milestone an admission date reaches at the occasion, with no time out of activity:
     /// <c>CASE WHEN AdmittedOn &lt;= @d90 THEN 90 WHEN ... ELSE 30 END</c> (30 for every member the query keeps).
     /// </summary>
-    private static Expression<Func<Member, int>> Reached(IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
+    private static Expression<Func<DateOnly, int>> Reached(IReadOnlyList<(int Milestone, DateOnly AdmittedBy)> reachedBy)
     {
-        var member = Expression.Parameter(typeof(Member), "m");
+        var admittedOn = Expression.Parameter(typeof(DateOnly), "admittedOn");
         Expression bound = Expression.Constant(reachedBy[0].Milestone);
         foreach (var (milestone, admittedBy) in reachedBy.Skip(1))
         {
             // Captured as a closure so the database sees a parameter, not a literal.
             var date = Expression.Property(Expression.Constant(new DateBox(admittedBy)), nameof(DateBox.Value));
             bound = Expression.Condition(
-                Expression.LessThanOrEqual(Expression.Property(member, nameof(Member.AdmittedOn)), date),
+                Expression.LessThanOrEqual(admittedOn, date),
                 Expression.Constant(milestone), bound);
         }
-        return Expression.Lambda<Func<Member, int>>(bound, member);
+        return Expression.Lambda<Func<DateOnly, int>>(bound, admittedOn);
     }
 
     /// <summary>No award at or above the highest milestone the admission date allows: <c>NOT EXISTS (award with Milestone >= CASE ... END)</c>.</summary>
@@ -137,7 +169,7 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
             (m, bound) => !db.BadgeAwards.Any(a => a.MemberId == m.Id && a.Milestone >= bound);
         var reached = Reached(reachedBy);
         var body = ReplacingExpressionVisitor.Replace(template.Parameters[1],
-            ReplacingExpressionVisitor.Replace(reached.Parameters[0], template.Parameters[0], reached.Body), template.Body);
+            ReplacingExpressionVisitor.Replace(reached.Parameters[0], Expression.Property(template.Parameters[0], nameof(Member.AdmittedOn)), reached.Body), template.Body);
         return Expression.Lambda<Func<Member, bool>>(body, template.Parameters[0]);
     }
 

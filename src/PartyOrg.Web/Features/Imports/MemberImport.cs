@@ -396,7 +396,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         try
         {
             // The admissions of the members the file changes leave the subtree counts as stored; they come back below as written.
-            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.AdmissionsOf($"m.\"Id\" IN (SELECT \"MemberId\" FROM ({changedRows}) u)", -1), s.Postgres));
+            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.MembersOf($"m.\"Id\" IN (SELECT \"MemberId\" FROM ({changedRows}) u)", -1), s.Postgres));
             var updated = await s.ExecuteAsync($"""
                 UPDATE "Members" SET {string.Join(", ", given.Concat(Derived.Select(d => (d.Name, StageType.Text, d.Get))).Select(f => $"\"{f.Name}\" = u.\"{f.Name}\""))}, "Version" = "Members"."Version" + 1
                 FROM ({changedRows}) u WHERE "Members"."Id" = u."MemberId" AND "Members"."Version" = u."ReadVersion"
@@ -427,7 +427,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
             // of its members in the cells that now hold them on their dates.
             var members = $"SELECT @base + \"Row\" FROM {t} WHERE \"MemberId\" IS NULL UNION ALL SELECT u.\"MemberId\" FROM ({changedRows}) u";
             await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.PlacementsOf($"\"Id\" > @before AND \"MemberId\" IN ({members})"), s.Postgres), placementsBefore, id);
-            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.AdmissionsOf($"m.\"Id\" IN ({members})"), s.Postgres), id);
+            await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.MembersOf($"m.\"Id\" IN ({members})"), s.Postgres), id);
 
             var rekeyed = $"SELECT u.\"MemberId\" FROM ({changedRows}) u WHERE u.\"FullName\" <> u.\"OldName\" OR u.\"OrgPath\" <> u.\"OldPath\"";
             await s.ExecuteAsync($"DELETE FROM \"MemberNameKeys\" WHERE \"MemberId\" IN ({rekeyed})");

@@ -20,6 +20,16 @@ public enum SubtreeMeasure
     /// of its own year, at most a few hundred rows per organization however long its history.
     /// </summary>
     PlacedInYear = 3,
+    /// <summary>
+    /// Official members today, in the cell that holds them, dated by their admission, leaving out those with time out of activity
+    /// (a readmission, a letter received late): with <see cref="HighestAward"/>, who is due a party badge at an occasion.
+    /// </summary>
+    OfficialByAdmission = 10,
+    /// <summary>
+    /// Of <see cref="OfficialByAdmission"/>, those whose highest badge is a milestone, stored as this value plus the milestone
+    /// (130 for 30 years … 190 for 90).
+    /// </summary>
+    HighestAward = 100,
 }
 
 /// <summary>
@@ -41,7 +51,8 @@ public static class SubtreeCounts
 {
     private const string Table = "\"SubtreeCountChanges\"";
     private const int Placed = (int)SubtreeMeasure.Placed, Admitted = (int)SubtreeMeasure.Admitted, Readmitted = (int)SubtreeMeasure.Readmitted,
-        PlacedInYear = (int)SubtreeMeasure.PlacedInYear;
+        PlacedInYear = (int)SubtreeMeasure.PlacedInYear, OfficialByAdmission = (int)SubtreeMeasure.OfficialByAdmission,
+        HighestAward = (int)SubtreeMeasure.HighestAward;
 
     /// <summary>The first admissions and readmissions of the organizations' subtrees per day from <paramref name="first"/> to <paramref name="last"/>.</summary>
     public static IQueryable<SubtreeCountChange> Admissions(AppDbContext db, IReadOnlyCollection<int> organizationIds, DateOnly first, DateOnly last) =>
@@ -64,7 +75,7 @@ public static class SubtreeCounts
     /// The admissions and readmissions of the members matching <paramref name="where"/> (on the alias m), each in the cell it was
     /// placed in on its date, times <paramref name="sign"/>: what the members add to the counts, or take away before they change.
     /// </summary>
-    public static string AdmissionsOf(string where, int sign = 1) => $"""
+    private static string AdmissionsOf(string where, int sign) => $"""
         SELECT p."OrganizationId", {Admitted}, m."AdmittedOn", {sign} * COUNT(*) FROM "MemberPlacements" p JOIN "Members" m ON m."Id" = p."MemberId"
         WHERE {where} AND p."FromDate" <= m."AdmittedOn" AND (p."ToDate" IS NULL OR p."ToDate" > m."AdmittedOn") GROUP BY p."OrganizationId", m."AdmittedOn"
         UNION ALL
@@ -73,8 +84,30 @@ public static class SubtreeCounts
         GROUP BY p."OrganizationId", m."ReadmittedOn"
         """;
 
+    /// <summary>
+    /// The badge basis of the members matching <paramref name="where"/> (on the alias m) times <paramref name="sign"/>: official
+    /// members without time out of activity by their cell and admission date, and those of them by their highest badge.
+    /// </summary>
+    private static string BadgeBasisOf(string where, int sign) => $"""
+        SELECT m."OrganizationId", {OfficialByAdmission}, m."AdmittedOn", {sign} * COUNT(*) FROM "Members" m
+        WHERE {where} AND {NoTimeOut} GROUP BY m."OrganizationId", m."AdmittedOn"
+        UNION ALL
+        SELECT m."OrganizationId", {HighestAward} + a."Best", m."AdmittedOn", {sign} * COUNT(*) FROM "Members" m
+        JOIN (SELECT "MemberId", MAX("Milestone") AS "Best" FROM "BadgeAwards" GROUP BY "MemberId") a ON a."MemberId" = m."Id"
+        WHERE {where} AND {NoTimeOut} GROUP BY m."OrganizationId", a."Best", m."AdmittedOn"
+        """;
+
+    private const string NoTimeOut = """
+        m."Status" = 'Official'
+        AND NOT EXISTS (SELECT 1 FROM "MemberDecisions" x WHERE x."MemberId" = m."Id" AND x."Kind" = 'Readmission')
+        AND NOT EXISTS (SELECT 1 FROM "MemberTransfers" t WHERE t."MemberId" = m."Id" AND t."ReceivedOn" IS NOT NULL AND t."ReceivedOn" > t."PresentBy")
+        """;
+
+    /// <summary>What the members matching <paramref name="where"/> (alias m) add to the counts, times <paramref name="sign"/>: their admissions and badge basis.</summary>
+    public static string MembersOf(string where, int sign = 1) => AdmissionsOf(where, sign) + " UNION ALL " + BadgeBasisOf(where, sign);
+
     /// <summary>Everything counted, from the records: the recount's input.</summary>
-    private static readonly string Everything = PlacementsOf("1 = 1") + " UNION ALL " + AdmissionsOf("1 = 1");
+    private static readonly string Everything = PlacementsOf("1 = 1") + " UNION ALL " + MembersOf("1 = 1");
 
     /// <summary>
     /// Changes per cell, measure and day (<paramref name="changes"/> selects OrganizationId, Measure, Date, Delta) with the yearly
@@ -136,22 +169,39 @@ public static class SubtreeCounts
             var placement = entry.Entity;
             members.Add(() => placement.MemberId);
         }
-        foreach (var entry in tracker.Entries<Member>().Where(e => e.State == EntityState.Modified
-                     && (e.Property(m => m.AdmittedOn).IsModified || e.Property(m => m.ReadmittedOn).IsModified)))
+        foreach (var entry in tracker.Entries<Member>().Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified
+                     && (e.Property(m => m.AdmittedOn).IsModified || e.Property(m => m.ReadmittedOn).IsModified
+                         || e.Property(m => m.Status).IsModified || e.Property(m => m.OrganizationId).IsModified))))
         {
             var member = entry.Entity;
             members.Add(() => member.Id);
+        }
+        // What decides the badge basis besides the record: the awards, a readmission, a letter received late.
+        foreach (var entry in tracker.Entries<BadgeAward>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var award = entry.Entity;
+            members.Add(() => award.MemberId);
+        }
+        foreach (var entry in tracker.Entries<MemberDecision>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var decision = entry.Entity;
+            members.Add(() => decision.MemberId);
+        }
+        foreach (var entry in tracker.Entries<MemberTransfer>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var transfer = entry.Entity;
+            members.Add(() => transfer.MemberId);
         }
         var placements = changes.GroupBy(c => (c.Item1, c.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(c => c.Item3)))
             .Where(c => c.Item3 != 0).ToList();
         return new Pending(placements, members);
     }
 
-    /// <summary>Before a save, inside its transaction: the admissions of the members it touches leave the counts, as stored.</summary>
+    /// <summary>Before a save, inside its transaction: what the members it touches add to the counts leaves them, as stored.</summary>
     public static Task BeforeSaveAsync(AppDbContext db, Pending pending, CancellationToken cancellationToken) =>
-        AdmissionsAsync(db, pending.Members, -1, cancellationToken);
+        MembersAsync(db, pending.Members, -1, cancellationToken);
 
-    /// <summary>After the save, in the same transaction: the placements' changes, and the members' admissions as now stored.</summary>
+    /// <summary>After the save, in the same transaction: the placements' changes, and what the members add as now stored.</summary>
     public static async Task AfterSaveAsync(AppDbContext db, Pending pending, CancellationToken cancellationToken)
     {
         // A thousand rows a statement keeps the parameters under every provider's limit (a demo build saves thousands at once).
@@ -161,15 +211,15 @@ public static class SubtreeCounts
             var parameters = chunk.SelectMany(c => new object[] { c.OrganizationId, c.Date, c.Delta }).ToArray();
             await db.Database.ExecuteSqlRawAsync(AddSql(values, db.Database.IsNpgsql()), parameters, cancellationToken);
         }
-        await AdmissionsAsync(db, pending.Members, +1, cancellationToken);
+        await MembersAsync(db, pending.Members, +1, cancellationToken);
     }
 
-    private static async Task AdmissionsAsync(AppDbContext db, List<Func<int>> members, int sign, CancellationToken cancellationToken)
+    private static async Task MembersAsync(AppDbContext db, List<Func<int>> members, int sign, CancellationToken cancellationToken)
     {
         // Ids are integers read from the entities, written into the text; a member not yet saved has a temporary (negative) id
         // before the save and nothing stored to take away.
         foreach (var chunk in members.Select(id => id()).Where(id => id > 0).Distinct().Chunk(1000))
-            await db.Database.ExecuteSqlRawAsync(AddSql(AdmissionsOf($"m.\"Id\" IN ({string.Join(",", chunk)})", sign), db.Database.IsNpgsql()), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(AddSql(MembersOf($"m.\"Id\" IN ({string.Join(",", chunk)})", sign), db.Database.IsNpgsql()), cancellationToken);
     }
 
     /// <summary>
@@ -257,6 +307,8 @@ public static class SubtreeCounts
         SubtreeMeasure.Placed => "số đảng viên",
         SubtreeMeasure.PlacedInYear => "số đảng viên (tổng năm)",
         SubtreeMeasure.Admitted => "số kết nạp",
+        SubtreeMeasure.OfficialByAdmission => "số đảng viên chính thức theo ngày vào Đảng",
+        > SubtreeMeasure.HighestAward => $"số đã được tặng Huy hiệu {(int)measure - HighestAward} năm",
         _ => "số kết nạp lại",
     };
 

@@ -26,7 +26,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                 });
 
             // The counts of the records already stored: members placed (0, with its yearly totals 3), admissions (1) and
-            // readmissions (2) in the cell that held the member on the day, spread to the cell and every organization above it.
+            // readmissions (2) in the cell that held the member on the day; official members without time out by admission date
+            // (10) and by highest badge (100 + milestone) in their cell; spread to the cell and every organization above it.
             migrationBuilder.Sql("""
                 WITH RECURSIVE c("OrganizationId", "Measure", "Date", "Delta") AS (
                   SELECT "OrganizationId", 0, "FromDate", COUNT(*) FROM "MemberPlacements" GROUP BY "OrganizationId", "FromDate"
@@ -38,7 +39,20 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                   UNION ALL
                   SELECT p."OrganizationId", 2, m."ReadmittedOn", COUNT(*) FROM "MemberPlacements" p JOIN "Members" m ON m."Id" = p."MemberId"
                   WHERE m."ReadmittedOn" IS NOT NULL AND p."FromDate" <= m."ReadmittedOn" AND (p."ToDate" IS NULL OR p."ToDate" > m."ReadmittedOn")
-                  GROUP BY p."OrganizationId", m."ReadmittedOn"),
+                  GROUP BY p."OrganizationId", m."ReadmittedOn"
+                  UNION ALL
+                  SELECT m."OrganizationId", 10, m."AdmittedOn", COUNT(*) FROM "Members" m
+                  WHERE m."Status" = 'Official'
+                    AND NOT EXISTS (SELECT 1 FROM "MemberDecisions" x WHERE x."MemberId" = m."Id" AND x."Kind" = 'Readmission')
+                    AND NOT EXISTS (SELECT 1 FROM "MemberTransfers" t WHERE t."MemberId" = m."Id" AND t."ReceivedOn" IS NOT NULL AND t."ReceivedOn" > t."PresentBy")
+                  GROUP BY m."OrganizationId", m."AdmittedOn"
+                  UNION ALL
+                  SELECT m."OrganizationId", 100 + a."Best", m."AdmittedOn", COUNT(*) FROM "Members" m
+                  JOIN (SELECT "MemberId", MAX("Milestone") AS "Best" FROM "BadgeAwards" GROUP BY "MemberId") a ON a."MemberId" = m."Id"
+                  WHERE m."Status" = 'Official'
+                    AND NOT EXISTS (SELECT 1 FROM "MemberDecisions" x WHERE x."MemberId" = m."Id" AND x."Kind" = 'Readmission')
+                    AND NOT EXISTS (SELECT 1 FROM "MemberTransfers" t WHERE t."MemberId" = m."Id" AND t."ReceivedOn" IS NOT NULL AND t."ReceivedOn" > t."PresentBy")
+                  GROUP BY m."OrganizationId", a."Best", m."AdmittedOn"),
                 d("OrganizationId", "Measure", "Date", "Delta") AS (
                   SELECT "OrganizationId", "Measure", "Date", "Delta" FROM c
                   UNION ALL
