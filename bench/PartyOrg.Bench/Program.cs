@@ -126,9 +126,19 @@ internal sealed record Args(DatabaseProvider Provider, int Members, string Conne
         return new Args(provider, members, connection);
     }
 
-    public AppDbContext CreateContext() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Connection).Options, AuditActor.System)
-        : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(Connection).Options, AuditActor.System);
+    // The application's own options, so the bench's queries are translated as the application's are.
+    public AppDbContext CreateContext()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new DbContextOptionsBuilder<SqliteAppDbContext>();
+            DatabaseSetup.UseSqlite(sqlite, Connection);
+            return new SqliteAppDbContext(sqlite.Options, AuditActor.System);
+        }
+        var postgres = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        DatabaseSetup.UsePostgres(postgres, Connection);
+        return new PostgresAppDbContext(postgres.Options, AuditActor.System);
+    }
 }
 
 internal static class Measure
@@ -202,7 +212,9 @@ internal sealed class RawSql(DbConnection connection, bool postgres)
         await using (var reader = await page.ExecuteReaderAsync())
             while (await reader.ReadAsync()) rows++;
         // Same shortcut as the application: a first page that is not full is the whole answer.
-        return rows < 25 ? rows : await ScalarAsync($"SELECT COUNT(*) FROM ({matches} LIMIT {MemberQueries.NameMatchCountCap + 1}) u", path, folded);
+        // The total says "more than the cap" past it, as the application's page does.
+        return rows < 25 ? rows : Math.Min(MemberQueries.NameMatchCountCap,
+            await ScalarAsync($"SELECT COUNT(*) FROM ({matches} LIMIT {MemberQueries.NameMatchCountCap + 1}) u", path, folded));
     }
 
     /// <summary>A page of the active members of a subtree with extra conditions and an order ({Column} is quoted), then the total.</summary>
@@ -417,14 +429,21 @@ internal static class Generator
             await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberNameKeys", ["MemberId", "Key", "OrgPath", "SortKey"], keyRows);
             await tx.CommitAsync();
         }
-        // Rows written by hand bypass the application's upkeep: the subtree counts are recounted from them.
+        await RecountAsync(db);
+    }
+
+    /// <summary>Rows written by hand bypass the application's upkeep: the subtree counts are recounted from them.</summary>
+    private static async Task RecountAsync(AppDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
         await using var rebuild = await connection.BeginTransactionAsync();
         await SubtreeCounts.RebuildAsync(connection, rebuild, db.Database.IsNpgsql());
         await rebuild.CommitAsync();
     }
 
     /// <summary>The 30-year badge for every other member admitted by the date.</summary>
-    public static Task<int> AwardHalfAsync(AppDbContext db, DateOnly admittedBy)
+    public static async Task AwardHalfAsync(AppDbContext db, DateOnly admittedBy)
     {
         string Q(string n) => db.Database.IsNpgsql() ? $"\"{n}\"" : n;
         var sql = $$"""
@@ -432,7 +451,8 @@ internal static class Generator
             SELECT {{Q("Id")}}, 30, {{Q("AdmittedOn")}}, {{(db.Database.IsNpgsql() ? "false" : "0")}}, {{Q("OrgPath")}} FROM {{Q("Members")}}
             WHERE {{Q("AdmittedOn")}} <= {0} AND {{Q("Id")}} % 2 = 0
             """;
-        return db.Database.ExecuteSqlRawAsync(sql, admittedBy);
+        await db.Database.ExecuteSqlRawAsync(sql, admittedBy);
+        await RecountAsync(db);
     }
 
     /// <summary>Unique and valid: province 080, century-and-gender digit, birth year, then the row number.</summary>

@@ -36,14 +36,19 @@ public static class DatabaseSetup
         services.AddScoped<AuditActor>();
         return provider switch
         {
-            // A list of ids in a query goes as one array parameter (json_each on SQLite, = ANY on PostgreSQL): EF's default of one
-            // parameter per id makes a new SQL text, compiled and cached anew, for every length, which costs seconds for a subtree's members.
-            DatabaseProvider.Sqlite => services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
-                o.UseSqlite(connectionString, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))),
-            DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresAppDbContext>(o =>
-                o.UseNpgsql(connectionString, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))),
+            DatabaseProvider.Sqlite => services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => UseSqlite(o, connectionString)),
+            DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => UsePostgres(o, connectionString)),
         };
     }
+
+    // A list of ids in a query goes as one array parameter (json_each on SQLite, = ANY on PostgreSQL): EF's default of one
+    // parameter per id makes a new SQL text, compiled and cached anew, for every length, which costs seconds for a subtree's
+    // members, and passes SQLite's limit of variables for a province's.
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     /// <summary>Applies the provider's migrations without a time limit per command; SQLite also switches to write-ahead logging for concurrent readers.</summary>
     public static async Task MigrateAsync(AppDbContext db)
