@@ -169,7 +169,10 @@ public sealed class MemberQueries(AppDbContext db, TimeProvider clock)
         // member's few keys are read by its id; the prefix is compared on them, not as a range the planner might scan instead.
         var length = folded.Length;
         keys = keys.Where(k => !db.MemberNameKeys.Any(l => l.MemberId == k.MemberId && l.Key.Length > k.Key.Length && l.Key.Substring(0, length) == folded));
-        return keys.Join(members, k => k.MemberId, m => m.Id, (k, m) => new NameMatch { Key = k, Member = m });
+        // The list's filters as a test on each key's member, not as a join: the keys' index leads (SQLite would otherwise start
+        // from every member of the scope), and the member is read for the page only.
+        keys = keys.Where(k => members.Any(m => m.Id == k.MemberId));
+        return keys.Join(db.Members.AsNoTracking(), k => k.MemberId, m => m.Id, (k, m) => new NameMatch { Key = k, Member = m });
     }
 
     /// <summary>The organizations directly under one (or the tops of the scope): the list's cell filter, one level at a time.</summary>
