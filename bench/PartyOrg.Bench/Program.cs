@@ -195,15 +195,16 @@ internal sealed class RawSql(DbConnection connection, bool postgres)
     public async Task<int> SearchAsync(string path, string folded)
     {
         var matches = $"""
-            SELECT m.{Q("Id")}, k.{Q("Key")}, k.{Q("SortKey")} FROM {Q("MemberNameKeys")} k JOIN {Q("Members")} m ON m.{Q("Id")} = k.{Q("MemberId")}
+            SELECT k.{Q("MemberId")} AS {Q("Id")}, k.{Q("Key")}, k.{Q("SortKey")} FROM {Q("MemberNameKeys")} k
             WHERE k.{Q("Key")} >= @q AND k.{Q("Key")} < @qu AND k.{Q("OrgPath")} >= @p AND k.{Q("OrgPath")} < @pu
-              AND m.{Q("OrgPath")} >= @p AND m.{Q("OrgPath")} < @pu AND m.{Q("Status")} IN ('Probationary','Official')
+              AND EXISTS (SELECT 1 FROM {Q("Members")} m WHERE m.{Q("Id")} = k.{Q("MemberId")}
+                AND m.{Q("OrgPath")} >= @p AND m.{Q("OrgPath")} < @pu AND m.{Q("Status")} IN ('Probationary','Official'))
               AND NOT EXISTS (SELECT 1 FROM {Q("MemberNameKeys")} l WHERE l.{Q("MemberId")} = k.{Q("MemberId")}
                 AND substr(l.{Q("Key")}, 1, length(@q)) = @q AND length(l.{Q("Key")}) > length(k.{Q("Key")}))
             """;
         await using var page = Command($"""
             SELECT m.{Q("Id")}, m.{Q("FullName")}, m.{Q("Gender")}, m.{Q("DateOfBirth")}, m.{Q("OrganizationId")}, o.{Q("Name")}, p.{Q("Name")}, m.{Q("Status")}
-            FROM ({matches} ORDER BY k.{Q("Key")}, k.{Q("SortKey")}, m.{Q("Id")} LIMIT 25) u JOIN {Q("Members")} m ON m.{Q("Id")} = u.{Q("Id")}
+            FROM ({matches} ORDER BY k.{Q("Key")}, k.{Q("SortKey")}, k.{Q("MemberId")} LIMIT 25) u JOIN {Q("Members")} m ON m.{Q("Id")} = u.{Q("Id")}
             JOIN {Q("Organizations")} o ON o.{Q("Id")} = m.{Q("OrganizationId")}
             LEFT JOIN {Q("Organizations")} p ON p.{Q("Id")} = o.{Q("ParentId")}
             ORDER BY u.{Q("Key")}, u.{Q("SortKey")}, u.{Q("Id")}
