@@ -430,17 +430,8 @@ internal static class Generator
             await InsertAsync(connection, tx, db.Database.IsNpgsql(), "MemberNameKeys", ["MemberId", "Key", "OrgPath", "SortKey"], keyRows);
             await tx.CommitAsync();
         }
-        await RecountAsync(db);
-    }
-
-    /// <summary>Rows written by hand bypass the application's upkeep: the subtree counts are recounted from them.</summary>
-    private static async Task RecountAsync(AppDbContext db)
-    {
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var rebuild = await connection.BeginTransactionAsync();
-        await SubtreeCounts.RebuildAsync(connection, rebuild, db.Database.IsNpgsql());
-        await rebuild.CommitAsync();
+        // Rows written by hand bypass the application's upkeep: the subtree counts are recounted from them.
+        await SubtreeCounts.RebuildAsync(db);
     }
 
     /// <summary>The 30-year badge for every other member admitted by the date.</summary>
@@ -453,7 +444,8 @@ internal static class Generator
             WHERE {{Q("AdmittedOn")}} <= {0} AND {{Q("Id")}} % 2 = 0
             """;
         await db.Database.ExecuteSqlRawAsync(sql, admittedBy);
-        await RecountAsync(db);
+        // Rows written by hand bypass the application's upkeep: the subtree counts are recounted from them.
+        await SubtreeCounts.RebuildAsync(db);
     }
 
     /// <summary>Unique and valid: province 080, century-and-gender digit, birth year, then the row number.</summary>

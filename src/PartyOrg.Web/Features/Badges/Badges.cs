@@ -62,13 +62,20 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
             basis.Where(b => b.Milestone == m && b.Measure == SubtreeMeasure.OfficialByAdmission).Sum(b => b.Count)
             - basis.Where(b => b.Milestone == m && b.Measure > SubtreeMeasure.HighestAward && (int)b.Measure - (int)SubtreeMeasure.HighestAward >= m).Sum(b => b.Count)));
         // The members with time out come from the two small tables that record it, not from a test on every candidate.
-        var timeOut = db.MemberDecisions.Where(d => d.Kind == DecisionKind.Readmission).Select(d => d.MemberId)
-            .Union(db.MemberTransfers.Where(t => t.ReceivedOn != null && t.ReceivedOn > t.PresentBy).Select(t => t.MemberId));
+        var timeOut = WithTimeOut;
         var withTimeOut = await EligibleAmongAsync(MayBeDue(scope, path, reachedBy).Where(m => timeOut.Contains(m.Id)), occasion);
         return plain.Concat(withTimeOut.Select(c => new MilestoneCount(c.Milestone, 1)))
             .GroupBy(c => c.Milestone).Select(g => new MilestoneCount(g.Key, g.Sum(c => c.Count))).Where(c => c.Count > 0)
             .OrderByDescending(c => c.Milestone).ToList();
     }
+
+    /// <summary>
+    /// Members with time out of activity, which comes only from a readmission or a letter received late (the maintained badge
+    /// basis leaves out the same members, <see cref="SubtreeCounts"/>).
+    /// </summary>
+    private IQueryable<int> WithTimeOut =>
+        db.MemberDecisions.Where(d => d.Kind == DecisionKind.Readmission).Select(d => d.MemberId)
+            .Union(db.MemberTransfers.Where(t => t.ReceivedOn != null && t.ReceivedOn > t.PresentBy).Select(t => t.MemberId));
 
     private static List<(int Milestone, DateOnly AdmittedBy)> ReachedBy(DateOnly occasion) =>
         BadgeRule.Milestones.Select(m => (Milestone: m, AdmittedBy: BadgeRule.LatestAdmissionReaching(m, occasion))).ToList();
@@ -108,14 +115,14 @@ public sealed class BadgeRegister(AppDbContext db, PartyAges partyAges, Calendar
     /// <summary>Those of <paramref name="members"/> due a milestone at the occasion, with their exact party age; the barred marked.</summary>
     private async Task<IReadOnlyList<BadgeCandidate>> EligibleAmongAsync(IQueryable<Member> members, DateOnly occasion)
     {
+        var timeOut = WithTimeOut;
         var rows = await members
             .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new
             {
                 m.Id, m.FullName, m.AdmittedOn, m.SortKey, Cell = o.Name,
                 Awarded = db.BadgeAwards.Where(a => a.MemberId == m.Id).Max(a => (int?)a.Milestone),
-                // Time out of activity comes only from a readmission or a letter received late: the few such members get their gaps read.
-                TimeOut = db.MemberDecisions.Any(d => d.MemberId == m.Id && d.Kind == DecisionKind.Readmission)
-                          || db.MemberTransfers.Any(t => t.MemberId == m.Id && t.ReceivedOn != null && t.ReceivedOn > t.PresentBy),
+                // Only the few members with time out get their gaps read.
+                TimeOut = timeOut.Contains(m.Id),
             })
             .ToListAsync();
         var withTimeOut = rows.Where(m => m.TimeOut).Select(m => m.Id).ToList();

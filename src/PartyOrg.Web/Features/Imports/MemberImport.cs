@@ -395,7 +395,7 @@ public sealed class MemberImport(AppDbContext db, ImportProgress progress, Ident
         s.Transaction = transaction;
         try
         {
-            // The admissions of the members the file changes leave the subtree counts as stored; they come back below as written.
+            // What the members the file changes add to the subtree counts leaves them as stored; it comes back below as written.
             await s.ExecuteAsync(SubtreeCounts.AddSql(SubtreeCounts.MembersOf($"m.\"Id\" IN (SELECT \"MemberId\" FROM ({changedRows}) u)", -1), s.Postgres));
             var updated = await s.ExecuteAsync($"""
                 UPDATE "Members" SET {string.Join(", ", given.Concat(Derived.Select(d => (d.Name, StageType.Text, d.Get))).Select(f => $"\"{f.Name}\" = u.\"{f.Name}\""))}, "Version" = "Members"."Version" + 1

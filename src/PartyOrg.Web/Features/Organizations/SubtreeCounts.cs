@@ -35,8 +35,9 @@ public enum SubtreeMeasure
 /// <summary>
 /// A measure of an organization's whole subtree changes by <see cref="Delta"/> on <see cref="Date"/>. The measure on a date is the
 /// sum of the changes up to it (members placed), or over a window (admissions of a year), read from one index range per
-/// organization whatever the size of its subtree. Derived from the placements and the members' admission dates only, kept in the
-/// same transaction as every write of them, and rebuilt or checked against a recount by <c>recount</c>.
+/// organization whatever the size of its subtree. Derived from the placements, the members' records and what decides their badges
+/// (awards, readmissions, letters received late), kept in the same transaction as every write of them, and rebuilt or checked
+/// against a recount by <c>recount</c>.
 /// </summary>
 public sealed class SubtreeCountChange
 {
@@ -97,6 +98,7 @@ public static class SubtreeCounts
         WHERE {where} AND {NoTimeOut} GROUP BY m."OrganizationId", a."Best", m."AdmittedOn"
         """;
 
+    // Official, and no time out of activity: the same members the badge register reads one by one (BadgeRegister.WithTimeOut).
     private const string NoTimeOut = """
         m."Status" = 'Official'
         AND NOT EXISTS (SELECT 1 FROM "MemberDecisions" x WHERE x."MemberId" = m."Id" AND x."Kind" = 'Readmission')
@@ -177,21 +179,17 @@ public static class SubtreeCounts
             members.Add(() => member.Id);
         }
         // What decides the badge basis besides the record: the awards, a readmission, a letter received late.
-        foreach (var entry in tracker.Entries<BadgeAward>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        void Written<T>(Func<T, int> memberId) where T : class
         {
-            var award = entry.Entity;
-            members.Add(() => award.MemberId);
+            foreach (var entry in tracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+            {
+                var entity = entry.Entity;
+                members.Add(() => memberId(entity));
+            }
         }
-        foreach (var entry in tracker.Entries<MemberDecision>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            var decision = entry.Entity;
-            members.Add(() => decision.MemberId);
-        }
-        foreach (var entry in tracker.Entries<MemberTransfer>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            var transfer = entry.Entity;
-            members.Add(() => transfer.MemberId);
-        }
+        Written<BadgeAward>(a => a.MemberId);
+        Written<MemberDecision>(d => d.MemberId);
+        Written<MemberTransfer>(t => t.MemberId);
         var placements = changes.GroupBy(c => (c.Item1, c.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(c => c.Item3)))
             .Where(c => c.Item3 != 0).ToList();
         return new Pending(placements, members);
@@ -223,14 +221,20 @@ public static class SubtreeCounts
     }
 
     /// <summary>
-    /// Recounts every organization from the placements and replaces what is stored, in one transaction. On PostgreSQL the table
-    /// is locked first: a save running meanwhile adds its changes after the rebuild, which cannot have seen its placements.
+    /// Recounts every organization from the records and replaces what is stored, in one transaction; the rows written. On
+    /// PostgreSQL the table is locked first: a save running meanwhile adds its changes after the rebuild, which cannot have seen them.
     /// </summary>
-    public static async Task<int> RebuildAsync(DbConnection connection, DbTransaction transaction, bool postgres)
+    public static async Task<int> RebuildAsync(AppDbContext db)
     {
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        var postgres = db.Database.IsNpgsql();
+        await using var transaction = await connection.BeginTransactionAsync();
         if (postgres) await ExecuteAsync(connection, transaction, $"LOCK TABLE {Table} IN EXCLUSIVE MODE");
         await ExecuteAsync(connection, transaction, $"DELETE FROM {Table}");
-        return await ExecuteAsync(connection, transaction, $"{Tables(Everything, postgres)} {Insert} {Spread}");
+        var rows = await ExecuteAsync(connection, transaction, $"{Tables(Everything, postgres)} {Insert} {Spread}");
+        await transaction.CommitAsync();
+        return rows;
     }
 
     /// <summary>
@@ -283,7 +287,7 @@ public static class SubtreeCounts
         var mismatches = await MismatchesAsync(connection, postgres);
         if (mismatches.Count == 0)
         {
-            output.WriteLine("Số đảng viên, số kết nạp và số kết nạp lại cộng dồn của mọi tổ chức, ở mọi ngày, khớp với số đếm lại từ hồ sơ.");
+            output.WriteLine("Mọi số cộng dồn (đảng viên, kết nạp, kết nạp lại, cơ sở xét Huy hiệu Đảng) của mọi tổ chức, ở mọi ngày, khớp với số đếm lại từ hồ sơ.");
             return 0;
         }
         foreach (var m in mismatches)
@@ -293,12 +297,7 @@ public static class SubtreeCounts
             output.WriteLine("Số cộng dồn không khớp số đếm lại (liệt kê tối đa 20 chỗ). Chạy lệnh recount (không có --check) để dựng lại.");
             return 1;
         }
-        await using (var transaction = await connection.BeginTransactionAsync())
-        {
-            var rows = await RebuildAsync(connection, transaction, postgres);
-            await transaction.CommitAsync();
-            output.WriteLine($"Đã dựng lại số cộng dồn từ hồ sơ: {VnFormat.Number(rows)} dòng.");
-        }
+        output.WriteLine($"Đã dựng lại số cộng dồn từ hồ sơ: {VnFormat.Number(await RebuildAsync(db))} dòng.");
         return (await MismatchesAsync(connection, postgres)).Count == 0 ? 0 : 1;
     }
 
