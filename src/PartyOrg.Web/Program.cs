@@ -66,6 +66,8 @@ builder.Services.AddScoped<MemberCard>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Reports.ReportBuilder>();
 builder.Services.AddSingleton(PartyOrg.Web.Features.Discipline.DisciplineSettings.FromSetting(builder.Configuration[PartyOrg.Web.Features.Discipline.DisciplineSettings.SettingName]));
 builder.Services.AddScoped<PartyOrg.Web.Features.Discipline.DisciplineRegister>();
+builder.Services.AddSingleton(PartyOrg.Web.Features.Cadres.CadreSettings.From(builder.Configuration));
+builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadreRegister>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportProgress>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportRunner>();
 builder.Services.AddHostedService(s => s.GetRequiredService<PartyOrg.Web.Features.Imports.ImportRunner>());
@@ -81,7 +83,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
     // Work pages are for staff; a member has their own record (Members/Details) and their account pages.
-    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Discipline", "/Ratings", "/Reports" })
+    foreach (var folder in new[] { "/Organizations", "/Admissions", "/Probation", "/Transfers", "/Badges", "/Targets", "/Users", "/Calendar", "/Discipline", "/Ratings", "/Reports", "/Cadres" })
         o.Conventions.AuthorizeFolder(folder, AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Index", AccountSecurity.StaffPolicy);
     o.Conventions.AuthorizePage("/Members/Edit", AccountSecurity.StaffPolicy);
@@ -150,6 +152,7 @@ api.MapDecisionsApi();
 api.MapTransfersApi();
 api.MapBadgesApi();
 PartyOrg.Web.Features.Discipline.DisciplineApi.MapDisciplineApi(api);
+PartyOrg.Web.Features.Cadres.CadresApi.MapCadresApi(api);
 api.MapPickersApi();
 api.MapCalendarApi();
 PartyOrg.Web.Features.Ratings.RatingsApi.MapRatingsApi(api);

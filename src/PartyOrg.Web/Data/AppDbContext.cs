@@ -28,6 +28,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportError> ImportErrors => Set<ImportError>();
     public DbSet<DisciplineDecision> DisciplineDecisions => Set<DisciplineDecision>();
+    public DbSet<PostKind> PostKinds => Set<PostKind>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostHolding> PostHoldings => Set<PostHolding>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -265,6 +268,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
             e.HasOne<Organization>().WithMany().HasForeignKey(d => d.IssuerOrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Member>().HasIndex(m => new { m.Status, m.AdmittedOn });
+        CadreModel.Configure(b);
         b.Entity<AuditEntry>(e =>
         {
             e.HasIndex(a => new { a.EntityType, a.EntityId });
@@ -295,7 +299,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
 
     /// <summary>The records whose every change is kept in history.</summary>
     private static readonly HashSet<Type> AuditedTypes =
-        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(DisciplineDecision), typeof(Rating), typeof(RatingRound)];
+        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(DisciplineDecision), typeof(Rating), typeof(RatingRound), typeof(Post), typeof(PostHolding)];
 
     private static readonly HashSet<string> DerivedProperties =
         [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth), nameof(IVersioned.Version)];

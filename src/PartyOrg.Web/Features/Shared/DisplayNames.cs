@@ -208,6 +208,20 @@ public static class DisplayNames
             [nameof(DisciplineDecision.ComplaintNumber)] = "Số văn bản giải quyết khiếu nại",
             [nameof(DisciplineDecision.RecordedBy)] = "Người ghi",
         },
+        [nameof(Post)] = new Dictionary<string, string>
+        {
+            [nameof(Post.OrganizationId)] = "Tổ chức", [nameof(Post.KindCode)] = "Loại chức danh", [nameof(Post.Title)] = "Chức danh",
+            [nameof(Post.Seats)] = "Số người giữ", [nameof(Post.ManagingOrganizationId)] = "Diện quản lý", [nameof(Post.ManagingPath)] = "Vị trí cấp quản lý",
+            [nameof(Post.FromDate)] = "Từ ngày", [nameof(Post.ToDate)] = "Đến ngày", [nameof(Post.RecordedBy)] = "Người ghi",
+        },
+        [nameof(PostHolding)] = new Dictionary<string, string>
+        {
+            [nameof(PostHolding.PostId)] = "Chức danh", [nameof(PostHolding.ManagingPath)] = "Vị trí cấp quản lý", [nameof(PostHolding.MemberId)] = "Đảng viên",
+            [nameof(PostHolding.OutsideName)] = "Người ngoài hồ sơ đảng viên", [nameof(PostHolding.FromDate)] = "Giữ chức danh từ ngày",
+            [nameof(PostHolding.ToDate)] = "Thôi giữ chức danh từ ngày", [nameof(PostHolding.Basis)] = "Hình thức", [nameof(PostHolding.DecisionNumber)] = "Số quyết định",
+            [nameof(PostHolding.DecidedOn)] = "Ngày quyết định", [nameof(PostHolding.TermFrom)] = "Nhiệm kỳ từ năm", [nameof(PostHolding.TermTo)] = "Nhiệm kỳ đến năm",
+            [nameof(PostHolding.EndReason)] = "Lý do thôi giữ chức danh", [nameof(PostHolding.RecordedBy)] = "Người ghi",
+        },
     };
 
     /// <summary>The field's Vietnamese name, or null when the map has none.</summary>
@@ -241,6 +255,8 @@ public static class DisplayNames
             PartyOrg.Domain.Rating.RatingSubject.MemberWithoutPost => "Đảng viên không giữ chức vụ",
             _ => "Đảng viên không làm việc trong hệ thống chính trị",
         },
+        PartyOrg.Domain.Cadres.HoldingBasis v => PartyOrg.Domain.Cadres.CadreLabels.Label(v),
+        PartyOrg.Domain.Cadres.PostBody v => PartyOrg.Domain.Cadres.CadreLabels.Label(v),
         PartyOrg.Domain.Discipline.DisciplineForm v => PartyOrg.Domain.Discipline.DisciplineFormRule.Label(v),
         PartyOrg.Domain.Discipline.ComplaintOutcome v => PartyOrg.Domain.Discipline.DisciplineFormRule.Label(v),
         PartyOrg.Domain.Discipline.DisciplineSubject v => v == PartyOrg.Domain.Discipline.DisciplineSubject.Member ? "Đảng viên" : "Tổ chức đảng",

@@ -1276,6 +1276,279 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("PartyOrg.Web.Data.Post", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ManagingOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagingPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindCode");
+
+                    b.HasIndex("ManagingOrganizationId");
+
+                    b.HasIndex("ManagingPath");
+
+                    b.HasIndex("OrganizationId", "FromDate");
+
+                    b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.PostHolding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagingPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutsideName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TermFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TermTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "FromDate");
+
+                    b.HasIndex("PostId", "FromDate");
+
+                    b.ToTable("PostHoldings");
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.PostKind", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OutsideRegisterAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsualBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("PostKinds");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "BI_THU",
+                            Body = "PartyCommittee",
+                            Name = "Bí thư",
+                            Order = 10,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "PHO_BI_THU",
+                            Body = "PartyCommittee",
+                            Name = "Phó Bí thư",
+                            Order = 20,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "UV_BTV",
+                            Body = "PartyCommittee",
+                            Name = "Ủy viên Ban Thường vụ",
+                            Order = 30,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "CAP_UY_VIEN",
+                            Body = "PartyCommittee",
+                            Name = "Cấp ủy viên",
+                            Order = 40,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "TRUONG_BAN_TC",
+                            Body = "PartyCommittee",
+                            Name = "Trưởng Ban Tổ chức",
+                            Order = 50,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Designation"
+                        },
+                        new
+                        {
+                            Code = "PHO_BAN_TC",
+                            Body = "PartyCommittee",
+                            Name = "Phó Trưởng Ban Tổ chức",
+                            Order = 55,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Appointment"
+                        },
+                        new
+                        {
+                            Code = "CHU_NHIEM_UBKT",
+                            Body = "PartyCommittee",
+                            Name = "Chủ nhiệm Ủy ban Kiểm tra",
+                            Order = 60,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "CHU_TICH_HDND",
+                            Body = "State",
+                            Name = "Chủ tịch Hội đồng nhân dân",
+                            Order = 70,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "CHU_TICH_UBND",
+                            Body = "State",
+                            Name = "Chủ tịch Ủy ban nhân dân",
+                            Order = 80,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "PHO_CHU_TICH_UBND",
+                            Body = "State",
+                            Name = "Phó Chủ tịch Ủy ban nhân dân",
+                            Order = 90,
+                            OutsideRegisterAllowed = false,
+                            UsualBasis = "Election"
+                        },
+                        new
+                        {
+                            Code = "GIAM_DOC_SO",
+                            Body = "State",
+                            Name = "Giám đốc sở, thủ trưởng cơ quan chuyên môn",
+                            Order = 100,
+                            OutsideRegisterAllowed = true,
+                            UsualBasis = "Appointment"
+                        },
+                        new
+                        {
+                            Code = "CHU_TICH_MTTQ",
+                            Body = "MassOrganization",
+                            Name = "Chủ tịch Ủy ban Mặt trận Tổ quốc",
+                            Order = 110,
+                            OutsideRegisterAllowed = true,
+                            UsualBasis = "Election"
+                        });
+                });
+
             modelBuilder.Entity("PartyOrg.Web.Data.Rating", b =>
                 {
                     b.Property<int>("Id")
@@ -1666,6 +1939,41 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SuccessorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.Post", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.PostKind", null)
+                        .WithMany()
+                        .HasForeignKey("KindCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyOrg.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Web.Data.PostHolding", b =>
+                {
+                    b.HasOne("PartyOrg.Web.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyOrg.Web.Data.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyOrg.Web.Data.Rating", b =>

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Cadres;
+
+namespace PartyOrg.Web.Data;
+
+/// <summary>
+/// A kind of post (chức danh) in the catalogue: bí thư, phó bí thư, chủ tịch UBND… The catalogue is data: the migration seeds the
+/// usual kinds and more can be added as rows.
+/// </summary>
+public sealed class PostKind
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public PostBody Body { get; set; }
+    /// <summary>How the post is usually filled; a holding records its own basis.</summary>
+    public HoldingBasis UsualBasis { get; set; }
+    /// <summary>Whether someone outside the register (not a member) may hold it: never for a post of a Party committee.</summary>
+    public bool OutsideRegisterAllowed { get; set; }
+    public int Order { get; set; }
+}
+
+/// <summary>
+/// A post of an organization of the tree, or of a state or mass body attached to it ("Chủ tịch UBND xã …"), with its seats and the
+/// committee that manages it (diện … quản lý). It lives as long as the organization unless ended earlier; never deleted.
+/// </summary>
+public sealed class Post : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public int OrganizationId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string KindCode { get; set; } = "";
+    /// <summary>The post as people name it: "Bí thư Tỉnh ủy", "Chủ tịch UBND phường Tân Ninh".</summary>
+    public string Title { get; set; } = "";
+    public int Seats { get; set; } = 1;
+    /// <summary>The committee whose standing committee manages the post (diện quản lý); its commission sees the post.</summary>
+    public int ManagingOrganizationId { get; set; }
+    public string ManagingPath { get; set; } = "";
+    public DateOnly FromDate { get; set; }
+    public DateOnly? ToDate { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>
+/// Someone holding a post from a day to a day (exclusive; open while held), by election, appointment or designation, under a
+/// decision, for a term. The holder is a member of the register, or for a post that allows it a person outside it named in words.
+/// Ending a holding writes its last day and reason; nothing is deleted.
+/// </summary>
+public sealed class PostHolding : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public int PostId { get; set; }
+    /// <summary>The post's managing path, for scope.</summary>
+    public string ManagingPath { get; set; } = "";
+    public int? MemberId { get; set; }
+    public string? OutsideName { get; set; }
+    public DateOnly FromDate { get; set; }
+    /// <summary>The first day no longer held (null while held).</summary>
+    public DateOnly? ToDate { get; set; }
+    public HoldingBasis Basis { get; set; }
+    public string DecisionNumber { get; set; } = "";
+    public DateOnly DecidedOn { get; set; }
+    /// <summary>The congress term of an elected post ("2025–2030"), by its years.</summary>
+    public int? TermFrom { get; set; }
+    public int? TermTo { get; set; }
+    public string? EndReason { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+public static class CadreModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<PostKind>(e =>
+        {
+            e.HasKey(k => k.Code);
+            e.Property(k => k.Code).HasMaxLength(40);
+            e.Property(k => k.Name).HasMaxLength(120);
+            e.Property(k => k.Body).HasConversion<string>().HasMaxLength(20);
+            e.Property(k => k.UsualBasis).HasConversion<string>().HasMaxLength(20);
+            e.HasData(Catalogue);
+        });
+        b.Entity<Post>(e =>
+        {
+            e.HasIndex(p => new { p.OrganizationId, p.FromDate });
+            e.HasIndex(p => p.ManagingPath);
+            e.Property(p => p.OrgPath).HasMaxLength(200);
+            e.Property(p => p.ManagingPath).HasMaxLength(200);
+            e.Property(p => p.KindCode).HasMaxLength(40);
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.RecordedBy).HasMaxLength(256);
+            e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(p => p.ManagingOrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PostKind>().WithMany().HasForeignKey(p => p.KindCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PostHolding>(e =>
+        {
+            e.HasIndex(h => new { h.PostId, h.FromDate });
+            e.HasIndex(h => new { h.MemberId, h.FromDate });
+            e.Property(h => h.ManagingPath).HasMaxLength(200);
+            e.Property(h => h.OutsideName).HasMaxLength(120);
+            e.Property(h => h.Basis).HasConversion<string>().HasMaxLength(20);
+            e.Property(h => h.DecisionNumber).HasMaxLength(60);
+            e.Property(h => h.EndReason).HasMaxLength(300);
+            e.Property(h => h.RecordedBy).HasMaxLength(256);
+            e.HasOne<Post>().WithMany().HasForeignKey(h => h.PostId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(h => h.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    /// <summary>The usual posts of a committee and of the bodies attached to it.</summary>
+    public static readonly PostKind[] Catalogue =
+    [
+        new() { Code = "BI_THU", Name = "Bí thư", Body = PostBody.PartyCommittee, UsualBasis = HoldingBasis.Election, Order = 10 },
+        new() { Code = "PHO_BI_THU", Name = "Phó Bí thư", Body = PostBody.PartyCommittee, UsualBasis = HoldingBasis.Election, Order = 20 },
+        new() { Code = "UV_BTV", Name = "Ủy viên Ban Thường vụ", Body = PostBody.PartyCommittee, UsualBasis = HoldingBasis.Election, Order = 30 },
+        new() { Code = "CAP_UY_VIEN", Name = "Cấp ủy viên", Body = PostBody.PartyCommittee, UsualBasis = HoldingBasis.Election, Order = 40 },
+        new() { Code = "TRUONG_BAN_TC", Name = "Trưởng Ban Tổ chức", Body = PostBody.PartyCommittee, UsualBasis = HoldingBasis.Designation, Order = 50 },
+        new() { Code = "PHO_BAN_TC", Name = "Phó Trưởng Ban Tổ chức", Body = PostBody.PartyCommittee, UsualBasis = HoldingBasis.Appointment, Order = 55 },
+        new() { Code = "CHU_NHIEM_UBKT", Name = "Chủ nhiệm Ủy ban Kiểm tra", Body = PostBody.PartyCommittee, UsualBasis = HoldingBasis.Election, Order = 60 },
+        new() { Code = "CHU_TICH_HDND", Name = "Chủ tịch Hội đồng nhân dân", Body = PostBody.State, UsualBasis = HoldingBasis.Election, Order = 70 },
+        new() { Code = "CHU_TICH_UBND", Name = "Chủ tịch Ủy ban nhân dân", Body = PostBody.State, UsualBasis = HoldingBasis.Election, Order = 80 },
+        new() { Code = "PHO_CHU_TICH_UBND", Name = "Phó Chủ tịch Ủy ban nhân dân", Body = PostBody.State, UsualBasis = HoldingBasis.Election, Order = 90 },
+        new() { Code = "GIAM_DOC_SO", Name = "Giám đốc sở, thủ trưởng cơ quan chuyên môn", Body = PostBody.State, UsualBasis = HoldingBasis.Appointment, OutsideRegisterAllowed = true, Order = 100 },
+        new() { Code = "CHU_TICH_MTTQ", Name = "Chủ tịch Ủy ban Mặt trận Tổ quốc", Body = PostBody.MassOrganization, UsualBasis = HoldingBasis.Election, OutsideRegisterAllowed = true, Order = 110 },
+    ];
+}
