@@ -95,8 +95,13 @@ public static class PostSeatsRule
 /// </summary>
 public static class AppointmentTermRule
 {
-    /// <summary>The last day of an appointment made on <paramref name="from"/>.</summary>
-    public static DateOnly LastDay(DateOnly from, int years) => from.AddYears(years).AddDays(-1);
+    /// <summary>The last day of an appointment made on <paramref name="from"/>: the day before its anniversary (01/03 for a 29/02 start in a common year).</summary>
+    public static DateOnly LastDay(DateOnly from, int years)
+    {
+        var anniversary = from.AddYears(years);
+        if (from is { Month: 2, Day: 29 } && anniversary.Day == 28) anniversary = anniversary.AddDays(1);
+        return anniversary.AddDays(-1);
+    }
 
     /// <summary>From which day the reappointment is due on the worklist.</summary>
     public static DateOnly DueFrom(DateOnly from, int years, int noticeDays) => LastDay(from, years).AddDays(-noticeDays);

@@ -32,6 +32,7 @@ public static class DemoSeeder
             await new DemoLifecycle(db, today).BuildAsync();
             await new DemoDiscipline(db, today).BuildAsync();
             await new DemoRatings(db, today).BuildAsync();
+            await new DemoCadres(db).BuildAsync();
         }
         await EnsureAccountsAsync(services, db, options.Password);
     }

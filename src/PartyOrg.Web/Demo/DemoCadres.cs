@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Cadres;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Web.Data;
+
+namespace PartyOrg.Web.Demo;
+
+/// <summary>
+/// Posts and holders of the demo: the provincial committees of Long An and the former Tây Ninh for the 2020–2025 term (ending on
+/// 30/06/2025), today's Tây Ninh from 1/7/2025 (designated by the Politburo, then elected at the congress for 2025–2030, one
+/// deputy secretary's seat left vacant) and three of its communes. Holders are official members of the subtree on their first day.
+/// </summary>
+internal sealed class DemoCadres(AppDbContext db)
+{
+    private static readonly DateOnly Term2020 = new(2020, 10, 15), Congress2025 = new(2025, 10, 16), CommuneCongress = new(2025, 9, 20);
+    private readonly Random rng = new(1954);
+    private readonly HashSet<int> used = [];
+    private List<(int MemberId, string Path, DateOnly From, DateOnly? To)> placements = [];
+
+    public async Task BuildAsync()
+    {
+        // Official members since before 2018 still official today, with where they were placed: a holder comes from the subtree.
+        var officials = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official && m.OfficialOn != null && m.OfficialOn < new DateOnly(2018, 1, 1))
+            .Select(m => m.Id).ToListAsync();
+        placements = (await db.MemberPlacements.AsNoTracking().Where(p => officials.Contains(p.MemberId)).OrderBy(p => p.Id)
+            .Select(p => new { p.MemberId, p.OrgPath, p.FromDate, p.ToDate }).ToListAsync()).Select(p => (p.MemberId, p.OrgPath, p.FromDate, p.ToDate)).ToList();
+        var orgs = await db.Organizations.AsNoTracking().ToListAsync();
+        var province = orgs.Single(o => o.Code == DemoSeeder.NewProvinceCode);
+        var predecessors = orgs.Where(o => o.SuccessorId == province.Id).OrderBy(o => o.Id).ToList();
+        var communes = orgs.Where(o => o.ParentId == province.Id && o.Type == OrganizationType.Commune).OrderBy(o => o.Code).Take(3).ToList();
+        // The posts first: the holdings name them by id.
+        var oldPosts = predecessors.Select(o => (Org: o, Posts: ProvincePosts(o, o.Name.Replace("Đảng bộ tỉnh ", "").Replace(" (trước sắp xếp)", "")))).ToList();
+        var newPosts = ProvincePosts(province, "Tây Ninh");
+        var communePosts = communes.Select(c =>
+        {
+            var name = c.Name.Replace("Đảng bộ ", "");
+            return (Org: c, Posts: new[] { AddPost(c, "BI_THU", $"Bí thư Đảng ủy {name}", 1, province), AddPost(c, "PHO_BI_THU", $"Phó Bí thư Đảng ủy {name}", 2, province), AddPost(c, "CHU_TICH_UBND", $"Chủ tịch UBND {name}", 1, province) });
+        }).ToList();
+        await db.SaveChangesAsync();
+
+        foreach (var (old, posts) in oldPosts)
+        {
+            foreach (var post in posts)
+                for (var seat = 0; seat < post.Seats; seat++)
+                    Hold(post, old.Path, Term2020, DemoSeeder.ReformDay, HoldingBasis.Election, "01-NQ/ĐH", 2020, 2025, "Hợp nhất tỉnh, kết thúc hoạt động của tỉnh ủy cũ");
+        }
+
+        foreach (var post in newPosts)
+        {
+            // Designated on the merger, then elected at the congress; one deputy secretary's seat is left vacant to show.
+            var seats = post.KindCode == "PHO_BI_THU" ? post.Seats - 1 : post.Seats;
+            for (var seat = 0; seat < seats; seat++)
+            {
+                var basis = post.KindCode == "GIAM_DOC_SO" ? HoldingBasis.Appointment : HoldingBasis.Designation;
+                var first = Hold(post, province.Path, DemoSeeder.ReformDay, basis == HoldingBasis.Appointment ? null : Congress2025, basis,
+                    basis == HoldingBasis.Appointment ? "1245/QĐ-UBND" : "2187-QĐ/TW", null, null, basis == HoldingBasis.Appointment ? null : "Đại hội Đảng bộ tỉnh bầu nhiệm kỳ 2025–2030");
+                if (basis != HoldingBasis.Appointment)
+                    Hold(post, province.Path, Congress2025, null, HoldingBasis.Election, "01-NQ/ĐH", 2025, 2030, null, first.MemberId);
+            }
+        }
+
+        foreach (var (commune, posts) in communePosts)
+            foreach (var post in posts)
+                for (var seat = 0; seat < post.Seats; seat++)
+                {
+                    var first = Hold(post, commune.Path, DemoSeeder.ReformDay, CommuneCongress, HoldingBasis.Designation, "15-QĐ/TU", null, null, "Đại hội Đảng bộ xã bầu nhiệm kỳ 2025–2030");
+                    Hold(post, commune.Path, CommuneCongress, null, HoldingBasis.Election, "01-NQ/ĐH", 2025, 2030, null, first.MemberId);
+                }
+        await db.SaveChangesAsync();
+    }
+
+    private List<Post> ProvincePosts(Organization org, string name)
+    {
+        var managing = org;
+        var posts = new List<Post>
+        {
+            AddPost(org, "BI_THU", $"Bí thư Tỉnh ủy {name}", 1, managing),
+            AddPost(org, "PHO_BI_THU", $"Phó Bí thư Tỉnh ủy {name}", 3, managing),
+            AddPost(org, "TRUONG_BAN_TC", $"Trưởng Ban Tổ chức Tỉnh ủy {name}", 1, managing),
+            AddPost(org, "CHU_NHIEM_UBKT", $"Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy {name}", 1, managing),
+            AddPost(org, "CHU_TICH_UBND", $"Chủ tịch UBND tỉnh {name}", 1, managing),
+        };
+        if (org.EndedOn is null) posts.Add(AddPost(org, "GIAM_DOC_SO", "Giám đốc Sở Nội vụ tỉnh Tây Ninh", 1, managing));
+        return posts;
+    }
+
+    private Post AddPost(Organization org, string kind, string title, int seats, Organization managing)
+    {
+        var post = new Post
+        {
+            OrganizationId = org.Id, OrgPath = org.Path, KindCode = kind, Title = title, Seats = seats, ManagingOrganizationId = managing.Id,
+            ManagingPath = managing.Path, FromDate = org.FoundedOn, ToDate = org.EndedOn, RecordedBy = "demo",
+        };
+        db.Posts.Add(post);
+        return post;
+    }
+
+    private PostHolding Hold(Post post, string subtree, DateOnly from, DateOnly? to, HoldingBasis basis, string number, int? termFrom, int? termTo, string? endReason, int? memberId = null)
+    {
+        memberId ??= Pick(subtree, from);
+        var holding = new PostHolding
+        {
+            PostId = post.Id, ManagingPath = post.ManagingPath, MemberId = memberId, FromDate = from, ToDate = to, Basis = basis, DecisionNumber = number,
+            DecidedOn = from, TermFrom = termFrom, TermTo = termTo, EndReason = endReason, RecordedBy = "demo",
+        };
+        db.PostHoldings.Add(holding);
+        return holding;
+    }
+
+    private int Pick(string subtree, DateOnly on)
+    {
+        var pool = placements.Where(p => p.Path.StartsWith(subtree, StringComparison.Ordinal) && p.From <= on && (p.To is null || on < p.To) && !used.Contains(p.MemberId))
+            .Select(p => p.MemberId).Distinct().ToList();
+        var id = pool[rng.Next(pool.Count)];
+        used.Add(id);
+        return id;
+    }
+}
