@@ -137,6 +137,10 @@ public class CadreTests(WebAppFixture app)
         var item = career.EnumerateArray().Single(c => c.GetProperty("postId").GetInt32() == post);
         Assert.Equal("Điều động công tác khác", item.GetProperty("endReason").GetString());
         Assert.Equal("2025–2030", item.GetProperty("term").GetString());
+        var html = await (await PageClient.SignInAsync(app, "tochuc")).GetStringAsync($"/Members/Details/{official}?tab=decisions");
+        Assert.Contains("Chức vụ đã và đang giữ", html);
+        Assert.Contains(item.GetProperty("title").GetString()!, html);
+        Assert.Contains("Điều động công tác khác", html);
     }
 
     [Fact]
@@ -165,8 +169,14 @@ public class CadreTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/api/v1/posts/{anyPost}")).StatusCode);
         var (status, _) = await PostAsync(secretary, "/api/v1/holdings", new { postId = anyPost, memberId = 1, fromDate = "2026-01-05", basis = "Election", decisionNumber = "1", decidedOn = "2026-01-05" });
         Assert.Equal(HttpStatusCode.NotFound, status);
-        var page = await (await PageClient.SignInAsync(app, "bithu")).GetAsync("/Cadres");
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        var secretaryPages = await PageClient.SignInAsync(app, "bithu");
+        Assert.Equal(HttpStatusCode.NotFound, (await secretaryPages.GetAsync("/Cadres")).StatusCode);
+        // A member of the secretary's own cell: the page shows no posts section to the secretary.
+        var ownMember = await app.WithDbAsync((db, _) => db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code == DemoCodes.SecretaryCell))
+            .Select(m => m.Id).FirstAsync());
+        var memberPage = await secretaryPages.GetStringAsync($"/Members/Details/{ownMember}?tab=decisions");
+        Assert.Contains("Kỷ luật", memberPage);
+        Assert.DoesNotContain("Chức vụ đã và đang giữ", memberPage);
 
         var commission = await PageClient.SignInAsync(app, "tochuc");
         var html = await commission.GetStringAsync($"/Cadres?org={province}&date=2024-12-31");
