@@ -68,6 +68,29 @@ public class CadreTests(WebAppFixture app)
         Assert.Equal("Chỉ định, phân công", secretary.GetProperty("basisLabel").GetString());
     }
 
+    [Fact]
+    public async Task Export_OfThePosts_ReadsBackTheSameHoldersAndVacancies()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var api = await app.ApiAsAsync("tochuc");
+        foreach (var date in new[] { "2024-12-31", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            var list = await api.GetFromJsonAsync<JsonElement>($"/api/v1/posts?org={province}&date={date}");
+            var response = await api.GetAsync($"/api/v1/exports/posts?org={province}&date={date}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var sheet = ExportTests.ReadWorkbook(await response.Content.ReadAsByteArrayAsync()).Single();
+            Assert.Equal("Cán bộ giữ chức danh", sheet.Name);
+            var vacantRows = list.GetProperty("posts").EnumerateArray().Count(p => p.GetProperty("vacancies").GetInt32() > 0);
+            Assert.Equal(list.GetProperty("held").GetInt32() + vacantRows, sheet.DataRows());
+            var holders = Enumerable.Range(5, sheet.DataRows()).Select(r => sheet.Text($"D{r}")).ToList();
+            foreach (var post in list.GetProperty("posts").EnumerateArray())
+                foreach (var h in post.GetProperty("holders").EnumerateArray())
+                    Assert.Contains(h.GetProperty("name").GetString()!, holders);
+            Assert.Equal(vacantRows, holders.Count(h => h.StartsWith("Còn trống", StringComparison.Ordinal)));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAsAsync("bithu")).GetAsync($"/api/v1/exports/posts?org={province}")).StatusCode);
+    }
+
     private async Task<(int PostId, int Official, int Official2, int Probationary)> PostWithPeopleAsync(HttpClient api, int seats)
     {
         var n = Interlocked.Increment(ref serial);

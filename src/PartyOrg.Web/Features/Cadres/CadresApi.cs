@@ -1,5 +1,7 @@
+using PartyOrg.Domain.Common;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
+using PartyOrg.Web.Features.Shared.Exports;
 
 namespace PartyOrg.Web.Features.Cadres;
 
@@ -27,6 +29,15 @@ public static class CadresApi
             return outcome.Failure() ?? Results.Created($"/api/v1/posts/{outcome.Value!.Id}", await register.GetPostAsync(scope, outcome.Value.Id, calendar.Today));
         }).WithTags("Cán bộ");
 
+        // GET /api/v1/exports/posts?org=&date=  the same list as .xlsx: a row per holder, a row per vacant seat
+        api.MapGet("/exports/posts", async (int? org, DateOnly? date, HttpContext http, ScopeResolver scopes, CadreRegister register, Exports exports, Calendar calendar) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            if (await register.OnDateAsync(scope, org, date ?? calendar.Today) is not { } list) return OrganizationsApi.NotFound();
+            await exports.AuditAsync(scope, "Danh sách cán bộ giữ chức danh", http.Request);
+            return await Exports.XlsxAsync("can-bo-giu-chuc-danh.xlsx", new(Exports.Upper(list.OrganizationName), list.Date), [HoldersSheet(list)], http.RequestAborted);
+        }).WithTags("Xuất tệp");
+
         // GET /api/v1/holdings?member=  a member's posts, latest first
         api.MapGet("/holdings", async (int member, ScopeResolver scopes, CadreRegister register) =>
             await register.CareerAsync(await scopes.CurrentAsync(), member) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())
@@ -50,4 +61,16 @@ public static class CadresApi
             return await Versions.AnswerAsync(http, outcome, async () => await register.GetHoldingAsync(scope, id));
         }).WithTags("Cán bộ");
     }
+
+    /// <summary>The holders of each post on the date, then a row for each post's vacant seats ("còn trống").</summary>
+    public static XlsxSheet HoldersSheet(PostsOnDate list) => XlsxSheet.Of("Cán bộ giữ chức danh",
+        $"DANH SÁCH CÁN BỘ GIỮ CHỨC DANH – {list.OrganizationName} – NGÀY {VnFormat.Date(list.Date)}",
+        [new("STT", XlsxKind.Integer, 7), new("Chức danh", Width: 40), new("Tổ chức", Width: 34), new("Người giữ", Width: 30), new("Từ ngày", XlsxKind.Date, 13),
+            new("Hình thức", Width: 18), new("Số quyết định", Width: 16), new("Ngày quyết định", XlsxKind.Date, 14), new("Nhiệm kỳ", Width: 12),
+            new("Hết thời hạn bổ nhiệm", XlsxKind.Date, 15), new("Diện quản lý", Width: 34)],
+        list.Posts.SelectMany(p => p.Holders.Select(h => new object?[] { p.Title, p.OrganizationName, h.InRegister ? h.Name : $"{h.Name} (ngoài hồ sơ đảng viên)", h.FromDate,
+                h.BasisLabel, h.DecisionNumber, h.DecidedOn, h.Term, h.AppointmentLastDay, p.ManagingName })
+            .Concat(p.Vacancies > 0 ? [[p.Title, p.OrganizationName, $"Còn trống {p.Vacancies}", null, null, null, null, null, null, p.ManagingName]] : Array.Empty<object?[]>()))
+            .Select((row, i) => new object?[] { i + 1 }.Concat(row).ToArray()),
+        totals: false, notes: [list.TermNote]);
 }
