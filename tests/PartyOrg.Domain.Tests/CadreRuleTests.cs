@@ -49,3 +49,60 @@ public class CadreRuleTests
         Assert.Equal(new DateOnly(2028, 2, 28), AppointmentTermRule.LastDay(new DateOnly(2024, 2, 29), 4));
     }
 }
+
+public class PlanRuleTests
+{
+    private static readonly PostRank ProvinceSecretary = new(1, 10, "Bí thư Tỉnh ủy"), ProvinceDeputy = new(1, 20, "Phó Bí thư Tỉnh ủy"),
+        CommuneSecretary = new(2, 10, "Bí thư Đảng ủy xã");
+
+    [Fact]
+    public void PlanHigherPostRule_Qd377_OnlyAPostAboveEveryPostHeld()
+    {
+        Assert.Null(PlanHigherPostRule.Check("memberId", ProvinceSecretary, [ProvinceDeputy], "A"));
+        Assert.Null(PlanHigherPostRule.Check("memberId", ProvinceDeputy, [CommuneSecretary], "A"));
+        Assert.Null(PlanHigherPostRule.Check("memberId", ProvinceDeputy, [], "A"));
+        var same = PlanHigherPostRule.Check("memberId", ProvinceDeputy, [CommuneSecretary, ProvinceDeputy], "Lê Văn B");
+        Assert.Contains("đang giữ chức danh \"Phó Bí thư Tỉnh ủy\"", same!.Message);
+        Assert.Contains("Quy định 377-QĐ/TW", same.Message);
+        Assert.NotNull(PlanHigherPostRule.Check("memberId", CommuneSecretary, [ProvinceDeputy], "A"));
+    }
+
+    [Fact]
+    public void PlanLimitsRule_Qd377_ThreePerPost_ThreePostsPerCadre_FromItsDate()
+    {
+        var day = new DateOnly(2025, 10, 8);
+        Assert.Null(PlanLimitsRule.CheckPost("postId", day, 2, "Bí thư"));
+        Assert.Contains("không quá 3 cán bộ", PlanLimitsRule.CheckPost("postId", day, 3, "Bí thư")!.Message);
+        Assert.Null(PlanLimitsRule.CheckCadre("memberId", day, 2, "A"));
+        Assert.Contains("không quá 3 chức danh ở cùng cấp", PlanLimitsRule.CheckCadre("memberId", day, 3, "A")!.Message);
+        // The day before QĐ 377: QĐ 50's limits were not found, nothing is refused.
+        Assert.Null(PlanLimitsRule.CheckPost("postId", day.AddDays(-1), 5, "Bí thư"));
+        Assert.Null(PlanLimitsRule.CheckCadre("memberId", day.AddDays(-1), 5, "A"));
+    }
+
+    [Fact]
+    public void PlanAgeRule_Qd50_2021_AFullTerm_BeforeTheRetirementAgeSetting()
+    {
+        // Born 01/01/1969: 62 on 01/01/2031, after the 2030 term's last year.
+        Assert.Null(PlanAgeRule.Check("memberId", new DateOnly(1969, 1, 1), 62, 2030, "A"));
+        var late = PlanAgeRule.Check("memberId", new DateOnly(1968, 12, 31), 62, 2030, "A");
+        Assert.Contains("đủ 62 tuổi ngày 31/12/2030", late!.Message);
+        Assert.Equal(new DateOnly(2030, 12, 31), PlanAgeRule.FirstDayOfAge(new DateOnly(1968, 12, 31), 62));
+    }
+
+    [Fact]
+    public void PlanComposition_SharesAndTiers_HandCounted()
+    {
+        var on = new DateOnly(2026, 11, 28);
+        var c = PlanComposition.Of(
+        [
+            (true, new DateOnly(1990, 1, 1), false),   // woman, 36
+            (false, new DateOnly(1986, 11, 29), true), // 39 (40 tomorrow), minority
+            (false, new DateOnly(1976, 11, 28), false),// 50 today: middle tier
+            (true, new DateOnly(1970, 5, 5), false),   // woman, 56
+        ], seats: 3, entries: 7, on);
+        Assert.Equal((4, 2, 2, 1), (c.Cadres, c.Women, c.Under40, c.Minorities));
+        Assert.Equal((1, 1), (c.From40To50, c.Over50));
+        Assert.Equal(2.33m, c.Ratio);
+    }
+}

@@ -68,6 +68,41 @@ public sealed class PostHolding : IVersioned
     public string RecordedBy { get; set; } = "";
 }
 
+/// <summary>
+/// The plan (quy hoạch) of an organization's posts for a term ("2025–2030"), approved by a decision of the managing committee. Its
+/// entries are added and removed at the yearly review, each with its decision; nothing is deleted.
+/// </summary>
+public sealed class CadrePlan : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public int OrganizationId { get; set; }
+    public string ManagingPath { get; set; } = "";
+    public int TermFrom { get; set; }
+    public int TermTo { get; set; }
+    public string DecisionNumber { get; set; } = "";
+    public DateOnly ApprovedOn { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>A cadre planned for a post of the plan's organization, from a day (its decision) until removed.</summary>
+public sealed class PlanEntry : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public int PlanId { get; set; }
+    public int PostId { get; set; }
+    public int MemberId { get; set; }
+    public string ManagingPath { get; set; } = "";
+    public DateOnly FromDate { get; set; }
+    public string DecisionNumber { get; set; } = "";
+    /// <summary>The first day no longer in the plan (null while planned).</summary>
+    public DateOnly? ToDate { get; set; }
+    public string? RemovalReason { get; set; }
+    public string? RemovalDecision { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
 public static class CadreModel
 {
     public static void Configure(ModelBuilder b)
@@ -106,6 +141,27 @@ public static class CadreModel
             e.Property(h => h.RecordedBy).HasMaxLength(256);
             e.HasOne<Post>().WithMany().HasForeignKey(h => h.PostId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(h => h.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CadrePlan>(e =>
+        {
+            e.HasIndex(p => new { p.OrganizationId, p.TermFrom }).IsUnique();
+            e.Property(p => p.ManagingPath).HasMaxLength(200);
+            e.Property(p => p.DecisionNumber).HasMaxLength(60);
+            e.Property(p => p.RecordedBy).HasMaxLength(256);
+            e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PlanEntry>(e =>
+        {
+            e.HasIndex(x => new { x.PlanId, x.PostId });
+            e.HasIndex(x => new { x.MemberId, x.FromDate });
+            e.Property(x => x.ManagingPath).HasMaxLength(200);
+            e.Property(x => x.DecisionNumber).HasMaxLength(60);
+            e.Property(x => x.RemovalDecision).HasMaxLength(60);
+            e.Property(x => x.RemovalReason).HasMaxLength(300);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasOne<CadrePlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Post>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -60,13 +60,47 @@ internal sealed class DemoCadres(AppDbContext db)
             }
         }
 
+        var elected = new List<(Post Post, int MemberId)>();
         foreach (var (commune, posts) in communePosts)
             foreach (var post in posts)
                 for (var seat = 0; seat < post.Seats; seat++)
                 {
                     var first = Hold(post, commune.Path, DemoSeeder.ReformDay, CommuneCongress, HoldingBasis.Designation, "15-QĐ/TU", null, null, "Đại hội Đảng bộ xã bầu nhiệm kỳ 2025–2030");
                     Hold(post, commune.Path, CommuneCongress, null, HoldingBasis.Election, "01-NQ/ĐH", 2025, 2030, null, first.MemberId);
+                    elected.Add((post, first.MemberId!.Value));
                 }
+        await db.SaveChangesAsync();
+        await PlanAsync(province, newPosts, elected);
+    }
+
+    /// <summary>
+    /// The province's plan for 2025–2030, approved after the congress: the deputy secretaries for the secretary's post, the communes'
+    /// secretaries for deputy secretary and the head of the organization commission, their deputies for the inspection commission.
+    /// </summary>
+    private async Task PlanAsync(Organization province, List<Post> posts, List<(Post Post, int MemberId)> communeHolders)
+    {
+        var approved = new DateOnly(2025, 10, 20);
+        var plan = new CadrePlan { OrganizationId = province.Id, ManagingPath = province.Path, TermFrom = 2025, TermTo = 2030, DecisionNumber = "156-QĐ/TU", ApprovedOn = approved, RecordedBy = "demo" };
+        db.CadrePlans.Add(plan);
+        await db.SaveChangesAsync();
+        var deputyPost = posts.Single(p => p.KindCode == "PHO_BI_THU").Id;
+        var deputies = await db.PostHoldings.AsNoTracking().Where(h => h.PostId == deputyPost && h.FromDate == Congress2025)
+            .Select(h => h.MemberId!.Value).ToListAsync();
+        Post Of(string kind) => posts.Single(p => p.KindCode == kind);
+        var secretaries = communeHolders.Where(h => h.Post.KindCode == "BI_THU").Select(h => h.MemberId).ToList();
+        var communeDeputies = communeHolders.Where(h => h.Post.KindCode == "PHO_BI_THU").Select(h => h.MemberId).ToList();
+        var wanted = deputies.Select(m => (Of("BI_THU"), m))
+            .Concat(secretaries.Select(m => (Of("PHO_BI_THU"), m)))
+            .Concat(secretaries.Take(2).Select(m => (Of("TRUONG_BAN_TC"), m)))
+            .Concat(communeDeputies.Take(3).Select(m => (Of("CHU_NHIEM_UBKT"), m)));
+        var births = await db.Members.AsNoTracking().Select(m => new { m.Id, m.DateOfBirth, m.Gender }).ToDictionaryAsync(m => m.Id);
+        foreach (var (post, memberId) in wanted)
+        {
+            // Only those who can serve the whole term (PlanAgeRule at the default retirement ages).
+            var m = births[memberId];
+            if (PlanAgeRule.Check("", m.DateOfBirth, m.Gender == Gender.Female ? 60 : 62, plan.TermTo, "") is not null) continue;
+            db.PlanEntries.Add(new PlanEntry { PlanId = plan.Id, PostId = post.Id, MemberId = memberId, ManagingPath = plan.ManagingPath, FromDate = approved, DecisionNumber = "156-QĐ/TU", RecordedBy = "demo" });
+        }
         await db.SaveChangesAsync();
     }
 

@@ -14,15 +14,18 @@ namespace PartyOrg.Web.Features.Cadres;
 /// The numbers the appointment rules need and the text does not give (REGULATIONS.md §18): <c>Cadres:AppointmentTermYears</c>
 /// (default 5) and <c>Cadres:ReappointmentNoticeDays</c> (default 90), see <see cref="AppointmentTermRule"/>.
 /// </summary>
-public sealed record CadreSettings(int AppointmentTermYears, int ReappointmentNoticeDays)
+public sealed record CadreSettings(int AppointmentTermYears, int ReappointmentNoticeDays, int RetirementAgeMen = 62, int RetirementAgeWomen = 60,
+    decimal WomenTargetPercent = 25, decimal YoungTargetPercent = 15)
 {
     public static CadreSettings From(IConfiguration config)
     {
-        var years = config.GetValue<int?>("Cadres:AppointmentTermYears") ?? 5;
-        var days = config.GetValue<int?>("Cadres:ReappointmentNoticeDays") ?? 90;
-        if (years is < 1 or > 10) throw new InvalidOperationException($"Cadres:AppointmentTermYears \"{years}\" phải từ 1 đến 10.");
-        if (days is < 0 or > 365) throw new InvalidOperationException($"Cadres:ReappointmentNoticeDays \"{days}\" phải từ 0 đến 365.");
-        return new(years, days);
+        int Read(string name, int fallback, int min, int max)
+        {
+            var value = config.GetValue<int?>($"Cadres:{name}") ?? fallback;
+            return value >= min && value <= max ? value : throw new InvalidOperationException($"Cadres:{name} \"{value}\" phải từ {min} đến {max}.");
+        }
+        return new(Read("AppointmentTermYears", 5, 1, 10), Read("ReappointmentNoticeDays", 90, 0, 365), Read("RetirementAgeMen", 62, 50, 75),
+            Read("RetirementAgeWomen", 60, 50, 75), Read("WomenTargetPercent", 25, 0, 100), Read("YoungTargetPercent", 15, 0, 100));
     }
 
     public string Label =>

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Common;
+using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
 using PartyOrg.Web.Features.Shared.Exports;
@@ -37,6 +39,42 @@ public static class CadresApi
             await exports.AuditAsync(scope, "Danh sách cán bộ giữ chức danh", http.Request);
             return await Exports.XlsxAsync("can-bo-giu-chuc-danh.xlsx", new(Exports.Upper(list.OrganizationName), list.Date), [HoldersSheet(list)], http.RequestAborted);
         }).WithTags("Xuất tệp");
+
+        // GET /api/v1/plans?org=&term=&date=  the plan of a term (default: the date's term) read on the date, with its composition
+        api.MapGet("/plans", async (int? org, int? term, DateOnly? date, ScopeResolver scopes, CadrePlans plans, Calendar calendar) =>
+            await plans.ReadAsync(await scopes.CurrentAsync(), org, term, date ?? calendar.Today) is { } plan ? Results.Ok(plan) : OrganizationsApi.NotFound())
+            .WithTags("Cán bộ");
+
+        // POST /api/v1/plans  {"organizationId","termFrom","termTo","decisionNumber","approvedOn"}
+        api.MapPost("/plans", async (PlanInput input, ScopeResolver scopes, CadrePlans plans, Calendar calendar) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await plans.CreateAsync(scope, input);
+            return outcome.Failure() ?? Results.Created($"/api/v1/plans?org={outcome.Value!.OrganizationId}&term={outcome.Value.TermFrom}",
+                await plans.ReadAsync(scope, outcome.Value.OrganizationId, outcome.Value.TermFrom, calendar.Today));
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/plans/{id}/entries  {"postId","memberId","fromDate","decisionNumber"}: the plan as read on the entry's day
+        api.MapPost("/plans/{id:int}/entries", async (int id, PlanEntryInput input, ScopeResolver scopes, CadrePlans plans, AppDbContext db) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await plans.AddEntryAsync(scope, id, input);
+            if (outcome.Failure() is { } failure) return failure;
+            var plan = await db.CadrePlans.AsNoTracking().SingleAsync(p => p.Id == id);
+            return Results.Created($"/api/v1/plans?org={plan.OrganizationId}&term={plan.TermFrom}", await plans.ReadAsync(scope, plan.OrganizationId, plan.TermFrom, outcome.Value!.FromDate));
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/plan-entries/{id}/remove  {"toDate","reason","decisionNumber"}, If-Match optional
+        api.MapPost("/plan-entries/{id:int}/remove", async (int id, PlanRemovalInput input, HttpContext http, ScopeResolver scopes, CadrePlans plans, AppDbContext db, Calendar calendar) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await plans.RemoveEntryAsync(scope, id, input, Versions.FromIfMatch(http.Request));
+            return await Versions.AnswerAsync(http, outcome, async () =>
+            {
+                var plan = await db.CadrePlans.AsNoTracking().SingleAsync(p => p.Id == outcome.Value!.PlanId);
+                return await plans.ReadAsync(scope, plan.OrganizationId, plan.TermFrom, calendar.Today);
+            });
+        }).WithTags("Cán bộ");
 
         // GET /api/v1/holdings?member=  a member's posts, latest first
         api.MapGet("/holdings", async (int member, ScopeResolver scopes, CadreRegister register) =>

@@ -222,6 +222,19 @@ public static class DisplayNames
             [nameof(PostHolding.DecidedOn)] = "Ngày quyết định", [nameof(PostHolding.TermFrom)] = "Nhiệm kỳ từ năm", [nameof(PostHolding.TermTo)] = "Nhiệm kỳ đến năm",
             [nameof(PostHolding.EndReason)] = "Lý do thôi giữ chức danh", [nameof(PostHolding.RecordedBy)] = "Người ghi",
         },
+        [nameof(CadrePlan)] = new Dictionary<string, string>
+        {
+            [nameof(CadrePlan.OrganizationId)] = "Tổ chức", [nameof(CadrePlan.ManagingPath)] = "Vị trí cấp quản lý", [nameof(CadrePlan.TermFrom)] = "Nhiệm kỳ từ năm",
+            [nameof(CadrePlan.TermTo)] = "Nhiệm kỳ đến năm", [nameof(CadrePlan.DecisionNumber)] = "Số quyết định phê duyệt", [nameof(CadrePlan.ApprovedOn)] = "Ngày phê duyệt",
+            [nameof(CadrePlan.RecordedBy)] = "Người ghi",
+        },
+        [nameof(PlanEntry)] = new Dictionary<string, string>
+        {
+            [nameof(PlanEntry.PlanId)] = "Quy hoạch", [nameof(PlanEntry.PostId)] = "Chức danh quy hoạch", [nameof(PlanEntry.MemberId)] = "Cán bộ",
+            [nameof(PlanEntry.ManagingPath)] = "Vị trí cấp quản lý", [nameof(PlanEntry.FromDate)] = "Đưa vào quy hoạch từ ngày", [nameof(PlanEntry.DecisionNumber)] = "Số quyết định",
+            [nameof(PlanEntry.ToDate)] = "Đưa ra khỏi quy hoạch từ ngày", [nameof(PlanEntry.RemovalReason)] = "Lý do đưa ra", [nameof(PlanEntry.RemovalDecision)] = "Số quyết định đưa ra",
+            [nameof(PlanEntry.RecordedBy)] = "Người ghi",
+        },
     };
 
     /// <summary>The field's Vietnamese name, or null when the map has none.</summary>

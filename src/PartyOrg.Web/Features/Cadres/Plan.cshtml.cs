@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc;
+using PartyOrg.Domain.Common;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Pickers;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Cadres;
+
+/// <summary>
+/// The plan of an organization's posts for a term: who is planned for each post, what needs review, the composition against the
+/// targets; for the managing commission, the forms to approve the plan, add a cadre (picked by name) and take one out.
+/// </summary>
+public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calendar) : ScopedPage
+{
+    [BindProperty(SupportsGet = true)] public int? Org { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Term { get; set; }
+    [BindProperty(SupportsGet = true, Name = "oq")] public string? OrgQuery { get; set; }
+    [BindProperty(SupportsGet = true, Name = "mq")] public string? MemberQuery { get; set; }
+    [BindProperty] public PlanEntryInput Input { get; set; } = new();
+    [BindProperty] public PlanRemovalInput Removal { get; set; } = new();
+    [BindProperty] public PlanInput NewPlan { get; set; } = new();
+
+    public PlanView Plan { get; private set; } = null!;
+    public PickerField OrgPicker { get; private set; } = null!;
+    public PickerField MemberPicker { get; private set; } = null!;
+    public bool MayWrite { get; private set; }
+    public int? RemovalFor { get; private set; }
+    public string? FailedForm { get; private set; }
+    public DateOnly Today => calendar.Today;
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync()
+    {
+        var scope = await ScopeAsync();
+        var plan = await plans.ReadAsync(scope, Org, Term, Today);
+        if (plan is null) return false;
+        Plan = plan;
+        var pickers = new PickerQueries(db);
+        OrgPicker = await PickerField.OrganizationOfPageAsync(pickers, scope, plan.OrganizationId, OrgQuery, "plan-form");
+        var org = await db.Organizations.FindAsync(plan.OrganizationId);
+        MayWrite = scope.CanWriteAt(org!.Path) && org.IsActiveOn(Today);
+        MemberPicker = new PickerField
+        {
+            Name = "Input.MemberId", Label = "Cán bộ đưa vào quy hoạch", QueryName = "mq", Query = MemberQuery, SearchForm = "plan-form", ErrorKey = "Input.MemberId",
+            Source = "/api/v1/pickers/members?official=true",
+            Hint = "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng.",
+            Selected = await pickers.MemberAsync(scope, Input.MemberId),
+            Matches = !string.IsNullOrWhiteSpace(MemberQuery) ? await pickers.MembersAsync(scope, MemberQuery, officialOnly: true) : [],
+        };
+        return true;
+    }
+
+    private string Back => $"/Cadres/Plan?org={Org}&term={Term}";
+
+    public async Task<IActionResult> OnPostPlanAsync()
+    {
+        NewPlan.OrganizationId = Org;
+        var outcome = await plans.CreateAsync(await ScopeAsync(), NewPlan);
+        if (outcome.Kind == OutcomeKind.Ok) Term = outcome.Value!.TermFrom;
+        return await AnswerAsync(outcome, "plan", "NewPlan", null, p => $"Đã ghi quy hoạch nhiệm kỳ {p.TermFrom}–{p.TermTo}.");
+    }
+
+    public async Task<IActionResult> OnPostEntryAsync(int plan)
+    {
+        var outcome = await plans.AddEntryAsync(await ScopeAsync(), plan, Input);
+        return await AnswerAsync(outcome, "entry", "Input", null, e => $"Đã đưa cán bộ vào quy hoạch từ ngày {VnFormat.Date(e.FromDate)}.");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id)
+    {
+        var outcome = await plans.RemoveEntryAsync(await ScopeAsync(), id, Removal, null);
+        return await AnswerAsync(outcome, "remove", "Removal", id, e => $"Đã đưa cán bộ ra khỏi quy hoạch từ ngày {VnFormat.Date(e.ToDate)}.");
+    }
+
+    private async Task<IActionResult> AnswerAsync<T>(Outcome<T> outcome, string form, string prefix, int? removalFor, Func<T, string> notice)
+    {
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            TempData[Notice.Key] = notice(outcome.Value!);
+            return Redirect(Back);
+        }
+        if (outcome.Kind is OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind is OutcomeKind.Forbidden) return Forbid();
+        (FailedForm, RemovalFor) = (form, removalFor);
+        Errors = outcome.Kind == OutcomeKind.Stale ? [new FieldError("toDate", "Bản ghi vừa được người khác cập nhật; hãy xem lại rồi ghi lại.")] : outcome.Errors;
+        foreach (var e in Errors) ModelState.AddModelError($"{prefix}.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", e.Message);
+        return await LoadAsync() ? Page() : NotFound();
+    }
+}

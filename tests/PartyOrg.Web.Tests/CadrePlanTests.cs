@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Discipline;
+using PartyOrg.Domain.Members;
+using PartyOrg.Domain.Statistics;
+using PartyOrg.Web.Data;
+
+namespace PartyOrg.Web.Tests;
+
+/// <summary>
+/// Cadre planning over the real database (issue: cadre work, section 2): the demo province's 2025–2030 plan and its composition
+/// counted by hand from the records; each QĐ 377 rule refusing in Vietnamese naming the field; removal; scope.
+/// </summary>
+public class CadrePlanTests(WebAppFixture app)
+{
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object body)
+    {
+        var response = await client.PostAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
+    }
+
+    private static string[] ErrorsOf(JsonElement problem, string field) =>
+        problem.GetProperty("errors").TryGetProperty(field, out var list) ? list.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
+
+    [Fact]
+    public async Task ThePlan_OfTheDemoProvince_ItsCompositionAndRatio_CountedByHandFromTheRecords()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var plan = await (await app.ApiAsAsync("tochuc")).GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={province}&term=2025");
+        Assert.Equal(2025, plan.GetProperty("termFrom").GetInt32());
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var (cadres, entries, seats, women, young, minority) = await app.WithDbAsync(async (db, _) =>
+        {
+            var planId = await db.CadrePlans.Where(p => p.OrganizationId == province && p.TermFrom == 2025).Select(p => p.Id).SingleAsync();
+            var active = await db.PlanEntries.Where(e => e.PlanId == planId && e.FromDate <= today && (e.ToDate == null || e.ToDate > today)).ToListAsync();
+            var ids = active.Select(e => e.MemberId).Distinct().ToList();
+            var people = await db.Members.Where(m => ids.Contains(m.Id)).ToListAsync();
+            var postSeats = await db.Posts.Where(p => p.OrganizationId == province && p.FromDate <= today && (p.ToDate == null || p.ToDate > today)).SumAsync(p => p.Seats);
+            return (people.Count, active.Count, postSeats, people.Count(m => m.Gender == Gender.Female), people.Count(m => AgeBandRule.Age(m.DateOfBirth, today) < 40),
+                people.Count(m => m.EthnicGroupCode != "01"));
+        });
+        Assert.True(entries > 0);
+        Assert.Equal(cadres, plan.GetProperty("cadres").GetInt32());
+        Assert.Equal(entries, plan.GetProperty("entries").GetInt32());
+        Assert.Equal(seats, plan.GetProperty("seats").GetInt32());
+        Assert.Equal(Math.Round((decimal)entries / seats, 2, MidpointRounding.AwayFromZero), plan.GetProperty("ratio").GetDecimal());
+        var composition = plan.GetProperty("composition").EnumerateArray().ToDictionary(c => c.GetProperty("label").GetString()!);
+        Assert.Equal(women, composition["Nữ"].GetProperty("count").GetInt32());
+        Assert.Equal(young, composition["Dưới 40 tuổi"].GetProperty("count").GetInt32());
+        Assert.Equal(minority, composition["Dân tộc thiểu số"].GetProperty("count").GetInt32());
+        Assert.Equal(Math.Round(women * 100m / cadres, 2, MidpointRounding.AwayFromZero), composition["Nữ"].GetProperty("percent").GetDecimal());
+        Assert.Equal(25m, composition["Nữ"].GetProperty("target").GetDecimal());
+        Assert.Equal(women * 100m / cadres >= 25, composition["Nữ"].GetProperty("met").GetBoolean());
+        Assert.Contains(plan.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("Quy định 50-QĐ/TW năm 2021"));
+    }
+
+    [Fact]
+    public async Task Entries_Qd377Rules_RefuseNamingTheField_AndARemovalFreesTheSeat()
+    {
+        var api = await app.ApiAsAsync("tochuc");
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var s = await app.WithDbAsync(async (db, _) =>
+        {
+            var plan = await db.CadrePlans.SingleAsync(p => p.OrganizationId == province && p.TermFrom == 2025);
+            var posts = await db.Posts.Where(p => p.OrganizationId == province).ToDictionaryAsync(p => p.KindCode, p => p.Id);
+            var deputyHolder = await db.PostHoldings.Where(h => h.PostId == posts["PHO_BI_THU"] && h.ToDate == null).Select(h => h.MemberId!.Value).FirstAsync();
+            var busy = await db.PostHoldings.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Concat(db.PlanEntries.Select(e => e.MemberId)).ToListAsync();
+            var disciplined = await db.DisciplineDecisions.Where(d => d.MemberId != null).Select(d => d.MemberId!.Value).ToListAsync();
+            var free = db.Members.Where(m => m.Status == MemberStatus.Official && !busy.Contains(m.Id) && !disciplined.Contains(m.Id));
+            var young = await free.Where(m => m.DateOfBirth > new DateOnly(1975, 1, 1)).OrderBy(m => m.Id).Select(m => m.Id).Take(6).ToListAsync();
+            var old = await free.Where(m => m.Gender == Gender.Male && m.DateOfBirth < new DateOnly(1966, 1, 1)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+            // A reprimand three months ago: 24 months must pass before a higher post (QĐ 377).
+            var reprimanded = await free.Where(m => m.DateOfBirth > new DateOnly(1975, 1, 1)).OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync();
+            db.DisciplineDecisions.Add(new DisciplineDecision
+            {
+                Subject = DisciplineSubject.Member, MemberId = reprimanded, OrgPath = (await db.Members.FindAsync(reprimanded))!.OrgPath, Form = DisciplineForm.Reprimand,
+                DecidedOn = today.AddMonths(-3), AnnouncedOn = today.AddMonths(-3), Number = "9-QĐ/UBKT", IssuerOrganizationId = province, Violation = "Thử quy định 377.", RecordedBy = "test",
+            });
+            await db.SaveChangesAsync();
+            var deputyPlanned = await db.PlanEntries.CountAsync(e => e.PlanId == plan.Id && e.PostId == posts["PHO_BI_THU"] && e.ToDate == null);
+            return new { plan.Id, Secretary = posts["BI_THU"], Deputy = posts["PHO_BI_THU"], Inspection = posts["CHU_NHIEM_UBKT"], deputyHolder, young, old, reprimanded, deputyPlanned };
+        });
+        var on = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Task<(HttpStatusCode Status, JsonElement Body)> Add(int post, int member) =>
+            PostAsync(api, $"/api/v1/plans/{s.Id}/entries", new { postId = post, memberId = member, fromDate = on, decisionNumber = "200-QĐ/TU" });
+
+        // The deputy post filled up to three cadres; a fourth is refused.
+        var fillers = s.young.Skip(2).Take(3 - s.deputyPlanned).ToList();
+        foreach (var filler in fillers) Assert.Equal(HttpStatusCode.Created, (await Add(s.Deputy, filler)).Status);
+        var (status, problem) = await Add(s.Deputy, s.young[0]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(ErrorsOf(problem, "postId"), m => m.Contains("không quá 3 cán bộ"));
+        // A sitting deputy secretary is not planned for the same post.
+        (_, problem) = await Add(s.Inspection, s.deputyHolder);
+        Assert.Contains(ErrorsOf(problem, "memberId"), m => m.Contains("chỉ quy hoạch chức danh cao hơn"));
+        (_, problem) = await Add(s.Inspection, s.reprimanded);
+        Assert.Contains(ErrorsOf(problem, "memberId"), m => m.Contains("khiển trách") && m.Contains("24 tháng"));
+        (_, problem) = await Add(s.Inspection, s.old);
+        Assert.Contains(ErrorsOf(problem, "memberId"), m => m.Contains("trọn nhiệm kỳ"));
+
+        var (created, body) = await Add(s.Inspection, s.young[0]);
+        Assert.Equal(HttpStatusCode.Created, created);
+        var entry = body.GetProperty("posts").EnumerateArray().Single(p => p.GetProperty("postId").GetInt32() == s.Inspection)
+            .GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("memberId").GetInt32() == s.young[0]);
+        (status, _) = await Add(s.Inspection, s.young[0]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+
+        var id = entry.GetProperty("id").GetInt32();
+        (status, problem) = await PostAsync(api, $"/api/v1/plan-entries/{id}/remove", new { toDate = on, reason = "", decisionNumber = "" });
+        Assert.NotEmpty(ErrorsOf(problem, "reason"));
+        Assert.NotEmpty(ErrorsOf(problem, "toDate"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAsAsync("bithu")).GetAsync($"/api/v1/plans?org={province}")).StatusCode);
+        var (secretaryStatus, _) = await PostAsync(await app.ApiAsAsync("bithu"), $"/api/v1/plans/{s.Id}/entries", new { postId = s.Inspection, memberId = s.young[1], fromDate = on, decisionNumber = "1" });
+        Assert.Equal(HttpStatusCode.NotFound, secretaryStatus);
+    }
+}
