@@ -69,6 +69,7 @@ builder.Services.AddScoped<PartyOrg.Web.Features.Discipline.DisciplineRegister>(
 builder.Services.AddSingleton(PartyOrg.Web.Features.Cadres.CadreSettings.From(builder.Configuration));
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadreRegister>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadrePlans>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.ConfidenceRounds>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportProgress>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportRunner>();
 builder.Services.AddHostedService(s => s.GetRequiredService<PartyOrg.Web.Features.Imports.ImportRunner>());

@@ -42,4 +42,22 @@ public class CadrePlanBrowserTests(BrowserFixture app)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserFixture.ShotAsync(page, "63-laptop-cadre-plan");
     }
+
+    [Fact]
+    public async Task Clerk_OnAPhone_ReadsThePlanAndTheConfidenceVote_WithoutSidewaysScroll()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await BrowserFixture.SignInAsync(page, "tochuc");
+        await page.GotoAsync("/Cadres/Plan");
+        await Assertions.Expect(page.Locator("table[data-composition]")).ToContainTextAsync("Nữ");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await BrowserFixture.ShotAsync(page, "64-phone-cadre-plan");
+
+        await page.GotoAsync("/Cadres");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lấy phiếu tín nhiệm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section[data-round]").First).ToContainTextAsync("Ngày 15/06/2026: 43/45 có mặt, 43 phiếu thu về");
+        await Assertions.Expect(page.Locator("fieldset[data-candidate]").First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await BrowserFixture.ShotAsync(page, "65-phone-confidence-votes");
+    }
 }

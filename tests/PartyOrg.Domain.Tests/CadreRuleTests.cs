@@ -106,3 +106,40 @@ public class PlanRuleTests
         Assert.Equal(2.33m, c.Ratio);
     }
 }
+
+public class ConfidenceRuleTests
+{
+    [Fact]
+    public void ConfidenceQuorumRule_Qd96_TwoThirdsPresent()
+    {
+        Assert.True(ConfidenceQuorumRule.Met(45, 30));
+        Assert.False(ConfidenceQuorumRule.Met(45, 29));
+        Assert.False(ConfidenceQuorumRule.Met(0, 0));
+        Assert.Contains("chưa đủ 2/3", ConfidenceQuorumRule.Check("present", 45, 29)!.Message);
+        Assert.Contains("Quy định 96-QĐ/TW", ConfidenceQuorumRule.Check("present", 45, 29)!.Message);
+    }
+
+    [Fact]
+    public void ConfidenceConsequenceRule_Qd96_OverHalfOutOfPlanning_TwoThirdsDismissal_OverBallotsReturned()
+    {
+        Assert.Equal(ConfidenceConsequence.None, ConfidenceConsequenceRule.Of(21, 43, true));        // 48,8%
+        Assert.Equal(ConfidenceConsequence.OutOfPlanning, ConfidenceConsequenceRule.Of(22, 43, true)); // 51,2%
+        Assert.Equal(ConfidenceConsequence.OutOfPlanning, ConfidenceConsequenceRule.Of(28, 43, true)); // 65,1%
+        Assert.Equal(ConfidenceConsequence.Dismissal, ConfidenceConsequenceRule.Of(29, 43, true));     // 67,4%
+        // Exactly a half is not "more than 1/2"; exactly 2/3 follows the setting.
+        Assert.Equal(ConfidenceConsequence.None, ConfidenceConsequenceRule.Of(15, 30, true));
+        Assert.Equal(ConfidenceConsequence.Dismissal, ConfidenceConsequenceRule.Of(20, 30, true));
+        Assert.Equal(ConfidenceConsequence.OutOfPlanning, ConfidenceConsequenceRule.Of(20, 30, false));
+        Assert.Equal(ConfidenceConsequence.None, ConfidenceConsequenceRule.Of(0, 0, true));
+    }
+
+    [Fact]
+    public void ConfidenceBallotRule_CountsWithinTheBallots_AndAtMostTwoPlacesAYear()
+    {
+        Assert.Null(ConfidenceBallotRule.CheckCounts("results[0]", 30, 10, 3, 43, "A"));
+        Assert.Contains("vượt số phiếu thu về", ConfidenceBallotRule.CheckCounts("results[0]", 30, 10, 4, 43, "A")!.Message);
+        Assert.NotNull(ConfidenceBallotRule.CheckCounts("results[0]", -1, 0, 0, 43, "A"));
+        Assert.Null(ConfidenceBallotRule.CheckPlaces("results[0]", 1, 2026, "A"));
+        Assert.Contains("không quá 2 nơi", ConfidenceBallotRule.CheckPlaces("results[0]", 2, 2026, "A")!.Message);
+    }
+}

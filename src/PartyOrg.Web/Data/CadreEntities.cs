@@ -103,6 +103,32 @@ public sealed class PlanEntry : IVersioned
     public string RecordedBy { get; set; } = "";
 }
 
+/// <summary>A confidence vote (lấy phiếu tín nhiệm) held by an organization on a day: who was summoned, present, ballots returned.</summary>
+public sealed class ConfidenceRound : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public int OrganizationId { get; set; }
+    public string ManagingPath { get; set; } = "";
+    public DateOnly HeldOn { get; set; }
+    public int Summoned { get; set; }
+    public int Present { get; set; }
+    public int BallotsReturned { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>One cadre's counts in a round: tín nhiệm cao, tín nhiệm, tín nhiệm thấp.</summary>
+public sealed class ConfidenceResult
+{
+    public int Id { get; set; }
+    public int RoundId { get; set; }
+    public int MemberId { get; set; }
+    public string ManagingPath { get; set; } = "";
+    public int High { get; set; }
+    public int Medium { get; set; }
+    public int Low { get; set; }
+}
+
 public static class CadreModel
 {
     public static void Configure(ModelBuilder b)
@@ -162,6 +188,21 @@ public static class CadreModel
             e.HasOne<CadrePlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Post>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ConfidenceRound>(e =>
+        {
+            e.HasIndex(r => new { r.OrganizationId, r.HeldOn });
+            e.Property(r => r.ManagingPath).HasMaxLength(200);
+            e.Property(r => r.RecordedBy).HasMaxLength(256);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ConfidenceResult>(e =>
+        {
+            e.HasIndex(r => new { r.RoundId, r.MemberId }).IsUnique();
+            e.HasIndex(r => r.MemberId);
+            e.Property(r => r.ManagingPath).HasMaxLength(200);
+            e.HasOne<ConfidenceRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

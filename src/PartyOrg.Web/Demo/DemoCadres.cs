@@ -71,6 +71,26 @@ internal sealed class DemoCadres(AppDbContext db)
                 }
         await db.SaveChangesAsync();
         await PlanAsync(province, newPosts, elected);
+        await VoteAsync(province, newPosts);
+    }
+
+    /// <summary>A mid-year confidence vote at the provincial committee: 43 of 45 present, every holder of its posts rated, no low majority.</summary>
+    private async Task VoteAsync(Organization province, List<Post> posts)
+    {
+        var on = new DateOnly(2026, 6, 15);
+        var postIds = posts.Select(p => p.Id).ToList();
+        var holders = await db.PostHoldings.AsNoTracking().Where(h => postIds.Contains(h.PostId) && h.MemberId != null && h.FromDate <= on && (h.ToDate == null || h.ToDate > on))
+            .Select(h => h.MemberId!.Value).Distinct().OrderBy(id => id).ToListAsync();
+        var round = new ConfidenceRound { OrganizationId = province.Id, ManagingPath = province.Path, HeldOn = on, Summoned = 45, Present = 43, BallotsReturned = 43, RecordedBy = "demo" };
+        db.ConfidenceRounds.Add(round);
+        await db.SaveChangesAsync();
+        foreach (var id in holders)
+        {
+            var high = 22 + rng.Next(15);
+            var low = rng.Next(4);
+            db.ConfidenceResults.Add(new ConfidenceResult { RoundId = round.Id, MemberId = id, ManagingPath = round.ManagingPath, High = high, Low = low, Medium = 43 - high - low });
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

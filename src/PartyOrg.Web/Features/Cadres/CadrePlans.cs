@@ -220,6 +220,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         if (PlanHigherPostRule.Check(Field, ranks[post.Id], heldIds.Select(id => ranks[id]), member.FullName) is { } higher) errors.Add(higher);
         var facts = (await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId == member.Id).ToListAsync()).Select(d => d.Facts());
         if (DisciplineBars.Reason(facts, on, discipline.Start) is { } bar) errors.Add(new(Field, $"Đảng viên: đồng chí {member.FullName} {bar}."));
+        if (await ConfidenceRounds.PlanningBarAsync(db, member.Id, on, settings.LowConfidenceTwoThirdsInclusive) is { } lowVote) errors.Add(new(Field, $"Đảng viên: đồng chí {member.FullName} {lowVote}."));
         var age = member.Gender == Gender.Female ? settings.RetirementAgeWomen : settings.RetirementAgeMen;
         if (PlanAgeRule.Check(Field, member.DateOfBirth, age, plan.TermTo, member.FullName) is { } old) errors.Add(old);
         if (errors.Count > 0) return Outcome<PlanEntry>.Invalid(errors);

@@ -15,7 +15,7 @@ namespace PartyOrg.Web.Features.Cadres;
 /// (default 5) and <c>Cadres:ReappointmentNoticeDays</c> (default 90), see <see cref="AppointmentTermRule"/>.
 /// </summary>
 public sealed record CadreSettings(int AppointmentTermYears, int ReappointmentNoticeDays, int RetirementAgeMen = 62, int RetirementAgeWomen = 60,
-    decimal WomenTargetPercent = 25, decimal YoungTargetPercent = 15)
+    decimal WomenTargetPercent = 25, decimal YoungTargetPercent = 15, bool LowConfidenceTwoThirdsInclusive = true)
 {
     public static CadreSettings From(IConfiguration config)
     {
@@ -25,7 +25,8 @@ public sealed record CadreSettings(int AppointmentTermYears, int ReappointmentNo
             return value >= min && value <= max ? value : throw new InvalidOperationException($"Cadres:{name} \"{value}\" phải từ {min} đến {max}.");
         }
         return new(Read("AppointmentTermYears", 5, 1, 10), Read("ReappointmentNoticeDays", 90, 0, 365), Read("RetirementAgeMen", 62, 50, 75),
-            Read("RetirementAgeWomen", 60, 50, 75), Read("WomenTargetPercent", 25, 0, 100), Read("YoungTargetPercent", 15, 0, 100));
+            Read("RetirementAgeWomen", 60, 50, 75), Read("WomenTargetPercent", 25, 0, 100), Read("YoungTargetPercent", 15, 0, 100),
+            config.GetValue<bool?>("Cadres:LowConfidenceTwoThirdsInclusive") ?? true);
     }
 
     public string Label =>

@@ -76,6 +76,23 @@ public static class CadresApi
             });
         }).WithTags("Cán bộ");
 
+        // GET /api/v1/confidence-votes?org=  the organization's rounds, latest first, with each cadre's counts and consequences
+        api.MapGet("/confidence-votes", async (int? org, ScopeResolver scopes, ConfidenceRounds rounds) =>
+            await rounds.ListAsync(await scopes.CurrentAsync(), org) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())
+            .WithTags("Cán bộ");
+
+        api.MapGet("/confidence-votes/{id:int}", async (int id, ScopeResolver scopes, ConfidenceRounds rounds) =>
+            await rounds.GetAsync(await scopes.CurrentAsync(), id) is { } round ? Results.Ok(round) : OrganizationsApi.NotFound())
+            .WithTags("Cán bộ");
+
+        // POST /api/v1/confidence-votes  {"organizationId","heldOn","summoned","present","ballotsReturned","results":[{"memberId","high","medium","low"}]}
+        api.MapPost("/confidence-votes", async (ConfidenceInput input, ScopeResolver scopes, ConfidenceRounds rounds) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await rounds.RecordAsync(scope, input);
+            return outcome.Failure() ?? Results.Created($"/api/v1/confidence-votes/{outcome.Value!.Id}", await rounds.GetAsync(scope, outcome.Value.Id));
+        }).WithTags("Cán bộ");
+
         // GET /api/v1/holdings?member=  a member's posts, latest first
         api.MapGet("/holdings", async (int member, ScopeResolver scopes, CadreRegister register) =>
             await register.CareerAsync(await scopes.CurrentAsync(), member) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())

@@ -29,7 +29,8 @@ public sealed record ReportData(
     ReportKind Kind, int OrganizationId, string OrganizationName, int Year, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly CountedTo,
     TargetProgressView Admissions, TargetProgressView? TermAdmissions, string? TermTargetDocument, string? YearTargetDocument,
     int MembersAtStart, int MembersAtEnd, IReadOnlyList<ReportFigure> Exits, AdmissionRangeView? PreviousPeriod, PercentRounding Rounding,
-    ReportDiscipline Discipline, ReportRatings Ratings, PredecessorAdmissions? BeforeFounding = null, bool PreviousIncludesMerged = false)
+    ReportDiscipline Discipline, ReportRatings Ratings, PredecessorAdmissions? BeforeFounding = null, bool PreviousIncludesMerged = false,
+    Cadres.ReportCadres? Cadres = null)
 {
     /// <summary>Admissions of the whole period: the organization's own and, before its founding, those of the organizations merged into it.</summary>
     public int AdmittedInPeriod => Admissions.Admitted + (BeforeFounding?.Admitted ?? 0);
@@ -68,7 +69,7 @@ public sealed record ReportDiscipline(int Members, IReadOnlyList<ReportFigure> M
 /// format, <see cref="PartyDocument"/>) or .xlsx (<see cref="XlsxWorkbook"/>). A figure the records do not hold (a year not rated,
 /// a target not set) is said to be missing ("chưa có số liệu"), never guessed.
 /// </summary>
-public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, OrganizationQueries organizations, PercentRounding rounding)
+public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, OrganizationQueries organizations, PercentRounding rounding, Cadres.CadreSettings cadreSettings)
 {
     public const string NoFigures = "Chưa có số liệu";
 
@@ -160,7 +161,9 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
             previous = previous! with { Admitted = previous.Admitted + await BeforeFoundingAsync(previous.From, previous.To) };
         return Outcome<ReportData>.Ok(new ReportData(kind, org.Id, org.Name, year, start, end, countedTo, admissions, term,
             termTarget?.Document, yearTarget?.Document, atStart, atEnd, await ExitsAsync(paths, start, countedTo), previous, rounding,
-            await DisciplineAsync(paths, start, countedTo), await RatingsAsync(paths, firstRated, lastRated), beforeFounding, previousIncludesMerged));
+            await DisciplineAsync(paths, start, countedTo), await RatingsAsync(paths, firstRated, lastRated), beforeFounding, previousIncludesMerged,
+            // The cadre section for those who see cadre records (the managing commissions and administrators).
+            Cadres.CadreRegister.SeesCadres(scope) ? await Cadres.ReportCadres.OfAsync(db, paths, start, countedTo, cadreSettings.LowConfidenceTwoThirdsInclusive) : null));
     }
 
     /// <summary>Two grouped queries: the levels of each year for base organizations and for members.</summary>
@@ -349,6 +352,10 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                     new DocParagraph(DisciplineSentence(d)),
                     new DocTable(["Hình thức kỷ luật", "Số lượng"], [.. DisciplineRows(d).Select(r => (IReadOnlyList<string>)new[] { r.Label, VnFormat.Number(r.Value) })], [70, 30]),
                 ]),
+                .. d.Cadres is { } c ? new[] { new DocSection("V. CÔNG TÁC CÁN BỘ", [
+                    .. c.Sentences(rounding).Select(s => new DocParagraph(s)),
+                    new DocTable(["Nội dung", "Số lượng"], [.. c.Rows().Select(r => (IReadOnlyList<string>)new[] { r.Label, VnFormat.Number(r.Value) })], [70, 30]),
+                ]) } : [],
             ],
             Signature: new DocSignature(authority, "Bí thư", null),
             Recipients: ["Cấp ủy cấp trên (để báo cáo)", "Các đồng chí cấp ủy viên", "Lưu Văn phòng."]);
@@ -382,6 +389,8 @@ public sealed class ReportBuilder(AppDbContext db, TargetQueries targets, Organi
                 totals: false, notes: [.. RatingSentences(d), rounding.Note]),
             XlsxSheet.Of("Kỷ luật", "CÔNG TÁC KỶ LUẬT ĐẢNG", twoColumns, [.. DisciplineRows(d).Select(r => new object?[] { r.Label, r.Value })],
                 totals: false, notes: [DisciplineSentence(d)]),
+            .. d.Cadres is { } c ? new[] { XlsxSheet.Of("Công tác cán bộ", "CÔNG TÁC CÁN BỘ", twoColumns, [.. c.Rows().Select(r => new object?[] { r.Label, r.Value })],
+                totals: false, notes: c.Sentences(rounding)) } : [],
         ];
     }
 

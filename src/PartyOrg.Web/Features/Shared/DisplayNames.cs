@@ -235,6 +235,17 @@ public static class DisplayNames
             [nameof(PlanEntry.ToDate)] = "Đưa ra khỏi quy hoạch từ ngày", [nameof(PlanEntry.RemovalReason)] = "Lý do đưa ra", [nameof(PlanEntry.RemovalDecision)] = "Số quyết định đưa ra",
             [nameof(PlanEntry.RecordedBy)] = "Người ghi",
         },
+        [nameof(ConfidenceRound)] = new Dictionary<string, string>
+        {
+            [nameof(ConfidenceRound.OrganizationId)] = "Tổ chức", [nameof(ConfidenceRound.ManagingPath)] = "Vị trí cấp quản lý", [nameof(ConfidenceRound.HeldOn)] = "Ngày lấy phiếu",
+            [nameof(ConfidenceRound.Summoned)] = "Số được triệu tập", [nameof(ConfidenceRound.Present)] = "Số có mặt", [nameof(ConfidenceRound.BallotsReturned)] = "Số phiếu thu về",
+            [nameof(ConfidenceRound.RecordedBy)] = "Người ghi",
+        },
+        [nameof(ConfidenceResult)] = new Dictionary<string, string>
+        {
+            [nameof(ConfidenceResult.RoundId)] = "Lần lấy phiếu", [nameof(ConfidenceResult.MemberId)] = "Cán bộ", [nameof(ConfidenceResult.ManagingPath)] = "Vị trí cấp quản lý",
+            [nameof(ConfidenceResult.High)] = "Tín nhiệm cao", [nameof(ConfidenceResult.Medium)] = "Tín nhiệm", [nameof(ConfidenceResult.Low)] = "Tín nhiệm thấp",
+        },
     };
 
     /// <summary>The field's Vietnamese name, or null when the map has none.</summary>

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Cadres;
+using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Organizations;
+using PartyOrg.Domain.Statistics;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Cadres;
+
+/// <summary>Young leaders (under 40 on the day) among the members holding posts at one level of the tree.</summary>
+public sealed record YoungLeaders(string Level, int Holders, int Young);
+
+/// <summary>
+/// The cadre section of a report (the seeds' "cán bộ lãnh đạo, quản lý cấp tỉnh trẻ dưới 40 tuổi là 18,18%…", "bổ sung quy hoạch 32
+/// lượt", "lấy phiếu tín nhiệm … chưa có trường hợp cán bộ tín nhiệm thấp thuộc diện phải điều chỉnh"): posts and holders at the end
+/// of the period, young leaders by level, plan entries added and removed in the period, confidence votes held in it.
+/// </summary>
+public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, IReadOnlyList<YoungLeaders> YoungByLevel, int PlanAdded, int PlanRemoved,
+    int Rounds, int CadresVoted, int LowMajority)
+{
+    public int Vacant => Math.Max(0, Seats - Held);
+
+    /// <summary>Read from the records under the paths (the organization and those merged into it) for the period.</summary>
+    public static async Task<ReportCadres> OfAsync(AppDbContext db, IReadOnlyList<string> paths, DateOnly from, DateOnly to, bool twoThirdsInclusive)
+    {
+        var posts = await db.Posts.AsNoTracking().Where(PathRange.WithinAny<Post>(p => p.OrgPath, paths)).Where(p => p.FromDate <= to && (p.ToDate == null || p.ToDate > to))
+            .Join(db.Organizations.AsNoTracking(), p => p.OrganizationId, o => o.Id, (p, o) => new { p.Id, p.Seats, o.Type }).ToListAsync();
+        var postIds = posts.Select(p => p.Id).ToList();
+        var holders = await db.PostHoldings.AsNoTracking().Where(h => postIds.Contains(h.PostId) && h.FromDate <= to && (h.ToDate == null || h.ToDate > to))
+            .Select(h => new { h.PostId, h.MemberId }).ToListAsync();
+        var memberIds = holders.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Distinct().ToList();
+        var births = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DateOfBirth);
+        var typeOf = posts.ToDictionary(p => p.Id, p => p.Type);
+        var young = holders.Where(h => h.MemberId != null).GroupBy(h => Level(typeOf[h.PostId])).Where(g => g.Key is not null)
+            .Select(g =>
+            {
+                var people = g.Select(h => h.MemberId!.Value).Distinct().ToList();
+                return new YoungLeaders(g.Key!, people.Count, people.Count(id => AgeBandRule.Age(births[id], to) < 40));
+            }).OrderBy(y => LevelOrder(y.Level)).ToList();
+
+        var entries = db.PlanEntries.AsNoTracking().Join(db.Posts.AsNoTracking().Where(PathRange.WithinAny<Post>(p => p.OrgPath, paths)), e => e.PostId, p => p.Id, (e, p) => e);
+        var added = await entries.CountAsync(e => e.FromDate >= from && e.FromDate <= to);
+        var removed = await entries.CountAsync(e => e.ToDate != null && e.ToDate >= from && e.ToDate <= to);
+        var rounds = await db.ConfidenceRounds.AsNoTracking().Where(r => r.HeldOn >= from && r.HeldOn <= to)
+            .Join(db.Organizations.AsNoTracking().Where(PathRange.WithinAny<Organization>(o => o.Path, paths)), r => r.OrganizationId, o => o.Id, (r, o) => new { r.Id, r.BallotsReturned })
+            .ToListAsync();
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var ballots = rounds.ToDictionary(r => r.Id, r => r.BallotsReturned);
+        var results = await db.ConfidenceResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).Select(r => new { r.RoundId, r.Low }).ToListAsync();
+        return new ReportCadres(to, posts.Count, posts.Sum(p => p.Seats), holders.Count, young, added, removed, rounds.Count, results.Count,
+            results.Count(r => ConfidenceConsequenceRule.Of(r.Low, ballots[r.RoundId], twoThirdsInclusive) != ConfidenceConsequence.None));
+    }
+
+    private static string? Level(OrganizationType type) => type switch
+    {
+        OrganizationType.Provincial => "cấp tỉnh",
+        OrganizationType.District => "cấp huyện",
+        OrganizationType.Commune => "cấp xã",
+        _ => null,
+    };
+
+    private static int LevelOrder(string level) => level switch { "cấp tỉnh" => 0, "cấp huyện" => 1, _ => 2 };
+
+    /// <summary>The section's sentences, each figure with the counts it rests on.</summary>
+    public IReadOnlyList<string> Sentences(PercentRounding rounding)
+    {
+        var list = new List<string>
+        {
+            $"Đến ngày {VnFormat.Date(On)}: {VnFormat.Number(Posts)} chức danh lãnh đạo, quản lý với {VnFormat.Number(Seats)} vị trí; {VnFormat.Number(Held)} vị trí có người giữ, {VnFormat.Number(Vacant)} vị trí còn trống.",
+        };
+        if (YoungByLevel.Count > 0)
+            list.Add("Cán bộ lãnh đạo, quản lý trẻ dưới 40 tuổi: " + string.Join("; ", YoungByLevel.Select(y =>
+                $"{y.Level} {VnFormat.Percent(rounding.Percent(y.Young, y.Holders) ?? 0, rounding)} ({VnFormat.Number(y.Young)}/{VnFormat.Number(y.Holders)})")) + ".");
+        list.Add($"Quy hoạch cán bộ: bổ sung {VnFormat.Number(PlanAdded)} lượt, đưa ra khỏi quy hoạch {VnFormat.Number(PlanRemoved)} lượt trong kỳ.");
+        list.Add(Rounds == 0 ? "Trong kỳ không tổ chức lấy phiếu tín nhiệm."
+            : $"Lấy phiếu tín nhiệm {VnFormat.Number(Rounds)} lần với {VnFormat.Number(CadresVoted)} lượt cán bộ ({ConfidenceVotes.Source}); "
+              + (LowMajority == 0 ? "chưa có trường hợp cán bộ tín nhiệm thấp thuộc diện phải điều chỉnh." : $"{VnFormat.Number(LowMajority)} trường hợp có trên 1/2 phiếu tín nhiệm thấp."));
+        return list;
+    }
+
+    /// <summary>The section's table rows: label and number.</summary>
+    public IReadOnlyList<(string Label, long Value)> Rows() =>
+    [
+        ("Chức danh lãnh đạo, quản lý", Posts), ("Vị trí có người giữ", Held), ("Vị trí còn trống", Vacant),
+        .. YoungByLevel.Select(y => ($"Cán bộ dưới 40 tuổi, {y.Level}", (long)y.Young)),
+        ("Bổ sung quy hoạch (lượt)", PlanAdded), ("Đưa ra khỏi quy hoạch (lượt)", PlanRemoved),
+        ("Lần lấy phiếu tín nhiệm", Rounds), ("Lượt cán bộ được lấy phiếu", CadresVoted), ("Trên 1/2 phiếu tín nhiệm thấp", LowMajority),
+    ];
+}

@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Domain.Cadres;
+using PartyOrg.Domain.Common;
+using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Organizations;
+using PartyOrg.Web.Features.Shared;
+
+namespace PartyOrg.Web.Features.Cadres;
+
+public sealed class ConfidenceInput
+{
+    public int? OrganizationId { get; set; }
+    public string? HeldOn { get; set; }
+    public int? Summoned { get; set; }
+    public int? Present { get; set; }
+    public int? BallotsReturned { get; set; }
+    public List<ConfidenceCountInput> Results { get; set; } = [];
+}
+
+public sealed class ConfidenceCountInput
+{
+    public int? MemberId { get; set; }
+    public int? High { get; set; }
+    public int? Medium { get; set; }
+    public int? Low { get; set; }
+}
+
+public sealed record ConfidenceResultView(int MemberId, string Name, IReadOnlyList<string> Posts, int High, int Medium, int Low,
+    decimal? HighPercent, decimal? MediumPercent, decimal? LowPercent, ConfidenceConsequence Consequence, string ConsequenceLabel);
+
+public sealed record ConfidenceRoundView(int Id, int OrganizationId, string OrganizationName, DateOnly HeldOn, int Summoned, int Present, int BallotsReturned,
+    IReadOnlyList<ConfidenceResultView> Results, string Note);
+
+public sealed record VoteCandidate(int MemberId, string Name, IReadOnlyList<string> Posts);
+
+/// <summary>
+/// Confidence votes (issue: cadre work, section 4): a round per organization with the holders of its posts on the day, valid only
+/// with two thirds present; each cadre's counts, the percentages over the ballots returned, and the consequences by QĐ 96-QĐ/TW,
+/// which land on the plans in the same transaction: more than half "low" takes the cadre out of every plan entry in force.
+/// </summary>
+public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organizations, Calendar calendar, CadreSettings settings, PercentRounding rounding)
+{
+    // A method, not a property: the input bounds read the public properties of the API's arguments, services included.
+    private string Note() => $"Tỷ lệ tính trên số phiếu thu về. Ngưỡng 2/3 {(settings.LowConfidenceTwoThirdsInclusive ? "tính cả đúng 2/3" : "không tính đúng 2/3")} (thiết lập Cadres:LowConfidenceTwoThirdsInclusive; văn bản chưa đọc được). {ConfidenceVotes.Source}.";
+
+    public async Task<IReadOnlyList<ConfidenceRoundView>?> ListAsync(UserScope scope, int? orgId)
+    {
+        if (!CadreRegister.SeesCadres(scope)) return null;
+        var org = await organizations.FindOrRootAsync(scope, orgId);
+        if (org is null) return null;
+        var rounds = await scope.FilterByPath(db.ConfidenceRounds.AsNoTracking(), r => r.ManagingPath).Where(r => r.OrganizationId == org.Id)
+            .OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id).ToListAsync();
+        var views = new List<ConfidenceRoundView>();
+        foreach (var r in rounds) views.Add(await ViewAsync(r, org.Name));
+        return views;
+    }
+
+    public async Task<ConfidenceRoundView?> GetAsync(UserScope scope, int id)
+    {
+        if (!CadreRegister.SeesCadres(scope)) return null;
+        var round = await scope.FilterByPath(db.ConfidenceRounds.AsNoTracking(), r => r.ManagingPath).SingleOrDefaultAsync(r => r.Id == id);
+        return round is null ? null : await ViewAsync(round, (await OrganizationNames.OfAsync(db, [round.OrganizationId])).GetValueOrDefault(round.OrganizationId, ""));
+    }
+
+    private async Task<ConfidenceRoundView> ViewAsync(ConfidenceRound r, string orgName)
+    {
+        var results = await db.ConfidenceResults.AsNoTracking().Where(x => x.RoundId == r.Id).ToListAsync();
+        var candidates = (await CandidatesAsync(r.OrganizationId, r.HeldOn)).ToDictionary(c => c.MemberId);
+        var ids = results.Select(x => x.MemberId).ToList();
+        var names = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        return new ConfidenceRoundView(r.Id, r.OrganizationId, orgName, r.HeldOn, r.Summoned, r.Present, r.BallotsReturned,
+            results.OrderBy(x => candidates.TryGetValue(x.MemberId, out _) ? 0 : 1).ThenBy(x => x.Id).Select(x =>
+            {
+                var consequence = ConfidenceConsequenceRule.Of(x.Low, r.BallotsReturned, settings.LowConfidenceTwoThirdsInclusive);
+                return new ConfidenceResultView(x.MemberId, names.GetValueOrDefault(x.MemberId, ""), candidates.TryGetValue(x.MemberId, out var c) ? c.Posts : [],
+                    x.High, x.Medium, x.Low, rounding.Percent(x.High, r.BallotsReturned), rounding.Percent(x.Medium, r.BallotsReturned), rounding.Percent(x.Low, r.BallotsReturned),
+                    consequence, ConfidenceConsequenceRule.Label(consequence));
+            }).ToList(), Note());
+    }
+
+    /// <summary>Who is voted on: the members holding a post of the organization on the day (elected or appointed), each with their posts.</summary>
+    public async Task<IReadOnlyList<VoteCandidate>> CandidatesAsync(int organizationId, DateOnly on)
+    {
+        var rows = await db.PostHoldings.AsNoTracking().Where(h => h.MemberId != null && h.FromDate <= on && (h.ToDate == null || h.ToDate > on))
+            .Join(db.Posts.AsNoTracking().Where(p => p.OrganizationId == organizationId), h => h.PostId, p => p.Id, (h, p) => new { MemberId = h.MemberId!.Value, p.Title, p.KindCode })
+            .Join(db.PostKinds.AsNoTracking(), x => x.KindCode, k => k.Code, (x, k) => new { x.MemberId, x.Title, k.Order })
+            .Join(db.Members.AsNoTracking(), x => x.MemberId, m => m.Id, (x, m) => new { x.MemberId, x.Title, x.Order, m.FullName }).ToListAsync();
+        return rows.GroupBy(r => r.MemberId).OrderBy(g => g.Min(r => r.Order)).ThenBy(g => g.First().FullName)
+            .Select(g => new VoteCandidate(g.Key, g.First().FullName, g.OrderBy(r => r.Order).Select(r => r.Title).ToList())).ToList();
+    }
+
+    /// <summary>A round and every cadre's counts, all checked, written at once with their consequences on the plans.</summary>
+    public async Task<Outcome<ConfidenceRound>> RecordAsync(UserScope scope, ConfidenceInput input)
+    {
+        if (!CadreRegister.SeesCadres(scope)) return Outcome<ConfidenceRound>.NotFound();
+        var org = input.OrganizationId is { } oid ? await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == oid) : null;
+        if (org is null) return Outcome<ConfidenceRound>.NotFound();
+        var managing = await db.Posts.AsNoTracking().Where(p => p.OrganizationId == org.Id).Select(p => p.ManagingPath).FirstOrDefaultAsync() ?? org.Path;
+        if (!scope.CanWriteAt(managing)) return Outcome<ConfidenceRound>.Forbidden();
+        var errors = new List<FieldError>();
+        var p = new InputParsing(errors, f => f switch { "heldOn" => "Ngày lấy phiếu", _ => f });
+        var heldOn = p.Date("heldOn", input.HeldOn, required: true);
+        if (heldOn > calendar.Today) errors.Add(new("heldOn", "Ngày lấy phiếu: không được sau ngày hôm nay."));
+        if (heldOn < ConfidenceVotes.InForceFrom) errors.Add(new("heldOn", $"Ngày lấy phiếu: hệ thống ghi các lần lấy phiếu theo {ConfidenceVotes.Source} (từ ngày {VnFormat.Date(ConfidenceVotes.InForceFrom)})."));
+        int summoned = input.Summoned ?? 0, present = input.Present ?? -1, ballots = input.BallotsReturned ?? -1;
+        if (summoned is < 1 or > 100_000) errors.Add(new("summoned", "Số được triệu tập: từ 1 đến 100.000."));
+        if (present < 0 || present > summoned) errors.Add(new("present", "Số có mặt: từ 0 đến số được triệu tập."));
+        else if (ConfidenceQuorumRule.Check("present", summoned, present) is { } quorum) errors.Add(quorum);
+        if (ballots < 0 || ballots > Math.Max(present, 0)) errors.Add(new("ballotsReturned", "Số phiếu thu về: từ 0 đến số có mặt."));
+        if (input.Results.Count == 0) errors.Add(new("results", "Kết quả: phải ghi số phiếu của ít nhất một cán bộ."));
+        if (errors.Count > 0 || heldOn is not { } on) return Outcome<ConfidenceRound>.Invalid(errors);
+
+        var candidates = (await CandidatesAsync(org.Id, on)).ToDictionary(c => c.MemberId);
+        var ids = input.Results.Select(r => r.MemberId ?? 0).ToList();
+        var year = (new DateOnly(on.Year, 1, 1), new DateOnly(on.Year, 12, 31));
+        var places = (await db.ConfidenceResults.AsNoTracking().Where(r => ids.Contains(r.MemberId))
+            .Join(db.ConfidenceRounds.AsNoTracking().Where(r => r.HeldOn >= year.Item1 && r.HeldOn <= year.Item2), r => r.RoundId, r => r.Id, (x, r) => new { x.MemberId, r.OrganizationId })
+            .ToListAsync()).ToLookup(x => x.MemberId);
+        for (var i = 0; i < input.Results.Count; i++)
+        {
+            var r = input.Results[i];
+            var field = $"results[{i}]";
+            if (r.MemberId is not { } mid || !candidates.TryGetValue(mid, out var who))
+            {
+                errors.Add(new(field, $"Kết quả dòng {i + 1}: người này không giữ chức danh nào của \"{org.Name}\" ngày {VnFormat.Date(on)}; chỉ lấy phiếu với người giữ chức danh."));
+                continue;
+            }
+            if (ids.Count(x => x == mid) > 1) errors.Add(new(field, $"Kết quả dòng {i + 1}: đồng chí {who.Name} được ghi hai lần."));
+            if (ConfidenceBallotRule.CheckCounts(field, r.High ?? 0, r.Medium ?? 0, r.Low ?? 0, ballots, who.Name) is { } counts) errors.Add(counts);
+            if (ConfidenceBallotRule.CheckPlaces(field, places[mid].Select(x => x.OrganizationId).Distinct().Count(o => o != org.Id), on.Year, who.Name) is { } many
+                && places[mid].All(x => x.OrganizationId != org.Id)) errors.Add(many);
+        }
+        if (errors.Count > 0) return Outcome<ConfidenceRound>.Invalid(errors.DistinctBy(e => e.Message).ToList());
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var round = new ConfidenceRound { OrganizationId = org.Id, ManagingPath = managing, HeldOn = on, Summoned = summoned, Present = present, BallotsReturned = ballots, RecordedBy = scope.UserName };
+        db.ConfidenceRounds.Add(round);
+        await db.SaveChangesAsync();
+        foreach (var r in input.Results)
+        {
+            db.ConfidenceResults.Add(new ConfidenceResult { RoundId = round.Id, MemberId = r.MemberId!.Value, ManagingPath = managing, High = r.High ?? 0, Medium = r.Medium ?? 0, Low = r.Low ?? 0 });
+            var consequence = ConfidenceConsequenceRule.Of(r.Low ?? 0, ballots, settings.LowConfidenceTwoThirdsInclusive);
+            if (consequence == ConfidenceConsequence.None) continue;
+            // Out of planning for higher posts: every entry in force that day ends on it (or the day after one starting that day).
+            var entries = await db.PlanEntries.Where(e => e.MemberId == r.MemberId && e.FromDate <= on && (e.ToDate == null || e.ToDate > on)).ToListAsync();
+            foreach (var e in entries)
+                (e.ToDate, e.RemovalReason, e.RemovalDecision) = (on > e.FromDate ? on : e.FromDate.AddDays(1), ConfidenceConsequenceRule.Label(consequence), $"Lấy phiếu {VnFormat.Date(on)}");
+        }
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return Outcome<ConfidenceRound>.Ok(round);
+    }
+
+    /// <summary>The cadre's latest result up to the day, when it bars planning (more than half "low"); null otherwise.</summary>
+    public static async Task<string?> PlanningBarAsync(AppDbContext db, int memberId, DateOnly on, bool twoThirdsInclusive)
+    {
+        var latest = await db.ConfidenceResults.AsNoTracking().Where(r => r.MemberId == memberId)
+            .Join(db.ConfidenceRounds.AsNoTracking().Where(r => r.HeldOn <= on), x => x.RoundId, r => r.Id, (x, r) => new { x.Low, r.BallotsReturned, r.HeldOn, r.Id })
+            .OrderByDescending(x => x.HeldOn).ThenByDescending(x => x.Id).FirstOrDefaultAsync();
+        return latest is not null && ConfidenceConsequenceRule.Of(latest.Low, latest.BallotsReturned, twoThirdsInclusive) != ConfidenceConsequence.None
+            ? $"có trên 1/2 phiếu tín nhiệm thấp khi lấy phiếu ngày {VnFormat.Date(latest.HeldOn)}: không quy hoạch chức vụ cao hơn ({ConfidenceVotes.Source})"
+            : null;
+    }
+}
