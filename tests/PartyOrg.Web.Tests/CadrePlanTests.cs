@@ -7,6 +7,8 @@ using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Statistics;
 using PartyOrg.Web.Data;
 
+using static PartyOrg.Web.Tests.ApiJson;
+
 namespace PartyOrg.Web.Tests;
 
 /// <summary>
@@ -15,15 +17,6 @@ namespace PartyOrg.Web.Tests;
 /// </summary>
 public class CadrePlanTests(WebAppFixture app)
 {
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
-    }
-
-    private static string[] ErrorsOf(JsonElement problem, string field) =>
-        problem.GetProperty("errors").TryGetProperty(field, out var list) ? list.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
 
     [Fact]
     public async Task ThePlan_OfTheDemoProvince_ItsCompositionAndRatio_CountedByHandFromTheRecords()
@@ -70,7 +63,9 @@ public class CadrePlanTests(WebAppFixture app)
             var deputyHolder = await db.PostHoldings.Where(h => h.PostId == posts["PHO_BI_THU"] && h.ToDate == null).Select(h => h.MemberId!.Value).FirstAsync();
             var busy = await db.PostHoldings.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Concat(db.PlanEntries.Select(e => e.MemberId)).ToListAsync();
             var disciplined = await db.DisciplineDecisions.Where(d => d.MemberId != null).Select(d => d.MemberId!.Value).ToListAsync();
-            var free = db.Members.Where(m => m.Status == MemberStatus.Official && !busy.Contains(m.Id) && !disciplined.Contains(m.Id));
+            // Members of the province (other tests add members elsewhere, outside the clerk's scope).
+            var path = (await db.Organizations.SingleAsync(o => o.Id == province)).Path;
+            var free = db.Members.Where(m => m.Status == MemberStatus.Official && m.OrgPath.StartsWith(path) && !busy.Contains(m.Id) && !disciplined.Contains(m.Id));
             var young = await free.Where(m => m.DateOfBirth > new DateOnly(1975, 1, 1)).OrderBy(m => m.Id).Select(m => m.Id).Take(6).ToListAsync();
             var old = await free.Where(m => m.Gender == Gender.Male && m.DateOfBirth < new DateOnly(1966, 1, 1)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
             // A reprimand three months ago: 24 months must pass before a higher post (QĐ 377).

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
 
+using static PartyOrg.Web.Tests.ApiJson;
+
 namespace PartyOrg.Web.Tests;
 
 /// <summary>
@@ -15,18 +17,6 @@ namespace PartyOrg.Web.Tests;
 public class CadreTests(WebAppFixture app)
 {
     private static int serial;
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object body, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
-    }
-
-    private static string[] ErrorsOf(JsonElement problem, string field) =>
-        problem.GetProperty("errors").TryGetProperty(field, out var list) ? list.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
 
     /// <summary>Holdings standing on the date for the organizations' posts, counted in the database: the yardstick of the page and API.</summary>
     private Task<int> HeldOnAsync(IReadOnlyCollection<int> organizationIds, DateOnly date) => app.WithDbAsync((db, _) =>

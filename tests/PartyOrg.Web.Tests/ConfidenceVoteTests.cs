@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
+using static PartyOrg.Web.Tests.ApiJson;
+
 namespace PartyOrg.Web.Tests;
 
 /// <summary>
@@ -12,12 +14,6 @@ namespace PartyOrg.Web.Tests;
 /// </summary>
 public class ConfidenceVoteTests(WebAppFixture app)
 {
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
-    }
 
     [Fact]
     public async Task ARound_WithALowMajority_TakesTheCadreOutOfThePlan_AndBarsPlanningThemAgain()

@@ -9,6 +9,8 @@ using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
 
+using static PartyOrg.Web.Tests.ApiJson;
+
 namespace PartyOrg.Web.Tests;
 
 /// <summary>
@@ -70,13 +72,6 @@ public partial class DatedRulesTests(WebAppFixture app)
         ethnicGroupCode = "01", religion = "Không theo tôn giáo", generalEducation = "UpperSecondary", occupation = "Giáo viên",
         sourceGroup = "YouthUnion", sourceSince = D(-520), organizationId = cellId,
     };
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
-    }
 
     private static async Task<JsonElement> OkAsync(HttpClient client, string url, object body)
     {

@@ -9,6 +9,8 @@ using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Organizations;
 using PartyOrg.Web.Data;
 
+using static PartyOrg.Web.Tests.ApiJson;
+
 namespace PartyOrg.Web.Tests;
 
 /// <summary>
@@ -70,13 +72,6 @@ public class DisciplineTests(WebAppFixture app)
 
     private static object Decision(string form, int issuer, int decided = -30, int announced = -25, string number = "12-QĐ/UBKT") =>
         new { form, decidedOn = D(decided), announcedOn = D(announced), number, issuerOrganizationId = issuer, violation = "Vi phạm quy định về những điều đảng viên không được làm." };
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
-    }
 
     private static async Task<JsonElement> OkAsync(HttpClient client, string url, object body)
     {

@@ -6,6 +6,8 @@ using PartyOrg.Domain.Common;
 using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
 
+using static PartyOrg.Web.Tests.ApiJson;
+
 namespace PartyOrg.Web.Tests;
 
 /// <summary>Rating rounds through the API: who is to be rated, progress, the rules of the year, settings, versions, lock, scope.</summary>
@@ -59,13 +61,6 @@ public class RatingTests(WebAppFixture app)
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement, response.Headers.ETag?.Tag);
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object? body = null)
-    {
-        var response = await client.PostAsJsonAsync(url, body ?? new { });
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
     }
 
     private static string Errors(JsonElement body, string field) =>

@@ -231,9 +231,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         };
         db.PlanEntries.Add(entry);
         // The plan's version moves with every entry: two clerks adding the fourth cadre at once cannot both pass the limit.
-        var tracked = await db.CadrePlans.SingleOrDefaultAsync(x => x.Id == plan.Id && x.Version == plan.Version);
-        if (tracked is not null) db.Entry(tracked).Property(x => x.Version).IsModified = true;
-        if (tracked is null || !await Versions.TrySaveAsync(db))
+        if (!await Versions.TrySaveWithParentAsync(db, db.CadrePlans.Where(x => x.Id == plan.Id && x.Version == plan.Version)))
             return Outcome<PlanEntry>.Invalid([new(CadreFields.Post, "Chức danh: quy hoạch vừa được người khác cập nhật; hãy tải lại trang và ghi lại.")]);
         return Outcome<PlanEntry>.Ok(entry);
     }

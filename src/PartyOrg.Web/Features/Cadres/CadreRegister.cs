@@ -297,9 +297,7 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
         db.PostHoldings.Add(holding);
         // The post's version moves with every new holder: of two people given the last seat at once, the second write fails here
         // instead of filling the seat twice.
-        var tracked = await db.Posts.SingleOrDefaultAsync(x => x.Id == post.Id && x.Version == post.Version);
-        if (tracked is not null) db.Entry(tracked).Property(x => x.Version).IsModified = true;
-        if (tracked is null || !await Versions.TrySaveAsync(db))
+        if (!await Versions.TrySaveWithParentAsync(db, db.Posts.Where(x => x.Id == post.Id && x.Version == post.Version)))
             return Outcome<PostHolding>.Invalid([new(CadreFields.Post, $"Chức danh: \"{post.Title}\" vừa được người khác cập nhật; hãy tải lại trang và ghi lại.")]);
         return Outcome<PostHolding>.Ok(holding);
     }

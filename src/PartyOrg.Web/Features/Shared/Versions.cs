@@ -49,6 +49,19 @@ public static class Versions
         }
     }
 
+    /// <summary>
+    /// Saves, moving the version of the parent record as read (the query names it with the version the checks saw): of two
+    /// writers checking the same parent's children at once (seats of a post, cadres of a plan), the second fails here and nothing
+    /// of it is saved. False when the parent changed since it was read.
+    /// </summary>
+    public static async Task<bool> TrySaveWithParentAsync<T>(AppDbContext db, IQueryable<T> parentAsRead) where T : class, IVersioned
+    {
+        var parent = await parentAsRead.SingleOrDefaultAsync();
+        if (parent is null) return false;
+        db.Entry(parent).Property(nameof(IVersioned.Version)).IsModified = true;
+        return await TrySaveAsync(db);
+    }
+
     /// <summary>When and by whom a record was last changed, for the conflict message.</summary>
     public static async Task<(DateTime At, string UserName)?> LastChangeAsync(AppDbContext db, string entityType, int id) =>
         await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == id)
