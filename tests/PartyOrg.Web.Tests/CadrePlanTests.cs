@@ -51,6 +51,28 @@ public class CadrePlanTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ATermWithoutAPlan_ReadsEmpty_ThenIsApprovedOnce()
+    {
+        var api = await app.ApiAsAsync("tochuc");
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var empty = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={province}&term=2030");
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("id").ValueKind);
+        Assert.Equal((2030, 2035), (empty.GetProperty("termFrom").GetInt32(), empty.GetProperty("termTo").GetInt32()));
+        Assert.Equal(0, empty.GetProperty("entries").GetInt32());
+
+        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var plan = new { organizationId = province, termFrom = 2030, termTo = 2035, decisionNumber = "400-QĐ/TU", approvedOn = today };
+        var (created, body) = await PostAsync(api, "/api/v1/plans", plan);
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal("400-QĐ/TU", body.GetProperty("decisionNumber").GetString());
+        var (again, problem) = await PostAsync(api, "/api/v1/plans", plan);
+        Assert.Equal(HttpStatusCode.BadRequest, again);
+        Assert.Contains(ErrorsOf(problem, "termFrom"), m => m.Contains("đã có quy hoạch nhiệm kỳ 2030–2035"));
+        (again, problem) = await PostAsync(api, "/api/v1/plans", new { organizationId = province, termFrom = 2031, termTo = 2030, decisionNumber = "", approvedOn = "32/01/2026" });
+        foreach (var field in new[] { "termFrom", "decisionNumber", "approvedOn" }) Assert.NotEmpty(ErrorsOf(problem, field));
+    }
+
+    [Fact]
     public async Task Entries_Qd377Rules_RefuseNamingTheField_AndARemovalFreesTheSeat()
     {
         var api = await app.ApiAsAsync("tochuc");

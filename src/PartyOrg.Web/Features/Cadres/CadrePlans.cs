@@ -82,14 +82,16 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         }).ToLookup(v => v.PostId);
         var seats = posts.Sum(p => p.Seats);
         var composition = PlanComposition.Of(members.Values.Select(m => (m.Gender == Gender.Female, m.DateOfBirth, m.EthnicGroupCode != KinhCode)), seats, entries.Count, date);
-        return new PlanView(plan?.Id, org.Id, org.Name, plan?.TermFrom ?? TermOf(date).From, plan?.TermTo ?? TermOf(date).To, plan?.DecisionNumber, plan?.ApprovedOn, date,
+        // Without a plan, the term asked for (five years) or the date's term, for the page's form.
+        var (termStart, termEnd) = plan is not null ? (plan.TermFrom, plan.TermTo) : termFrom is { } asked ? (asked, asked + 5) : TermOf(date);
+        return new PlanView(plan?.Id, org.Id, org.Name, termStart, termEnd, plan?.DecisionNumber, plan?.ApprovedOn, date,
             posts.Select(p => new PlannedPostView(p.Id, p.Title, p.Seats, views[p.Id].ToList())).ToList(),
             composition.Cadres, composition.Entries, seats, composition.Ratio, Figures(composition), plans.Select(p => p.TermFrom).ToList(), Notes(date), plan?.Version ?? 0);
     }
 
     private const string KinhCode = "01";
 
-    /// <summary>The 2025–2030 term for a date from 2025 on, else the five years around it ending on the congress year before.</summary>
+    /// <summary>The five-year congress term holding the date: 2025–2030, 2030–2035…; before 2025 the 2020–2025 term.</summary>
     private static (int From, int To) TermOf(DateOnly date) => date.Year >= 2025 ? (2025 + (date.Year - 2025) / 5 * 5, 2030 + (date.Year - 2025) / 5 * 5) : (2020, 2025);
 
     private IReadOnlyList<CompositionFigure> Figures(PlanComposition c)
@@ -161,12 +163,12 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         var p = new InputParsing(errors, CadreFields.Label);
         var org = input.OrganizationId is { } oid ? await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == oid) : null;
         if (org is null) return Outcome<CadrePlan>.NotFound();
-        var approved = p.Date(CadreFields.DecidedOn, input.ApprovedOn, required: true);
+        var approved = p.Date(CadreFields.ApprovedOn, input.ApprovedOn, required: true);
         var number = p.Required(CadreFields.DecisionNumber, input.DecisionNumber);
         if (number is { Length: > 60 }) errors.Add(new(CadreFields.DecisionNumber, "Số quyết định: tối đa 60 ký tự."));
         if (input.TermFrom is not { } tf || input.TermTo is not { } tt || tt - tf is < 1 or > 10 || tf < 1930 || tt > 2100)
             errors.Add(new(CadreFields.TermFrom, "Nhiệm kỳ: ghi năm đầu và năm cuối, ví dụ 2025–2030."));
-        if (approved > calendar.Today) errors.Add(new(CadreFields.DecidedOn, "Ngày quyết định: không được sau ngày hôm nay."));
+        if (approved > calendar.Today) errors.Add(new(CadreFields.ApprovedOn, "Ngày phê duyệt: không được sau ngày hôm nay."));
         // The plan is the managing committee's: the organization's own committee, or the one above that manages its posts.
         var managing = await db.Posts.AsNoTracking().Where(x => x.OrganizationId == org.Id).Select(x => x.ManagingPath).FirstOrDefaultAsync() ?? org.Path;
         if (!scope.CanWriteAt(managing)) return Outcome<CadrePlan>.Forbidden();

@@ -66,7 +66,7 @@ public static class CadreFields
 {
     public const string Organization = "organizationId", Kind = "kind", Title = "title", Seats = "seats", Managing = "managingOrganizationId",
         FromDate = "fromDate", Post = "postId", Member = "memberId", OutsideName = "outsideName", Basis = "basis", DecisionNumber = "decisionNumber",
-        DecidedOn = "decidedOn", TermFrom = "termFrom", TermTo = "termTo", ToDate = "toDate", Reason = "reason";
+        DecidedOn = "decidedOn", TermFrom = "termFrom", TermTo = "termTo", ToDate = "toDate", Reason = "reason", ApprovedOn = "approvedOn";
 
     public static string Label(string field) => field switch
     {
@@ -82,6 +82,7 @@ public static class CadreFields
         Basis => "Hình thức",
         DecisionNumber => "Số quyết định",
         DecidedOn => "Ngày quyết định",
+        ApprovedOn => "Ngày phê duyệt",
         TermFrom => "Nhiệm kỳ từ năm",
         TermTo => "Nhiệm kỳ đến năm",
         ToDate => "Thôi giữ chức danh từ ngày",
