@@ -172,6 +172,21 @@ public class CadreTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task TheSamePost_SentTwiceAtOnce_IsRecordedOnce()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var commune = await app.WithDbAsync(async (db, _) => (await db.Organizations.SingleAsync(o => o.Code == DemoCodes.SecretaryCell)).ParentId!.Value);
+        var title = $"Phó Chủ tịch UBND thử {Interlocked.Increment(ref serial)}";
+        var post = new { organizationId = commune, kind = "PHO_CHU_TICH_UBND", title, seats = 2, managingOrganizationId = province };
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ => await PostAsync(await app.ApiAsAsync("tochuc"), "/api/v1/posts", post)));
+        Assert.Equal(1, results.Count(r => r.Status == HttpStatusCode.Created));
+        var refused = results.Single(r => r.Status != HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(ErrorsOf(refused.Body, "title"), m => m.Contains("đã có chức danh"));
+        Assert.Equal(1, await app.WithDbAsync((db, _) => db.Posts.CountAsync(p => p.OrganizationId == commune && p.Title == title)));
+    }
+
+    [Fact]
     public async Task CellSecretaries_SeeNoPosts_AndCannotRecord_WhileTheCommissionDoes()
     {
         var province = await app.OrganizationIdAsync(DemoCodes.Province);

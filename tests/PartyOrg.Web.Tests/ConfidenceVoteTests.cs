@@ -68,6 +68,11 @@ public class ConfidenceVoteTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(problem.GetProperty("errors").GetProperty("memberId").EnumerateArray(), m => m.GetString()!.Contains("phiếu tín nhiệm thấp"));
 
+        // The same round again (sent twice at once, or later): refused, nothing more written.
+        var twice = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ => await PostAsync(await app.ApiAsAsync("tochuc"), "/api/v1/confidence-votes", Round(43, fine))));
+        Assert.All(twice, r => Assert.Contains(ErrorsOf(r.Body, "heldOn"), m => m.Contains("đã ghi một lần lấy phiếu")));
+        Assert.Equal(1, await app.WithDbAsync((db, _) => db.ConfidenceRounds.CountAsync(r => r.OrganizationId == province && r.HeldOn == heldOn)));
+
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAsAsync("bithu")).GetAsync($"/api/v1/confidence-votes?org={province}")).StatusCode);
         var html = await (await PageClient.SignInAsync(app, "tochuc")).GetStringAsync($"/Cadres/Votes?org={province}");
         Assert.Contains("Trên 1/2 phiếu tín nhiệm thấp", html);

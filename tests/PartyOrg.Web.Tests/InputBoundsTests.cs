@@ -50,13 +50,23 @@ public class InputBoundsTests(WebAppFixture app)
     [InlineData("/api/v1/transfers", "reason")]
     [InlineData("/api/v1/badges/awards", "decisionNumber")]
     [InlineData("/api/v1/users", "userName")]
+    [InlineData("/api/v1/posts", "title")]
+    [InlineData("/api/v1/holdings", "outsideName")]
+    [InlineData("/api/v1/holdings/1/end", "reason")]
+    [InlineData("/api/v1/plans", "decisionNumber")]
+    [InlineData("/api/v1/plans/1/entries", "fromDate")]
+    [InlineData("/api/v1/plan-entries/1/remove", "reason")]
+    [InlineData("/api/v1/confidence-votes", "heldOn")]
     public async Task OtherWrites_RefuseHundredKilobyteStrings(string path, string field)
     {
         var client = await app.ApiAsAsync("admin");
-        var response = await client.PostAsJsonAsync(path, new Dictionary<string, object?> { [field] = new string('Đ', 100_000) });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        foreach (var value in new[] { new string('Đ', 100_000), "Số\0 12" })
+        {
+            var response = await client.PostAsJsonAsync(path, new Dictionary<string, object?> { [field] = value });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
     }
 
     [Fact]

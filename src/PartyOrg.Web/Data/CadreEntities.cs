@@ -145,6 +145,8 @@ public static class CadreModel
         b.Entity<Post>(e =>
         {
             e.HasIndex(p => new { p.OrganizationId, p.FromDate });
+            // One post of a title per organization: the same post sent twice at once is refused, not recorded twice.
+            e.HasIndex(p => new { p.OrganizationId, p.Title }).IsUnique();
             e.HasIndex(p => p.ManagingPath);
             e.Property(p => p.OrgPath).HasMaxLength(200);
             e.Property(p => p.ManagingPath).HasMaxLength(200);
@@ -191,7 +193,8 @@ public static class CadreModel
         });
         b.Entity<ConfidenceRound>(e =>
         {
-            e.HasIndex(r => new { r.OrganizationId, r.HeldOn });
+            // One round per organization and day: the same round sent twice at once is refused, not recorded twice.
+            e.HasIndex(r => new { r.OrganizationId, r.HeldOn }).IsUnique();
             e.Property(r => r.ManagingPath).HasMaxLength(200);
             e.Property(r => r.RecordedBy).HasMaxLength(256);
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);

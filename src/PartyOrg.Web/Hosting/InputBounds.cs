@@ -165,12 +165,16 @@ public static class InputBounds
     {
         group.AddEndpointFilterFactory((factory, next) =>
         {
-            var names = factory.MethodInfo.GetParameters().Select(p => p.Name ?? "").ToArray();
+            // Injected services are not input: their public properties (a note, a setting) are never the caller's to bound.
+            var services = factory.ApplicationServices.GetService<IServiceProviderIsService>();
+            var parameters = factory.MethodInfo.GetParameters();
+            var names = parameters.Select(p => p.Name ?? "").ToArray();
+            var input = parameters.Select(p => services?.IsService(p.ParameterType) != true).ToArray();
             return async context =>
             {
                 var errors = new List<(string, string)>();
                 for (var i = 0; i < context.Arguments.Count && i < names.Length; i++)
-                    errors.AddRange(Check(names[i], context.Arguments[i]));
+                    if (input[i]) errors.AddRange(Check(names[i], context.Arguments[i]));
                 if (errors.Count == 0) return await next(context);
                 return TypedResults.ValidationProblem(Group(errors), title: "Dữ liệu không hợp lệ, chưa lưu.");
             };

@@ -126,8 +126,8 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         var memberIds = entries.Select(e => e.MemberId).Distinct().ToList();
         var decisions = (await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId != null && memberIds.Contains(d.MemberId.Value)).ToListAsync())
             .ToLookup(d => d.MemberId!.Value, d => d.Facts());
-        var ranks = await RanksAsync(entries.Select(e => e.PostId).Concat(await HeldPostIdsAsync(memberIds, date)).Distinct().ToList());
         var held = await HeldAsync(memberIds, date);
+        var ranks = await RanksAsync(entries.Select(e => e.PostId).Concat(held.SelectMany(h => h)).Distinct().ToList());
         var result = new Dictionary<int, IReadOnlyList<string>>();
         foreach (var e in entries)
         {
@@ -140,10 +140,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         return result;
     }
 
-    private async Task<List<int>> HeldPostIdsAsync(IReadOnlyCollection<int> memberIds, DateOnly date) =>
-        await db.PostHoldings.AsNoTracking().Where(h => h.MemberId != null && memberIds.Contains(h.MemberId.Value) && h.FromDate <= date && (h.ToDate == null || h.ToDate > date))
-            .Select(h => h.PostId).Distinct().ToListAsync();
-
+    /// <summary>The posts each member holds on the date.</summary>
     private async Task<ILookup<int, int>> HeldAsync(IReadOnlyCollection<int> memberIds, DateOnly date) =>
         (await db.PostHoldings.AsNoTracking().Where(h => h.MemberId != null && memberIds.Contains(h.MemberId.Value) && h.FromDate <= date && (h.ToDate == null || h.ToDate > date))
             .Select(h => new { MemberId = h.MemberId!.Value, h.PostId }).ToListAsync()).ToLookup(h => h.MemberId, h => h.PostId);
@@ -170,7 +167,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
             errors.Add(new(CadreFields.TermFrom, "Nhiệm kỳ: ghi năm đầu và năm cuối, ví dụ 2025–2030."));
         if (approved > calendar.Today) errors.Add(new(CadreFields.ApprovedOn, "Ngày phê duyệt: không được sau ngày hôm nay."));
         // The plan is the managing committee's: the organization's own committee, or the one above that manages its posts.
-        var managing = await db.Posts.AsNoTracking().Where(x => x.OrganizationId == org.Id).Select(x => x.ManagingPath).FirstOrDefaultAsync() ?? org.Path;
+        var managing = await CadreRegister.ManagingPathAsync(db, org);
         if (!scope.CanWriteAt(managing)) return Outcome<CadrePlan>.Forbidden();
         if (input.TermFrom is { } from && await db.CadrePlans.AnyAsync(x => x.OrganizationId == org.Id && x.TermFrom == from))
             errors.Add(new(CadreFields.TermFrom, $"Nhiệm kỳ: \"{org.Name}\" đã có quy hoạch nhiệm kỳ {from}–{input.TermTo}."));
@@ -215,7 +212,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         if (active.Any(e => e.PostId == post!.Id && e.MemberId == member!.Id))
             errors.Add(new(Field, $"Đảng viên: đồng chí {member!.FullName} đã trong quy hoạch chức danh \"{post!.Title}\"."));
         if (PlanLimitsRule.CheckPost(CadreFields.Post, on, active.Count(e => e.PostId == post!.Id), post!.Title) is { } perPost) errors.Add(perPost);
-        var heldIds = await HeldPostIdsAsync([member!.Id], on);
+        var heldIds = (await HeldAsync([member!.Id], on))[member.Id].ToList();
         var ranks = await RanksAsync(active.Where(e => e.MemberId == member.Id).Select(e => e.PostId).Concat(heldIds).Append(post.Id).Distinct().ToList());
         var sameLevel = active.Where(e => e.MemberId == member.Id).Select(e => e.PostId).Distinct().Count(id => ranks[id].Depth == ranks[post.Id].Depth);
         if (PlanLimitsRule.CheckCadre(Field, on, sameLevel, member.FullName) is { } perCadre) errors.Add(perCadre);

@@ -117,6 +117,13 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
 
     private static bool MayRecord(UserScope scope, string managingPath) => SeesCadres(scope) && scope.CanWriteAt(managingPath);
 
+    /// <summary>
+    /// Whose the organization's cadre records are (plans, confidence votes): the committee that manages its posts, or the
+    /// organization itself while it has none.
+    /// </summary>
+    public static async Task<string> ManagingPathAsync(AppDbContext db, Data.Organization org) =>
+        await db.Posts.AsNoTracking().Where(p => p.OrganizationId == org.Id).Select(p => p.ManagingPath).FirstOrDefaultAsync() ?? org.Path;
+
     private IQueryable<Post> VisiblePosts(UserScope scope) => scope.FilterByPath(db.Posts.AsNoTracking(), p => p.ManagingPath);
 
     public Task<List<PostKind>> KindsAsync() => db.PostKinds.AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Name).ToListAsync();
@@ -218,6 +225,8 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
             else if (!MayRecord(scope, managing.Path))
                 errors.Add(new(CadreFields.Managing, $"Diện quản lý: bạn không có quyền ghi chức danh thuộc diện {managing.Name} quản lý."));
         }
+        if (org is not null && title is not null && await db.Posts.AnyAsync(p => p.OrganizationId == org.Id && p.Title == title))
+            errors.Add(new(CadreFields.Title, $"Tên chức danh: \"{org.Name}\" đã có chức danh \"{title}\"."));
         if (errors.Count > 0) return Outcome<Post>.Invalid(errors);
         var post = new Post
         {
@@ -225,7 +234,11 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
             ManagingPath = managing.Path, FromDate = from!.Value, ToDate = org.EndedOn, RecordedBy = scope.UserName,
         };
         db.Posts.Add(post);
-        await db.SaveChangesAsync();
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return Outcome<Post>.Invalid([new(CadreFields.Title, $"Tên chức danh: \"{org.Name}\" đã có chức danh \"{title}\".")]);
+        }
         return Outcome<Post>.Ok(post);
     }
 

@@ -32,12 +32,12 @@ public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, I
         var memberIds = holders.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Distinct().ToList();
         var births = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DateOfBirth);
         var typeOf = posts.ToDictionary(p => p.Id, p => p.Type);
-        var young = holders.Where(h => h.MemberId != null).GroupBy(h => Level(typeOf[h.PostId])).Where(g => g.Key is not null)
+        var young = holders.Where(h => h.MemberId != null && Level(typeOf[h.PostId]) is not null).GroupBy(h => typeOf[h.PostId]).OrderBy(g => g.Key)
             .Select(g =>
             {
                 var people = g.Select(h => h.MemberId!.Value).Distinct().ToList();
-                return new YoungLeaders(g.Key!, people.Count, people.Count(id => AgeBandRule.Age(births[id], to) < 40));
-            }).OrderBy(y => LevelOrder(y.Level)).ToList();
+                return new YoungLeaders(Level(g.Key)!, people.Count, people.Count(id => AgeBandRule.Age(births[id], to) < 40));
+            }).ToList();
 
         var entries = db.PlanEntries.AsNoTracking().Join(db.Posts.AsNoTracking().Where(PathRange.WithinAny<Post>(p => p.OrgPath, paths)), e => e.PostId, p => p.Id, (e, p) => e);
         var added = await entries.CountAsync(e => e.FromDate >= from && e.FromDate <= to);
@@ -52,6 +52,7 @@ public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, I
             results.Count(r => ConfidenceConsequenceRule.Of(r.Low, ballots[r.RoundId], twoThirdsInclusive) != ConfidenceConsequence.None));
     }
 
+    /// <summary>The level a post's organization stands at (the types are declared top down, so they order the levels too).</summary>
     private static string? Level(OrganizationType type) => type switch
     {
         OrganizationType.Provincial => "cấp tỉnh",
@@ -59,8 +60,6 @@ public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, I
         OrganizationType.Commune => "cấp xã",
         _ => null,
     };
-
-    private static int LevelOrder(string level) => level switch { "cấp tỉnh" => 0, "cấp huyện" => 1, _ => 2 };
 
     /// <summary>The section's sentences, each figure with the counts it rests on.</summary>
     public IReadOnlyList<string> Sentences(PercentRounding rounding)

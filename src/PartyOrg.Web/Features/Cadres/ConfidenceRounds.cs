@@ -40,8 +40,7 @@ public sealed record VoteCandidate(int MemberId, string Name, IReadOnlyList<stri
 /// </summary>
 public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organizations, Calendar calendar, CadreSettings settings, PercentRounding rounding)
 {
-    // A method, not a property: the input bounds read the public properties of the API's arguments, services included.
-    private string Note() => $"Tỷ lệ tính trên số phiếu thu về. Ngưỡng 2/3 {(settings.LowConfidenceTwoThirdsInclusive ? "tính cả đúng 2/3" : "không tính đúng 2/3")} (thiết lập Cadres:LowConfidenceTwoThirdsInclusive; văn bản chưa đọc được). {ConfidenceVotes.Source}.";
+    public string Note => $"Tỷ lệ tính trên số phiếu thu về. Ngưỡng 2/3 {(settings.LowConfidenceTwoThirdsInclusive ? "tính cả đúng 2/3" : "không tính đúng 2/3")} (thiết lập Cadres:LowConfidenceTwoThirdsInclusive; văn bản chưa đọc được). {ConfidenceVotes.Source}.";
 
     public async Task<IReadOnlyList<ConfidenceRoundView>?> ListAsync(UserScope scope, int? orgId)
     {
@@ -75,7 +74,7 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
                 return new ConfidenceResultView(x.MemberId, names.GetValueOrDefault(x.MemberId, ""), candidates.TryGetValue(x.MemberId, out var c) ? c.Posts : [],
                     x.High, x.Medium, x.Low, rounding.Percent(x.High, r.BallotsReturned), rounding.Percent(x.Medium, r.BallotsReturned), rounding.Percent(x.Low, r.BallotsReturned),
                     consequence, ConfidenceConsequenceRule.Label(consequence));
-            }).ToList(), Note());
+            }).ToList(), Note);
     }
 
     /// <summary>Who is voted on: the members holding a post of the organization on the day (elected or appointed), each with their posts.</summary>
@@ -95,7 +94,7 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
         if (!CadreRegister.SeesCadres(scope)) return Outcome<ConfidenceRound>.NotFound();
         var org = input.OrganizationId is { } oid ? await scope.Filter(db.Organizations.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == oid) : null;
         if (org is null) return Outcome<ConfidenceRound>.NotFound();
-        var managing = await db.Posts.AsNoTracking().Where(p => p.OrganizationId == org.Id).Select(p => p.ManagingPath).FirstOrDefaultAsync() ?? org.Path;
+        var managing = await CadreRegister.ManagingPathAsync(db, org);
         if (!scope.CanWriteAt(managing)) return Outcome<ConfidenceRound>.Forbidden();
         var errors = new List<FieldError>();
         var p = new InputParsing(errors, f => f switch { "heldOn" => "Ngày lấy phiếu", _ => f });
@@ -110,6 +109,7 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
         if (input.Results.Count == 0) errors.Add(new("results", "Kết quả: phải ghi số phiếu của ít nhất một cán bộ."));
         if (errors.Count > 0 || heldOn is not { } on) return Outcome<ConfidenceRound>.Invalid(errors);
 
+        if (await db.ConfidenceRounds.AnyAsync(r => r.OrganizationId == org.Id && r.HeldOn == on)) return Outcome<ConfidenceRound>.Invalid([SameDay(org, on)]);
         var candidates = (await CandidatesAsync(org.Id, on)).ToDictionary(c => c.MemberId);
         var ids = input.Results.Select(r => r.MemberId ?? 0).ToList();
         var year = (new DateOnly(on.Year, 1, 1), new DateOnly(on.Year, 12, 31));
@@ -127,15 +127,16 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
             }
             if (ids.Count(x => x == mid) > 1) errors.Add(new(field, $"Kết quả dòng {i + 1}: đồng chí {who.Name} được ghi hai lần."));
             if (ConfidenceBallotRule.CheckCounts(field, r.High ?? 0, r.Medium ?? 0, r.Low ?? 0, ballots, who.Name) is { } counts) errors.Add(counts);
-            if (ConfidenceBallotRule.CheckPlaces(field, places[mid].Select(x => x.OrganizationId).Distinct().Count(o => o != org.Id), on.Year, who.Name) is { } many
-                && places[mid].All(x => x.OrganizationId != org.Id)) errors.Add(many);
+            if (ConfidenceBallotRule.CheckPlaces(field, places[mid].Select(x => x.OrganizationId).Distinct().Count(o => o != org.Id), on.Year, who.Name) is { } many)
+                errors.Add(many);
         }
         if (errors.Count > 0) return Outcome<ConfidenceRound>.Invalid(errors.DistinctBy(e => e.Message).ToList());
 
         await using var tx = await db.Database.BeginTransactionAsync();
         var round = new ConfidenceRound { OrganizationId = org.Id, ManagingPath = managing, HeldOn = on, Summoned = summoned, Present = present, BallotsReturned = ballots, RecordedBy = scope.UserName };
         db.ConfidenceRounds.Add(round);
-        await db.SaveChangesAsync();
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e)) { return Outcome<ConfidenceRound>.Invalid([SameDay(org, on)]); }
         foreach (var r in input.Results)
         {
             db.ConfidenceResults.Add(new ConfidenceResult { RoundId = round.Id, MemberId = r.MemberId!.Value, ManagingPath = managing, High = r.High ?? 0, Medium = r.Medium ?? 0, Low = r.Low ?? 0 });
@@ -150,6 +151,9 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
         await tx.CommitAsync();
         return Outcome<ConfidenceRound>.Ok(round);
     }
+
+    private static FieldError SameDay(Data.Organization org, DateOnly on) =>
+        new("heldOn", $"Ngày lấy phiếu: \"{org.Name}\" đã ghi một lần lấy phiếu ngày {VnFormat.Date(on)}.");
 
     /// <summary>The cadre's latest result up to the day, when it bars planning (more than half "low"); null otherwise.</summary>
     public static async Task<string?> PlanningBarAsync(AppDbContext db, int memberId, DateOnly on, bool twoThirdsInclusive)

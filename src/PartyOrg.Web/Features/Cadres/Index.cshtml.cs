@@ -107,11 +107,7 @@ public sealed class IndexModel(CadreRegister register, AppDbContext db, Calendar
         if (outcome.Kind is OutcomeKind.NotFound) return NotFound();
         if (outcome.Kind is OutcomeKind.Forbidden) return Forbid();
         (FailedForm, EndFor) = (form, endFor);
-        var prefix = form switch { "end" => "End", "post" => "NewPost", _ => "Input" };
-        Errors = outcome.Kind == OutcomeKind.Stale
-            ? [new FieldError("toDate", "Bản ghi vừa được người khác cập nhật; hãy xem lại rồi ghi lại.")]
-            : outcome.Errors;
-        foreach (var e in Errors) ModelState.AddModelError($"{prefix}.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", e.Message);
+        ShowRefusal(outcome, form switch { "end" => "End", "post" => "NewPost", _ => "Input" }, CadreFields.ToDate);
         return await LoadAsync() ? Page() : NotFound();
     }
 }

@@ -83,8 +83,7 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
         if (outcome.Kind is OutcomeKind.NotFound) return NotFound();
         if (outcome.Kind is OutcomeKind.Forbidden) return Forbid();
         (FailedForm, RemovalFor) = (form, removalFor);
-        Errors = outcome.Kind == OutcomeKind.Stale ? [new FieldError("toDate", "Bản ghi vừa được người khác cập nhật; hãy xem lại rồi ghi lại.")] : outcome.Errors;
-        foreach (var e in Errors) ModelState.AddModelError($"{prefix}.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", e.Message);
+        ShowRefusal(outcome, prefix, CadreFields.ToDate);
         return await LoadAsync() ? Page() : NotFound();
     }
 }

@@ -70,8 +70,7 @@ public sealed class RecordModel(AppDbContext db, DisciplineRegister register, Ca
         ComplaintFor = id;
         if (outcome.Kind == OutcomeKind.Invalid)
         {
-            Errors = outcome.Errors;
-            foreach (var e in outcome.Errors) ModelState.AddModelError($"Complaint.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", e.Message);
+            ShowErrors(outcome.Errors, "Complaint");
             return Page();
         }
         if (Refusal(outcome) is { } refused) return refused;

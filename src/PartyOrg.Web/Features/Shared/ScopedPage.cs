@@ -26,11 +26,15 @@ public abstract class ScopedPage : PageModel
         }
     }
 
-    /// <summary>Shows the rule errors at the top and beside each field ("fullName" → Input.FullName).</summary>
-    protected void ShowErrors(IReadOnlyList<FieldError> errors)
+    /// <summary>Shows the rule errors at the top and beside each field of the form bound as <paramref name="prefix"/> ("fullName" → Input.FullName).</summary>
+    protected void ShowErrors(IReadOnlyList<FieldError> errors, string prefix = "Input")
     {
         Errors = errors;
         foreach (var e in errors)
-            ModelState.AddModelError($"Input.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", e.Message);
+            ModelState.AddModelError($"{prefix}.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", e.Message);
     }
+
+    /// <summary>A refused write on a form: its rule errors, or for a write on a record changed meanwhile, a word beside <paramref name="staleField"/>.</summary>
+    protected void ShowRefusal<T>(Outcome<T> outcome, string prefix, string staleField) =>
+        ShowErrors(outcome.Kind == OutcomeKind.Stale ? [new FieldError(staleField, "Bản ghi vừa được người khác cập nhật; hãy xem lại rồi ghi lại.")] : outcome.Errors, prefix);
 }

@@ -796,7 +796,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "HeldOn");
+                    b.HasIndex("OrganizationId", "HeldOn")
+                        .IsUnique();
 
                     b.ToTable("ConfidenceRounds");
                 });
@@ -1581,6 +1582,9 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasIndex("ManagingPath");
 
                     b.HasIndex("OrganizationId", "FromDate");
+
+                    b.HasIndex("OrganizationId", "Title")
+                        .IsUnique();
 
                     b.ToTable("Posts");
                 });

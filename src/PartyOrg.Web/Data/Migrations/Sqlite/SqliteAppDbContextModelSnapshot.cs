@@ -764,7 +764,8 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "HeldOn");
+                    b.HasIndex("OrganizationId", "HeldOn")
+                        .IsUnique();
 
                     b.ToTable("ConfidenceRounds");
                 });
@@ -1517,6 +1518,9 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasIndex("ManagingPath");
 
                     b.HasIndex("OrganizationId", "FromDate");
+
+                    b.HasIndex("OrganizationId", "Title")
+                        .IsUnique();
 
                     b.ToTable("Posts");
                 });
