@@ -70,6 +70,7 @@ builder.Services.AddSingleton(PartyOrg.Web.Features.Cadres.CadreSettings.From(bu
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadreRegister>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadrePlans>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.ConfidenceRounds>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadreCases>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportProgress>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportRunner>();
 builder.Services.AddHostedService(s => s.GetRequiredService<PartyOrg.Web.Features.Imports.ImportRunner>());

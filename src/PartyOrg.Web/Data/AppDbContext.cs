@@ -35,6 +35,10 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
     public DbSet<PlanEntry> PlanEntries => Set<PlanEntry>();
     public DbSet<ConfidenceRound> ConfidenceRounds => Set<ConfidenceRound>();
     public DbSet<ConfidenceResult> ConfidenceResults => Set<ConfidenceResult>();
+    public DbSet<AppointmentCase> AppointmentCases => Set<AppointmentCase>();
+    public DbSet<AppointmentStep> AppointmentSteps => Set<AppointmentStep>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    public DbSet<TrainingEnrolment> TrainingEnrolments => Set<TrainingEnrolment>();
 
     /// <summary>Columns compared as byte strings (prefix ranges, ordering keys).</summary>
     protected static readonly string[] OrdinalColumns = [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path)];
@@ -303,7 +307,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor) :
 
     /// <summary>The records whose every change is kept in history.</summary>
     private static readonly HashSet<Type> AuditedTypes =
-        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(DisciplineDecision), typeof(Rating), typeof(RatingRound), typeof(Post), typeof(PostHolding), typeof(CadrePlan), typeof(PlanEntry), typeof(ConfidenceRound), typeof(ConfidenceResult)];
+        [typeof(Organization), typeof(Member), typeof(AdmissionCase), typeof(MemberDecision), typeof(MemberTransfer), typeof(BadgeAward), typeof(AdmissionTarget), typeof(CalendarExceptionEntry), typeof(CalendarYear), typeof(DisciplineDecision), typeof(Rating), typeof(RatingRound), typeof(Post), typeof(PostHolding), typeof(CadrePlan), typeof(PlanEntry), typeof(ConfidenceRound), typeof(ConfidenceResult), typeof(AppointmentCase), typeof(AppointmentStep), typeof(TrainingCourse), typeof(TrainingEnrolment)];
 
     private static readonly HashSet<string> DerivedProperties =
         [nameof(Member.SearchName), nameof(Member.SearchGiven), nameof(Member.SortKey), nameof(Member.OrgPath), nameof(Organization.Path), nameof(Organization.Depth), nameof(IVersioned.Version)];

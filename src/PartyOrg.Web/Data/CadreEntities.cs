@@ -129,6 +129,81 @@ public sealed class ConfidenceResult
     public int Low { get; set; }
 }
 
+/// <summary>
+/// A case of cadre work (bổ nhiệm, bổ nhiệm lại, điều động, luân chuyển, giới thiệu ứng cử, miễn nhiệm, cho thôi giữ chức vụ): the
+/// cadre, the post they go to and/or the holding they leave, its steps, and the decision that writes or ends the holdings. Scope is
+/// the managing committee of the post concerned.
+/// </summary>
+public sealed class AppointmentCase : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public CadreActKind Kind { get; set; }
+    public CadreActState State { get; set; }
+    public int MemberId { get; set; }
+    /// <summary>The post the cadre goes to (appointment, transfer, rotation, nomination; for a reappointment the same post).</summary>
+    public int? PostId { get; set; }
+    /// <summary>The holding the act ends (the post left, or the appointment renewed).</summary>
+    public int? FromHoldingId { get; set; }
+    public string ManagingPath { get; set; } = "";
+    public DateOnly ProposedOn { get; set; }
+    public string? DecisionNumber { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    /// <summary>The first day of the new holding, or the first day the ended one is no longer held.</summary>
+    public DateOnly? EffectiveOn { get; set; }
+    /// <summary>The holding the decision wrote.</summary>
+    public int? HoldingId { get; set; }
+    public string? Note { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>A step of a case with its date and document ("Tờ trình số 12-TTr/BTCTU", "Lấy phiếu giới thiệu tại hội nghị cán bộ chủ chốt").</summary>
+public sealed class AppointmentStep
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public string ManagingPath { get; set; } = "";
+    public DateOnly On { get; set; }
+    public string Name { get; set; } = "";
+    public string? Document { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>
+/// A course (lớp đào tạo, bồi dưỡng) an organization sends cadres to: its level, institution, dates, and whether it is abroad.
+/// </summary>
+public sealed class TrainingCourse : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    /// <summary>The organization whose committee sends the cadres; its commission sees the course.</summary>
+    public int OrganizationId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public TrainingLevel Level { get; set; }
+    public string Name { get; set; } = "";
+    public string Institution { get; set; } = "";
+    public bool Abroad { get; set; }
+    public DateOnly FromDate { get; set; }
+    /// <summary>The course's last day as planned.</summary>
+    public DateOnly ToDate { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>A member sent to a course, and how it ended: the certificate of a completed course raises the member's record.</summary>
+public sealed class TrainingEnrolment : IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public int CourseId { get; set; }
+    public int MemberId { get; set; }
+    /// <summary>The course's organization path, for scope.</summary>
+    public string OrgPath { get; set; } = "";
+    public TrainingResult Result { get; set; }
+    public DateOnly? FinishedOn { get; set; }
+    public string? CertificateNumber { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
 public static class CadreModel
 {
     public static void Configure(ModelBuilder b)
@@ -206,6 +281,53 @@ public static class CadreModel
             e.Property(r => r.ManagingPath).HasMaxLength(200);
             e.HasOne<ConfidenceRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AppointmentCase>(e =>
+        {
+            e.HasIndex(c => new { c.MemberId, c.State });
+            e.HasIndex(c => new { c.ManagingPath, c.DecidedOn });
+            e.HasIndex(c => c.FromHoldingId);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.ManagingPath).HasMaxLength(200);
+            e.Property(c => c.DecisionNumber).HasMaxLength(60);
+            e.Property(c => c.Note).HasMaxLength(500);
+            e.Property(c => c.RecordedBy).HasMaxLength(256);
+            e.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PostHolding>().WithMany().HasForeignKey(c => c.FromHoldingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PostHolding>().WithMany().HasForeignKey(c => c.HoldingId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AppointmentStep>(e =>
+        {
+            e.HasIndex(s => new { s.CaseId, s.On });
+            e.Property(s => s.ManagingPath).HasMaxLength(200);
+            e.Property(s => s.Name).HasMaxLength(300);
+            e.Property(s => s.Document).HasMaxLength(300);
+            e.Property(s => s.RecordedBy).HasMaxLength(256);
+            e.HasOne<AppointmentCase>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<TrainingCourse>(e =>
+        {
+            e.HasIndex(c => new { c.OrgPath, c.FromDate });
+            e.Property(c => c.OrgPath).HasMaxLength(200);
+            e.Property(c => c.Level).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.Name).HasMaxLength(300);
+            e.Property(c => c.Institution).HasMaxLength(300);
+            e.Property(c => c.RecordedBy).HasMaxLength(256);
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<TrainingEnrolment>(e =>
+        {
+            // A member enrols once per course: the same enrolment sent twice at once is refused, not recorded twice.
+            e.HasIndex(x => new { x.CourseId, x.MemberId }).IsUnique();
+            e.HasIndex(x => x.MemberId);
+            e.Property(x => x.OrgPath).HasMaxLength(200);
+            e.Property(x => x.Result).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.CertificateNumber).HasMaxLength(60);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasOne<TrainingCourse>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

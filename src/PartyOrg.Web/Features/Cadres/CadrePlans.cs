@@ -127,7 +127,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         var decisions = (await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId != null && memberIds.Contains(d.MemberId.Value)).ToListAsync())
             .ToLookup(d => d.MemberId!.Value, d => d.Facts());
         var held = await HeldAsync(memberIds, date);
-        var ranks = await RanksAsync(entries.Select(e => e.PostId).Concat(held.SelectMany(h => h)).Distinct().ToList());
+        var ranks = await RanksAsync(db, entries.Select(e => e.PostId).Concat(held.SelectMany(h => h)).Distinct().ToList());
         var result = new Dictionary<int, IReadOnlyList<string>>();
         foreach (var e in entries)
         {
@@ -145,7 +145,8 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         (await db.PostHoldings.AsNoTracking().Where(h => h.MemberId != null && memberIds.Contains(h.MemberId.Value) && h.FromDate <= date && (h.ToDate == null || h.ToDate > date))
             .Select(h => new { MemberId = h.MemberId!.Value, h.PostId }).ToListAsync()).ToLookup(h => h.MemberId, h => h.PostId);
 
-    private async Task<Dictionary<int, PostRank>> RanksAsync(IReadOnlyCollection<int> postIds) =>
+    /// <summary>Each post's rank for planning: the depth of its organization, then the catalogue's order.</summary>
+    public static async Task<Dictionary<int, PostRank>> RanksAsync(AppDbContext db, IReadOnlyCollection<int> postIds) =>
         (await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
             .Join(db.Organizations.AsNoTracking(), p => p.OrganizationId, o => o.Id, (p, o) => new { p.Id, o.Depth, p.KindCode, p.Title })
             .Join(db.PostKinds.AsNoTracking(), x => x.KindCode, k => k.Code, (x, k) => new { x.Id, x.Depth, k.Order, x.Title }).ToListAsync())
@@ -213,10 +214,11 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
             errors.Add(new(Field, $"Đảng viên: đồng chí {member!.FullName} đã trong quy hoạch chức danh \"{post!.Title}\"."));
         if (PlanLimitsRule.CheckPost(CadreFields.Post, on, active.Count(e => e.PostId == post!.Id), post!.Title) is { } perPost) errors.Add(perPost);
         var heldIds = (await HeldAsync([member!.Id], on))[member.Id].ToList();
-        var ranks = await RanksAsync(active.Where(e => e.MemberId == member.Id).Select(e => e.PostId).Concat(heldIds).Append(post.Id).Distinct().ToList());
+        var ranks = await RanksAsync(db, active.Where(e => e.MemberId == member.Id).Select(e => e.PostId).Concat(heldIds).Append(post.Id).Distinct().ToList());
         var sameLevel = active.Where(e => e.MemberId == member.Id).Select(e => e.PostId).Distinct().Count(id => ranks[id].Depth == ranks[post.Id].Depth);
         if (PlanLimitsRule.CheckCadre(Field, on, sameLevel, member.FullName) is { } perCadre) errors.Add(perCadre);
         if (PlanHigherPostRule.Check(Field, ranks[post.Id], heldIds.Select(id => ranks[id]), member.FullName) is { } higher) errors.Add(higher);
+        if (PlanWhileProposedRule.Check(Field, on, await CadreCases.ProposedSinceAsync(db, member.Id, post.Id, on), member.FullName, post.Title) is { } proposed) errors.Add(proposed);
         var facts = (await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId == member.Id).ToListAsync()).Select(d => d.Facts());
         if (DisciplineBars.Reason(facts, on, discipline.Start) is { } bar) errors.Add(new(Field, $"Đảng viên: đồng chí {member.FullName} {bar}."));
         if (await ConfidenceRounds.PlanningBarAsync(db, member.Id, on, settings.LowConfidenceTwoThirdsInclusive) is { } lowVote) errors.Add(new(Field, $"Đảng viên: đồng chí {member.FullName} {lowVote}."));

@@ -12,10 +12,11 @@ namespace PartyOrg.Web.Features.Cadres;
 
 /// <summary>
 /// The numbers the appointment rules need and the text does not give (REGULATIONS.md §18): <c>Cadres:AppointmentTermYears</c>
-/// (default 5) and <c>Cadres:ReappointmentNoticeDays</c> (default 90), see <see cref="AppointmentTermRule"/>.
+/// (default 5) and <c>Cadres:ReappointmentNoticeDays</c> (default 90), see <see cref="AppointmentTermRule"/>; <c>Cadres:MinimumMonthsInPost</c>
+/// (default 24), see <see cref="TimeInPostRule"/>.
 /// </summary>
 public sealed record CadreSettings(int AppointmentTermYears, int ReappointmentNoticeDays, int RetirementAgeMen = 62, int RetirementAgeWomen = 60,
-    decimal WomenTargetPercent = 25, decimal YoungTargetPercent = 15, bool LowConfidenceTwoThirdsInclusive = true)
+    decimal WomenTargetPercent = 25, decimal YoungTargetPercent = 15, bool LowConfidenceTwoThirdsInclusive = true, int MinimumMonthsInPost = 24)
 {
     public static CadreSettings From(IConfiguration config)
     {
@@ -26,7 +27,7 @@ public sealed record CadreSettings(int AppointmentTermYears, int ReappointmentNo
         }
         return new(Read("AppointmentTermYears", 5, 1, 10), Read("ReappointmentNoticeDays", 90, 0, 365), Read("RetirementAgeMen", 62, 50, 75),
             Read("RetirementAgeWomen", 60, 50, 75), Read("WomenTargetPercent", 25, 0, 100), Read("YoungTargetPercent", 15, 0, 100),
-            config.GetValue<bool?>("Cadres:LowConfidenceTwoThirdsInclusive") ?? true);
+            config.GetValue<bool?>("Cadres:LowConfidenceTwoThirdsInclusive") ?? true, Read("MinimumMonthsInPost", 24, 0, 120));
     }
 
     public string Label =>

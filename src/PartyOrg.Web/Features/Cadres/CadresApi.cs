@@ -93,6 +93,49 @@ public static class CadresApi
             return outcome.Failure() ?? Results.Created($"/api/v1/confidence-votes/{outcome.Value!.Id}", await rounds.GetAsync(scope, outcome.Value.Id));
         }).WithTags("Cán bộ");
 
+        // GET /api/v1/appointments?org=&year=  open cases, the year's decided ones, reappointments due and the year's figures
+        api.MapGet("/appointments", async (int? org, int? year, ScopeResolver scopes, CadreCases cases, Calendar calendar) =>
+            await cases.ListAsync(await scopes.CurrentAsync(), org, year is >= 1930 and <= 2100 ? year.Value : calendar.Today.Year) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())
+            .WithTags("Cán bộ");
+
+        api.MapGet("/appointments/{id:int}", async (int id, HttpContext http, ScopeResolver scopes, CadreCases cases) =>
+        {
+            if (await cases.GetAsync(await scopes.CurrentAsync(), id) is not { } view) return OrganizationsApi.NotFound();
+            http.Response.Headers.ETag = Versions.ETag(view.Version);
+            return Results.Ok(view);
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/appointments  {"kind","memberId","postId","fromHoldingId","proposedOn","note"}
+        api.MapPost("/appointments", async (CaseInput input, HttpContext http, ScopeResolver scopes, CadreCases cases) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await cases.OpenAsync(scope, input);
+            if (outcome.Failure() is { } failure) return failure;
+            http.Response.Headers.ETag = Versions.ETag(outcome.Value!.Version);
+            return Results.Created($"/api/v1/appointments/{outcome.Value.Id}", await cases.GetAsync(scope, outcome.Value.Id));
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/appointments/{id}/steps  {"on","name","document"}, If-Match optional
+        api.MapPost("/appointments/{id:int}/steps", async (int id, CaseStepInput input, HttpContext http, ScopeResolver scopes, CadreCases cases) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            return await Versions.AnswerAsync(http, await cases.AddStepAsync(scope, id, input, Versions.FromIfMatch(http.Request)), async () => await cases.GetAsync(scope, id));
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/appointments/{id}/decide  {"decisionNumber","decidedOn","effectiveOn"}, If-Match optional: writes the holdings
+        api.MapPost("/appointments/{id:int}/decide", async (int id, CaseDecisionInput input, HttpContext http, ScopeResolver scopes, CadreCases cases) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            return await Versions.AnswerAsync(http, await cases.DecideAsync(scope, id, input, Versions.FromIfMatch(http.Request)), async () => await cases.GetAsync(scope, id));
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/appointments/{id}/withdraw  {"on","reason"}, If-Match optional
+        api.MapPost("/appointments/{id:int}/withdraw", async (int id, CaseWithdrawalInput input, HttpContext http, ScopeResolver scopes, CadreCases cases) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            return await Versions.AnswerAsync(http, await cases.WithdrawAsync(scope, id, input, Versions.FromIfMatch(http.Request)), async () => await cases.GetAsync(scope, id));
+        }).WithTags("Cán bộ");
+
         // GET /api/v1/holdings?member=  a member's posts, latest first
         api.MapGet("/holdings", async (int member, ScopeResolver scopes, CadreRegister register) =>
             await register.CareerAsync(await scopes.CurrentAsync(), member) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())

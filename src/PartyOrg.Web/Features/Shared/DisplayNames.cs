@@ -246,6 +246,31 @@ public static class DisplayNames
             [nameof(ConfidenceResult.RoundId)] = "Lần lấy phiếu", [nameof(ConfidenceResult.MemberId)] = "Cán bộ", [nameof(ConfidenceResult.ManagingPath)] = "Vị trí cấp quản lý",
             [nameof(ConfidenceResult.High)] = "Tín nhiệm cao", [nameof(ConfidenceResult.Medium)] = "Tín nhiệm", [nameof(ConfidenceResult.Low)] = "Tín nhiệm thấp",
         },
+        [nameof(AppointmentCase)] = new Dictionary<string, string>
+        {
+            [nameof(AppointmentCase.Kind)] = "Loại việc", [nameof(AppointmentCase.State)] = "Tình trạng", [nameof(AppointmentCase.MemberId)] = "Cán bộ",
+            [nameof(AppointmentCase.PostId)] = "Chức danh đến", [nameof(AppointmentCase.FromHoldingId)] = "Chức danh đang giữ", [nameof(AppointmentCase.ManagingPath)] = "Vị trí cấp quản lý",
+            [nameof(AppointmentCase.ProposedOn)] = "Ngày đề xuất", [nameof(AppointmentCase.DecisionNumber)] = "Số quyết định", [nameof(AppointmentCase.DecidedOn)] = "Ngày quyết định",
+            [nameof(AppointmentCase.EffectiveOn)] = "Ngày có hiệu lực", [nameof(AppointmentCase.HoldingId)] = "Chức danh được giao", [nameof(AppointmentCase.Note)] = "Ghi chú",
+            [nameof(AppointmentCase.RecordedBy)] = "Người ghi",
+        },
+        [nameof(AppointmentStep)] = new Dictionary<string, string>
+        {
+            [nameof(AppointmentStep.CaseId)] = "Hồ sơ", [nameof(AppointmentStep.ManagingPath)] = "Vị trí cấp quản lý", [nameof(AppointmentStep.On)] = "Ngày",
+            [nameof(AppointmentStep.Name)] = "Bước", [nameof(AppointmentStep.Document)] = "Văn bản", [nameof(AppointmentStep.RecordedBy)] = "Người ghi",
+        },
+        [nameof(TrainingCourse)] = new Dictionary<string, string>
+        {
+            [nameof(TrainingCourse.OrganizationId)] = "Tổ chức cử đi học", [nameof(TrainingCourse.OrgPath)] = "Vị trí tổ chức", [nameof(TrainingCourse.Level)] = "Chương trình",
+            [nameof(TrainingCourse.Name)] = "Tên lớp", [nameof(TrainingCourse.Institution)] = "Cơ sở đào tạo", [nameof(TrainingCourse.Abroad)] = "Ở nước ngoài",
+            [nameof(TrainingCourse.FromDate)] = "Từ ngày", [nameof(TrainingCourse.ToDate)] = "Đến ngày", [nameof(TrainingCourse.RecordedBy)] = "Người ghi",
+        },
+        [nameof(TrainingEnrolment)] = new Dictionary<string, string>
+        {
+            [nameof(TrainingEnrolment.CourseId)] = "Lớp", [nameof(TrainingEnrolment.MemberId)] = "Học viên", [nameof(TrainingEnrolment.OrgPath)] = "Vị trí tổ chức",
+            [nameof(TrainingEnrolment.Result)] = "Kết quả", [nameof(TrainingEnrolment.FinishedOn)] = "Ngày kết thúc học", [nameof(TrainingEnrolment.CertificateNumber)] = "Số văn bằng, chứng chỉ",
+            [nameof(TrainingEnrolment.RecordedBy)] = "Người ghi",
+        },
     };
 
     /// <summary>The field's Vietnamese name, or null when the map has none.</summary>
@@ -281,6 +306,10 @@ public static class DisplayNames
         },
         PartyOrg.Domain.Cadres.HoldingBasis v => PartyOrg.Domain.Cadres.CadreLabels.Label(v),
         PartyOrg.Domain.Cadres.PostBody v => PartyOrg.Domain.Cadres.CadreLabels.Label(v),
+        PartyOrg.Domain.Cadres.CadreActKind v => PartyOrg.Domain.Cadres.CadreActs.Label(v),
+        PartyOrg.Domain.Cadres.CadreActState v => PartyOrg.Domain.Cadres.CadreActs.Label(v),
+        PartyOrg.Domain.Cadres.TrainingLevel v => PartyOrg.Domain.Cadres.TrainingLevels.Label(v),
+        PartyOrg.Domain.Cadres.TrainingResult v => PartyOrg.Domain.Cadres.TrainingLevels.Label(v),
         PartyOrg.Domain.Discipline.DisciplineForm v => PartyOrg.Domain.Discipline.DisciplineFormRule.Label(v),
         PartyOrg.Domain.Discipline.ComplaintOutcome v => PartyOrg.Domain.Discipline.DisciplineFormRule.Label(v),
         PartyOrg.Domain.Discipline.DisciplineSubject v => v == PartyOrg.Domain.Discipline.DisciplineSubject.Member ? "Đảng viên" : "Tổ chức đảng",
