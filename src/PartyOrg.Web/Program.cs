@@ -71,6 +71,7 @@ builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadreRegister>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadrePlans>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.ConfidenceRounds>();
 builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadreCases>();
+builder.Services.AddScoped<PartyOrg.Web.Features.Cadres.CadreTraining>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportProgress>();
 builder.Services.AddSingleton<PartyOrg.Web.Features.Imports.ImportRunner>();
 builder.Services.AddHostedService(s => s.GetRequiredService<PartyOrg.Web.Features.Imports.ImportRunner>());

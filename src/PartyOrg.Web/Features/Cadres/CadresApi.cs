@@ -136,6 +136,42 @@ public static class CadresApi
             return await Versions.AnswerAsync(http, await cases.WithdrawAsync(scope, id, input, Versions.FromIfMatch(http.Request)), async () => await cases.GetAsync(scope, id));
         }).WithTags("Cán bộ");
 
+        // GET /api/v1/training?org=&year=  the courses of the subtree running in the year with their learners, and the year's figures
+        api.MapGet("/training", async (int? org, int? year, ScopeResolver scopes, CadreTraining training, Calendar calendar) =>
+            await training.ListAsync(await scopes.CurrentAsync(), org, year is >= 1930 and <= 2100 ? year.Value : calendar.Today.Year) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())
+            .WithTags("Cán bộ");
+
+        api.MapGet("/training/{id:int}", async (int id, HttpContext http, ScopeResolver scopes, CadreTraining training) =>
+        {
+            if (await training.GetAsync(await scopes.CurrentAsync(), id) is not { } course) return OrganizationsApi.NotFound();
+            http.Response.Headers.ETag = Versions.ETag(course.Version);
+            return Results.Ok(course);
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/training  {"organizationId","level","name","institution","abroad","fromDate","toDate"}
+        api.MapPost("/training", async (CourseInput input, ScopeResolver scopes, CadreTraining training) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await training.CreateCourseAsync(scope, input);
+            return outcome.Failure() ?? Results.Created($"/api/v1/training/{outcome.Value!.Id}", await training.GetAsync(scope, outcome.Value.Id));
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/training/{id}/enrolments  {"memberId"}
+        api.MapPost("/training/{id:int}/enrolments", async (int id, EnrolmentInput input, ScopeResolver scopes, CadreTraining training) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await training.EnrolAsync(scope, id, input);
+            return outcome.Failure() ?? Results.Created($"/api/v1/training/{id}", await training.GetAsync(scope, id));
+        }).WithTags("Cán bộ");
+
+        // POST /api/v1/training/enrolments/{id}/finish  {"result":"Completed|NotCompleted","finishedOn","certificateNumber"}, If-Match optional
+        api.MapPost("/training/enrolments/{id:int}/finish", async (int id, EnrolmentResultInput input, HttpContext http, ScopeResolver scopes, CadreTraining training) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            var outcome = await training.FinishAsync(scope, id, input, Versions.FromIfMatch(http.Request));
+            return await Versions.AnswerAsync(http, outcome, async () => await training.GetAsync(scope, outcome.Value!.CourseId));
+        }).WithTags("Cán bộ");
+
         // GET /api/v1/holdings?member=  a member's posts, latest first
         api.MapGet("/holdings", async (int member, ScopeResolver scopes, CadreRegister register) =>
             await register.CareerAsync(await scopes.CurrentAsync(), member) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())

@@ -3,12 +3,18 @@ using PartyOrg.Web.Features.Shared;
 
 namespace PartyOrg.Web.Features.Cadres;
 
-/// <summary>The posts a member has held, on their page's decisions tab, for the commission that manages those posts; nothing for others.</summary>
-public sealed class CareerSectionViewComponent(ScopeResolver scopes, CadreRegister register) : ViewComponent
+public sealed record CareerView(IReadOnlyList<CareerItem> Posts, IReadOnlyList<TrainingItem> Training);
+
+/// <summary>
+/// The posts a member has held and the courses they were sent to, on their page's decisions tab, for the commission that manages
+/// those posts or sent them; nothing for others.
+/// </summary>
+public sealed class CareerSectionViewComponent(ScopeResolver scopes, CadreRegister register, CadreTraining training) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int memberId)
     {
-        var items = await register.CareerAsync(await scopes.CurrentAsync(), memberId);
-        return items is null ? Content("") : View("/Features/Cadres/_Career.cshtml", items);
+        var scope = await scopes.CurrentAsync();
+        var posts = await register.CareerAsync(scope, memberId);
+        return posts is null ? Content("") : View("/Features/Cadres/_Career.cshtml", new CareerView(posts, await training.OfMemberAsync(scope, memberId) ?? []));
     }
 }

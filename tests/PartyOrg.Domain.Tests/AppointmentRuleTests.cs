@@ -1,0 +1,96 @@
+using PartyOrg.Domain.Cadres;
+using PartyOrg.Domain.Members;
+
+namespace PartyOrg.Domain.Tests;
+
+public class AppointmentRuleTests
+{
+    private static readonly PostRank ProvinceSecretary = new(1, 10, "Bí thư Tỉnh ủy");
+    private static readonly PostRank ProvinceDeputy = new(1, 20, "Phó Bí thư Tỉnh ủy");
+    private static readonly PostRank OtherProvinceDeputy = new(1, 20, "Phó Bí thư Tỉnh ủy (thường trực)");
+    private static readonly PostRank CommuneSecretary = new(2, 10, "Bí thư Đảng ủy xã");
+
+    [Fact]
+    public void AppointmentPlanRule_Qd377Dieu34_PlannedForThePostOrAnEquivalentOrHigherOne_FromItsDate()
+    {
+        var on = new DateOnly(2025, 10, 8);
+        // Planned for the post itself, for an equivalent one (same level and kind) or a higher one: allowed.
+        Assert.Null(AppointmentPlanRule.Check("memberId", CadreActKind.Appointment, on, ProvinceDeputy, [OtherProvinceDeputy], "A"));
+        Assert.Null(AppointmentPlanRule.Check("memberId", CadreActKind.Appointment, on, ProvinceDeputy, [ProvinceSecretary], "A"));
+        // Planned only for a lower post, or not at all: refused, naming the article.
+        var lower = AppointmentPlanRule.Check("memberId", CadreActKind.Nomination, on, ProvinceDeputy, [CommuneSecretary], "Trần Thị B");
+        Assert.Equal("memberId", lower!.Field);
+        Assert.Contains("đồng chí Trần Thị B không có trong quy hoạch chức danh \"Phó Bí thư Tỉnh ủy\"", lower.Message);
+        Assert.Contains("Quy định 377-QĐ/TW, Điều 34", lower.Message);
+        Assert.NotNull(AppointmentPlanRule.Check("memberId", CadreActKind.Appointment, on, ProvinceDeputy, [], "A"));
+        // The day before QĐ 377 the rule is not read; transfers and rotations bring cadres from elsewhere.
+        Assert.Null(AppointmentPlanRule.Check("memberId", CadreActKind.Appointment, on.AddDays(-1), ProvinceDeputy, [], "A"));
+        Assert.Null(AppointmentPlanRule.Check("memberId", CadreActKind.Transfer, on, ProvinceDeputy, [], "A"));
+        Assert.Null(AppointmentPlanRule.Check("memberId", CadreActKind.Rotation, on, ProvinceDeputy, [], "A"));
+    }
+
+    [Fact]
+    public void AppointmentAgeRule_Qd80_2022_AFirstAppointmentNeedsTheWholeTerm_OthersOnlyBelowTheRetirementAge()
+    {
+        var born = new DateOnly(1966, 6, 15);
+        // A man of 62 from 15/06/2028 (the retirement setting): on 01/01/2024 the five-year term would end on 31/12/2028, after it.
+        var first = AppointmentAgeRule.Check("memberId", CadreActKind.Appointment, born, 62, new DateOnly(2024, 1, 1), 5, "Lê Văn C");
+        Assert.Contains("đủ 62 tuổi ngày 15/06/2028, trước khi hết thời hạn 5 năm", first!.Message);
+        Assert.NotNull(AppointmentAgeRule.Check("memberId", CadreActKind.Nomination, born, 62, new DateOnly(2024, 1, 1), 5, "C"));
+        // Appointed early enough that the term ends the day before the birthday: allowed.
+        Assert.Null(AppointmentAgeRule.Check("memberId", CadreActKind.Appointment, born, 62, new DateOnly(2023, 6, 15), 5, "C"));
+        // A reappointment, a transfer only need him below the age on the day.
+        Assert.Null(AppointmentAgeRule.Check("memberId", CadreActKind.Reappointment, born, 62, new DateOnly(2028, 6, 14), 5, "C"));
+        var past = AppointmentAgeRule.Check("memberId", CadreActKind.Transfer, born, 62, new DateOnly(2028, 6, 15), 5, "C");
+        Assert.Contains("đã đủ 62 tuổi (từ 15/06/2028)", past!.Message);
+        // Leaving a post has no age condition.
+        Assert.Null(AppointmentAgeRule.Check("memberId", CadreActKind.Resignation, born, 62, new DateOnly(2030, 1, 1), 5, "C"));
+    }
+
+    [Fact]
+    public void TimeInPostRule_Setting_MonthsInThePostLeft_ForAppointmentTransferRotation()
+    {
+        var from = new DateOnly(2024, 3, 1);
+        Assert.Null(TimeInPostRule.Check("fromHoldingId", CadreActKind.Transfer, from, new DateOnly(2026, 3, 1), 24, "Phó Chủ tịch UBND"));
+        var soon = TimeInPostRule.Check("fromHoldingId", CadreActKind.Rotation, from, new DateOnly(2026, 2, 28), 24, "Phó Chủ tịch UBND");
+        Assert.Equal("fromHoldingId", soon!.Field);
+        Assert.Contains("chưa đủ 24 tháng (thiết lập Cadres:MinimumMonthsInPost", soon.Message);
+        Assert.NotNull(TimeInPostRule.Check("fromHoldingId", CadreActKind.Appointment, from, new DateOnly(2026, 2, 28), 24, "P"));
+        // Reappointing, dismissing or letting go is not moving: no time condition.
+        Assert.Null(TimeInPostRule.Check("fromHoldingId", CadreActKind.Dismissal, from, new DateOnly(2024, 4, 1), 24, "P"));
+        Assert.Null(TimeInPostRule.Check("fromHoldingId", CadreActKind.Reappointment, from, new DateOnly(2024, 4, 1), 24, "P"));
+    }
+
+    [Fact]
+    public void PlanWhileProposedRule_Qd377_NoPlanningWhileProposedForThePost()
+    {
+        var on = new DateOnly(2026, 3, 1);
+        var refused = PlanWhileProposedRule.Check("memberId", on, new DateOnly(2026, 2, 1), "Phạm Văn D", "Phó Bí thư Tỉnh ủy");
+        Assert.Contains("đang được đề xuất bổ nhiệm, giới thiệu ứng cử chức danh \"Phó Bí thư Tỉnh ủy\" (từ 01/02/2026)", refused!.Message);
+        Assert.Null(PlanWhileProposedRule.Check("memberId", on, null, "D", "P"));
+        Assert.Null(PlanWhileProposedRule.Check("memberId", new DateOnly(2025, 10, 7), new DateOnly(2025, 9, 1), "D", "P"));
+    }
+
+    [Fact]
+    public void CadreActs_WhatEachActWrites()
+    {
+        Assert.True(CadreActKind.Appointment.CreatesHolding() && CadreActKind.Appointment.HasTarget() && !CadreActKind.Appointment.NeedsCurrentPost());
+        Assert.True(CadreActKind.Reappointment.CreatesHolding() && CadreActKind.Reappointment.NeedsCurrentPost());
+        Assert.False(CadreActKind.Nomination.CreatesHolding());
+        Assert.True(CadreActKind.Dismissal.NeedsCurrentPost() && !CadreActKind.Dismissal.HasTarget() && !CadreActKind.Dismissal.CreatesHolding());
+        Assert.Equal(HoldingBasis.Designation, CadreActKind.Rotation.Basis());
+        Assert.Equal("Cho thôi giữ chức vụ", CadreActKind.Resignation.Label());
+    }
+
+    [Fact]
+    public void TrainingRecordRule_Hd12_2022_ACompletedCourseRaisesTheRecord_NeverLowersIt()
+    {
+        Assert.Equal(PoliticalTheory.Advanced, TrainingRecordRule.RaisedTheory(TrainingLevel.TheoryAdvanced, PoliticalTheory.Intermediate));
+        Assert.Null(TrainingRecordRule.RaisedTheory(TrainingLevel.TheoryIntermediate, PoliticalTheory.Advanced));
+        Assert.Null(TrainingRecordRule.RaisedTheory(TrainingLevel.StateSeniorOfficer, PoliticalTheory.None));
+        Assert.Equal(ProfessionalDegree.Doctor, TrainingRecordRule.RaisedDegree(TrainingLevel.Doctor, ProfessionalDegree.Master));
+        Assert.Null(TrainingRecordRule.RaisedDegree(TrainingLevel.Master, ProfessionalDegree.Doctor));
+        Assert.Equal(TrainingTrack.DefenceSecurity, TrainingLevel.DefenceGroup2.Track());
+        Assert.Equal(TrainingTrack.StateManagement, TrainingLevel.StatePrincipalOfficer.Track());
+    }
+}
