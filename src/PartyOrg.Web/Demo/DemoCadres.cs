@@ -70,8 +70,118 @@ internal sealed class DemoCadres(AppDbContext db)
                     elected.Add((post, first.MemberId!.Value));
                 }
         await db.SaveChangesAsync();
-        await PlanAsync(province, newPosts, elected);
+        var plan = await PlanAsync(province, newPosts, elected);
         await VoteAsync(province, newPosts);
+        await CasesAsync(province, plan, communePosts.Select(c => c.Org).ToList(), elected);
+        await TrainingAsync(province);
+    }
+
+    /// <summary>
+    /// The year's cases: a deputy head of the organization commission appointed from the plan (the plan then flags the entry: the
+    /// cadre holds the post), a cadre transferred to a commune's vacant vice-chair post, and a commune secretary proposed for the
+    /// province's vacant deputy secretary seat, still open. Each meets its rules on its dates (plan, age, no discipline).
+    /// </summary>
+    private async Task CasesAsync(Organization province, CadrePlan plan, List<Organization> communes, List<(Post Post, int MemberId)> communeHolders)
+    {
+        var deputyHead = AddPost(province, "PHO_BAN_TC", "Phó Trưởng Ban Tổ chức Tỉnh ủy Tây Ninh", 1, province);
+        var commune = communes[^1];
+        var viceChair = AddPost(commune, "PHO_CHU_TICH_UBND", $"Phó Chủ tịch UBND {commune.Name.Replace("Đảng bộ ", "")}", 1, province);
+        await db.SaveChangesAsync();
+        var people = await db.Members.AsNoTracking().Select(m => new { m.Id, m.DateOfBirth, m.Gender }).ToDictionaryAsync(m => m.Id);
+        var disciplined = (await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId != null).Select(d => d.MemberId!.Value).ToListAsync()).ToHashSet();
+        // Young enough for a whole appointment term (AppointmentAgeRule at the default settings) and never disciplined.
+        int Fit(DateOnly on)
+        {
+            for (var i = 0; ; i++)
+            {
+                var id = Pick(province.Path, on);
+                var m = people[id];
+                if (!disciplined.Contains(id) && AppointmentAgeRule.Check("", CadreActKind.Appointment, m.DateOfBirth, m.Gender == Gender.Female ? 60 : 62, on, 5, "") is null) return id;
+            }
+        }
+
+        var appointed = Fit(new DateOnly(2026, 4, 1));
+        db.PlanEntries.Add(new PlanEntry { PlanId = plan.Id, PostId = deputyHead.Id, MemberId = appointed, ManagingPath = plan.ManagingPath, FromDate = plan.ApprovedOn, DecisionNumber = plan.DecisionNumber, RecordedBy = "demo" });
+        var appointment = Case(CadreActKind.Appointment, appointed, deputyHead, new DateOnly(2026, 3, 2), "412-QĐ/TU", new DateOnly(2026, 4, 1));
+        var transferred = Fit(new DateOnly(2026, 8, 3));
+        var transfer = Case(CadreActKind.Transfer, transferred, viceChair, new DateOnly(2026, 7, 6), "905-QĐ/TU", new DateOnly(2026, 8, 3));
+        var deputyPost = await db.Posts.SingleAsync(p => p.OrganizationId == province.Id && p.KindCode == "PHO_BI_THU");
+        var nominee = communeHolders.First(h => h.Post.KindCode == "BI_THU").MemberId;
+        var nomination = Case(CadreActKind.Nomination, nominee, deputyPost, new DateOnly(2026, 10, 5), null, null);
+        await db.SaveChangesAsync();
+
+        Step(appointment, new DateOnly(2026, 3, 10), "Ban Thường vụ Tỉnh ủy thống nhất chủ trương, cơ cấu", "Thông báo số 45-TB/TU");
+        Step(appointment, new DateOnly(2026, 3, 20), "Lấy phiếu giới thiệu tại hội nghị cán bộ chủ chốt Ban Tổ chức Tỉnh ủy", "Biên bản kiểm phiếu");
+        Step(appointment, new DateOnly(2026, 3, 25), "Ban Thường vụ Tỉnh ủy biểu quyết nhân sự", "Tờ trình số 18-TTr/BTCTU");
+        Step(transfer, new DateOnly(2026, 7, 20), "Trao đổi với cấp ủy xã nơi cán bộ đến", null);
+        Step(nomination, new DateOnly(2026, 10, 12), "Ban Thường vụ Tỉnh ủy thảo luận, giới thiệu nhân sự", "Tờ trình số 31-TTr/BTCTU");
+        var created = new[] { (appointment, deputyHead), (transfer, viceChair) }.Select(x =>
+        {
+            var h = new PostHolding
+            {
+                PostId = x.Item2.Id, ManagingPath = x.Item2.ManagingPath, MemberId = x.Item1.MemberId, FromDate = x.Item1.EffectiveOn!.Value, Basis = x.Item1.Kind.Basis(),
+                DecisionNumber = x.Item1.DecisionNumber!, DecidedOn = x.Item1.DecidedOn!.Value, RecordedBy = "demo",
+            };
+            db.PostHoldings.Add(h);
+            return (x.Item1, h);
+        }).ToList();
+        await db.SaveChangesAsync();
+        foreach (var (c, h) in created) c.HoldingId = h.Id;
+        await db.SaveChangesAsync();
+    }
+
+    private AppointmentCase Case(CadreActKind kind, int memberId, Post post, DateOnly proposed, string? number, DateOnly? decided)
+    {
+        var c = new AppointmentCase
+        {
+            Kind = kind, State = decided is null ? CadreActState.Proposed : CadreActState.Decided, MemberId = memberId, PostId = post.Id, ManagingPath = post.ManagingPath,
+            ProposedOn = proposed, DecisionNumber = number, DecidedOn = decided, EffectiveOn = decided, RecordedBy = "demo",
+        };
+        db.AppointmentCases.Add(c);
+        return c;
+    }
+
+    private void Step(AppointmentCase c, DateOnly on, string name, string? document) =>
+        db.AppointmentSteps.Add(new AppointmentStep { CaseId = c.Id, ManagingPath = c.ManagingPath, On = on, Name = name, Document = document, RecordedBy = "demo" });
+
+    /// <summary>
+    /// A year of training sent by the province: an intermediate theory class finishing in 2026 (its certificates raise the
+    /// learners' records), a senior class under way, state management, defence and security, and a study visit abroad.
+    /// </summary>
+    private async Task TrainingAsync(Organization province)
+    {
+        (TrainingLevel Level, string Name, string Institution, bool Abroad, DateOnly From, DateOnly To, int Learners, DateOnly? Finished)[] courses =
+        [
+            (TrainingLevel.TheoryIntermediate, "Lớp trung cấp lý luận chính trị hệ không tập trung khóa 2025–2026", "Trường Chính trị tỉnh Tây Ninh", false, new(2025, 9, 15), new(2026, 9, 18), 14, new(2026, 9, 18)),
+            (TrainingLevel.TheoryAdvanced, "Lớp cao cấp lý luận chính trị hệ không tập trung khóa 2026–2027", "Học viện Chính trị khu vực II", false, new(2026, 3, 9), new(2027, 9, 30), 8, null),
+            (TrainingLevel.StatePrincipalOfficer, "Lớp bồi dưỡng ngạch chuyên viên chính năm 2026", "Trường Chính trị tỉnh Tây Ninh", false, new(2026, 6, 1), new(2026, 8, 28), 5, new(2026, 8, 28)),
+            (TrainingLevel.DefenceGroup2, "Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 2 năm 2026", "Học viện Quốc phòng", false, new(2026, 5, 11), new(2026, 5, 29), 3, new(2026, 5, 29)),
+            (TrainingLevel.PostUpdate, "Bồi dưỡng kinh nghiệm quản trị địa phương năm 2026", "Học viện Công vụ Singapore", true, new(2026, 10, 12), new(2026, 10, 23), 2, new(2026, 10, 23)),
+        ];
+        var number = 0;
+        foreach (var c in courses)
+        {
+            var course = new TrainingCourse
+            {
+                OrganizationId = province.Id, OrgPath = province.Path, Level = c.Level, Name = c.Name, Institution = c.Institution, Abroad = c.Abroad, FromDate = c.From,
+                ToDate = c.To, RecordedBy = "demo",
+            };
+            db.TrainingCourses.Add(course);
+            await db.SaveChangesAsync();
+            for (var i = 0; i < c.Learners; i++)
+            {
+                var learner = Pick(province.Path, c.From);
+                var member = await db.Members.SingleAsync(m => m.Id == learner);
+                var done = c.Finished is not null;
+                db.TrainingEnrolments.Add(new TrainingEnrolment
+                {
+                    CourseId = course.Id, MemberId = member.Id, OrgPath = course.OrgPath, Result = done ? TrainingResult.Completed : TrainingResult.Studying, FinishedOn = c.Finished,
+                    CertificateNumber = done ? $"TN{c.From.Year}-{++number:0000}" : null, RecordedBy = "demo",
+                });
+                if (done && TrainingRecordRule.RaisedTheory(c.Level, member.PoliticalTheory) is { } theory) member.PoliticalTheory = theory;
+            }
+            await db.SaveChangesAsync();
+        }
     }
 
     /// <summary>A mid-year confidence vote at the provincial committee: 43 of 45 present, every holder of its posts rated, no low majority.</summary>
@@ -97,7 +207,7 @@ internal sealed class DemoCadres(AppDbContext db)
     /// The province's plan for 2025–2030, approved after the congress: the deputy secretaries for the secretary's post, the communes'
     /// secretaries for deputy secretary and the head of the organization commission, their deputies for the inspection commission.
     /// </summary>
-    private async Task PlanAsync(Organization province, List<Post> posts, List<(Post Post, int MemberId)> communeHolders)
+    private async Task<CadrePlan> PlanAsync(Organization province, List<Post> posts, List<(Post Post, int MemberId)> communeHolders)
     {
         var approved = new DateOnly(2025, 10, 20);
         var plan = new CadrePlan { OrganizationId = province.Id, ManagingPath = province.Path, TermFrom = 2025, TermTo = 2030, DecisionNumber = "156-QĐ/TU", ApprovedOn = approved, RecordedBy = "demo" };
@@ -122,6 +232,7 @@ internal sealed class DemoCadres(AppDbContext db)
             db.PlanEntries.Add(new PlanEntry { PlanId = plan.Id, PostId = post.Id, MemberId = memberId, ManagingPath = plan.ManagingPath, FromDate = approved, DecisionNumber = "156-QĐ/TU", RecordedBy = "demo" });
         }
         await db.SaveChangesAsync();
+        return plan;
     }
 
     private List<Post> ProvincePosts(Organization org, string name)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using PartyOrg.Domain.Lifecycle;
 using PartyOrg.Web.Features.Admissions;
 using PartyOrg.Web.Features.Badges;
+using PartyOrg.Web.Features.Cadres;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Probation;
 using PartyOrg.Web.Features.Shared;
@@ -16,7 +17,7 @@ namespace PartyOrg.Web.Features;
 /// </summary>
 public sealed class IndexModel(
     OrganizationQueries organizations, ProbationQueries probation, TransferLedger transfers, BadgeRegister badges,
-    TargetQueries targets, AdmissionQueries cases, Calendar calendar) : ScopedPage
+    TargetQueries targets, AdmissionQueries cases, CadreCases cadreCases, CadrePlans plans, ConfidenceRounds votes, Calendar calendar) : ScopedPage
 {
     public OrganizationView Root { get; private set; } = null!;
     public IReadOnlyList<ProbationItem> Probation { get; private set; } = [];
@@ -33,6 +34,11 @@ public sealed class IndexModel(
     public IReadOnlyList<TargetProgressView> BehindPace { get; private set; } = [];
     public IReadOnlyList<AdmissionCaseItem> OverdueCases { get; private set; } = [];
     public int OpenCases { get; private set; }
+    /// <summary>Cadre work, for the commissions that see it: null for others.</summary>
+    public CadreWork? Cadres { get; private set; }
+
+    /// <summary>Appointments due for reappointment, open cases, plan entries to review and the year's low-confidence results.</summary>
+    public sealed record CadreWork(IReadOnlyList<ReappointmentDue> Due, int OpenCases, int FlaggedEntries, int LowMajorities);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -57,6 +63,9 @@ public sealed class IndexModel(
         var open = await cases.ListAsync(scope, path, null, null, 1, 500);
         OpenCases = open.Total;
         OverdueCases = open.Items.Where(c => c.Overdue).ToList();
+        if (CadreRegister.SeesCadres(scope))
+            Cadres = new CadreWork(await cadreCases.DueAsync(scope, path, today), await cadreCases.OpenCountAsync(scope, path), await plans.FlaggedAsync(scope, path, today),
+                await votes.LowMajoritiesAsync(scope, path, today.AddYears(-1).AddDays(1), today));
         return Page();
     }
 

@@ -137,7 +137,7 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         var titles = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
         var memberIds = cases.Select(c => c.MemberId).Distinct().ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
-        var managing = await ManagingNamesAsync(cases.Select(c => c.ManagingPath));
+        var managing = await ManagingNamesAsync(db, cases.Select(c => c.ManagingPath));
         return cases.Select(c => new CaseView(c.Id, c.Kind, c.Kind.Label(), c.State, c.State.Label(), c.MemberId, names.GetValueOrDefault(c.MemberId, ""),
             c.PostId, c.PostId is { } p ? titles.GetValueOrDefault(p) : null, c.FromHoldingId,
             c.FromHoldingId is { } h && fromPosts.TryGetValue(h, out var fp) ? titles.GetValueOrDefault(fp) : null, managing.GetValueOrDefault(c.ManagingPath, ""),
@@ -146,7 +146,7 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
     }
 
     /// <summary>"Diện Ban Thường vụ Tỉnh ủy Tây Ninh quản lý": the committee at the end of each managing path.</summary>
-    private async Task<Dictionary<string, string>> ManagingNamesAsync(IEnumerable<string> paths)
+    private static async Task<Dictionary<string, string>> ManagingNamesAsync(AppDbContext db, IEnumerable<string> paths)
     {
         var byPath = paths.Distinct().ToDictionary(p => p, p => Data.Organization.IdsOnPath(p)[^1]);
         var names = await OrganizationNames.OfAsync(db, byPath.Values);
@@ -181,17 +181,24 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
     }
 
     /// <summary>The cases decided in the period under the path, by kind and by managing committee, counted by the database.</summary>
-    public async Task<CaseFigures> FiguresAsync(UserScope scope, string path, DateOnly from, DateOnly to)
+    public Task<CaseFigures> FiguresAsync(UserScope scope, string path, DateOnly from, DateOnly to) =>
+        FiguresAsync(db, Visible(scope).Where(PathRange.WithinAny<AppointmentCase>(c => c.ManagingPath, [path])), from, to);
+
+    /// <summary>The decided cases among <paramref name="cases"/> in the period, by kind and by managing committee (the report reads it too).</summary>
+    public static async Task<CaseFigures> FiguresAsync(AppDbContext db, IQueryable<AppointmentCase> cases, DateOnly from, DateOnly to)
     {
-        var rows = await scope.FilterByPath(db.AppointmentCases.AsNoTracking(), c => c.ManagingPath).Where(PathRange.WithinAny<AppointmentCase>(c => c.ManagingPath, [path]))
-            .Where(c => c.State == CadreActState.Decided && c.DecidedOn >= from && c.DecidedOn <= to)
+        var rows = await cases.Where(c => c.State == CadreActState.Decided && c.DecidedOn >= from && c.DecidedOn <= to)
             .GroupBy(c => new { c.Kind, c.ManagingPath }).Select(g => new { g.Key.Kind, g.Key.ManagingPath, Count = g.Count() }).ToListAsync();
-        var names = await ManagingNamesAsync(rows.Select(r => r.ManagingPath));
+        var names = await ManagingNamesAsync(db, rows.Select(r => r.ManagingPath));
         return new CaseFigures(from, to, rows.Sum(r => r.Count),
             rows.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => new CaseCount(g.Key.Label(), g.Sum(r => r.Count))).ToList(),
             rows.GroupBy(r => r.ManagingPath).OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new CaseCount($"Diện {names.GetValueOrDefault(g.Key, "")} quản lý", g.Sum(r => r.Count))).ToList());
     }
+
+    /// <summary>The cases under the path still open, for the worklist.</summary>
+    public Task<int> OpenCountAsync(UserScope scope, string path) =>
+        Visible(scope).Where(PathRange.WithinAny<AppointmentCase>(c => c.ManagingPath, [path])).CountAsync(c => c.State == CadreActState.Proposed);
 
     /// <summary>The member's open cases for a post on a day, for the planning rule that does not plan a cadre while proposing them.</summary>
     public static Task<DateOnly?> ProposedSinceAsync(AppDbContext db, int memberId, int postId, DateOnly on) =>

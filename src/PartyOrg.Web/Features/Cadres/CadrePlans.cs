@@ -120,6 +120,14 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         "Sau kỷ luật chỉ quy hoạch, bổ nhiệm chức vụ cao hơn khi đã qua 24 tháng (khiển trách), 36 tháng (cảnh cáo), 60 tháng (cách chức) (Quy định 377-QĐ/TW); " + discipline.Label + ".",
     ];
 
+    /// <summary>The entries in force on the date of the plans managed under the path that need review, for the worklist.</summary>
+    public async Task<int> FlaggedAsync(UserScope scope, string path, DateOnly date)
+    {
+        var entries = await scope.FilterByPath(db.PlanEntries.AsNoTracking(), e => e.ManagingPath).Where(PathRange.WithinAny<PlanEntry>(e => e.ManagingPath, [path]))
+            .Where(e => e.FromDate <= date && (e.ToDate == null || e.ToDate > date)).ToListAsync();
+        return (await FlagsAsync(entries, date)).Count;
+    }
+
     /// <summary>Why each entry needs review on the date: a discipline bar in force, or the cadre now holds the planned post or a higher one.</summary>
     private async Task<Dictionary<int, IReadOnlyList<string>>> FlagsAsync(List<PlanEntry> entries, DateOnly date)
     {

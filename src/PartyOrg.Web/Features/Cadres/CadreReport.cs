@@ -14,10 +14,12 @@ public sealed record YoungLeaders(string Level, int Holders, int Young);
 /// <summary>
 /// The cadre section of a report (the seeds' "cán bộ lãnh đạo, quản lý cấp tỉnh trẻ dưới 40 tuổi là 18,18%…", "bổ sung quy hoạch 32
 /// lượt", "lấy phiếu tín nhiệm … chưa có trường hợp cán bộ tín nhiệm thấp thuộc diện phải điều chỉnh"): posts and holders at the end
-/// of the period, young leaders by level, plan entries added and removed in the period, confidence votes held in it.
+/// of the period, young leaders by level, plan entries added and removed in the period, confidence votes held in it, the cases
+/// decided ("tham mưu điều động, bổ nhiệm, giới thiệu cán bộ ứng cử với 40 lượt cán bộ thuộc diện BTVTU quản lý") and the members sent
+/// to training ("cử 179 đồng chí học cao cấp lý luận chính trị").
 /// </summary>
 public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, IReadOnlyList<YoungLeaders> YoungByLevel, int PlanAdded, int PlanRemoved,
-    int Rounds, int CadresVoted, int LowMajority)
+    int Rounds, int CadresVoted, int LowMajority, CaseFigures Cases, TrainingFigures Training)
 {
     public int Vacant => Math.Max(0, Seats - Held);
 
@@ -48,8 +50,10 @@ public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, I
         var roundIds = rounds.Select(r => r.Id).ToList();
         var ballots = rounds.ToDictionary(r => r.Id, r => r.BallotsReturned);
         var results = await db.ConfidenceResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).Select(r => new { r.RoundId, r.Low }).ToListAsync();
+        var cases = await CadreCases.FiguresAsync(db, db.AppointmentCases.AsNoTracking().Where(PathRange.WithinAny<AppointmentCase>(c => c.ManagingPath, paths)), from, to);
+        var training = await CadreTraining.FiguresAsync(db, db.TrainingEnrolments.AsNoTracking().Where(PathRange.WithinAny<TrainingEnrolment>(e => e.OrgPath, paths)), from, to);
         return new ReportCadres(to, posts.Count, posts.Sum(p => p.Seats), holders.Count, young, added, removed, rounds.Count, results.Count,
-            results.Count(r => ConfidenceConsequenceRule.Of(r.Low, ballots[r.RoundId], twoThirdsInclusive) != ConfidenceConsequence.None));
+            results.Count(r => ConfidenceConsequenceRule.Of(r.Low, ballots[r.RoundId], twoThirdsInclusive) != ConfidenceConsequence.None), cases, training);
     }
 
     /// <summary>The level a post's organization stands at (the types are declared top down, so they order the levels too).</summary>
@@ -75,6 +79,13 @@ public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, I
         list.Add(Rounds == 0 ? "Trong kỳ không tổ chức lấy phiếu tín nhiệm."
             : $"Lấy phiếu tín nhiệm {VnFormat.Number(Rounds)} lần với {VnFormat.Number(CadresVoted)} lượt cán bộ ({ConfidenceVotes.Source}); "
               + (LowMajority == 0 ? "chưa có trường hợp cán bộ tín nhiệm thấp thuộc diện phải điều chỉnh." : $"{VnFormat.Number(LowMajority)} trường hợp có trên 1/2 phiếu tín nhiệm thấp."));
+        list.Add(Cases.Total == 0 ? "Trong kỳ không có quyết định bổ nhiệm, điều động, luân chuyển, giới thiệu ứng cử, miễn nhiệm cán bộ."
+            : $"Bổ nhiệm, điều động, luân chuyển, giới thiệu ứng cử, miễn nhiệm: {VnFormat.Number(Cases.Total)} lượt cán bộ ("
+              + string.Join("; ", Cases.ByKind.Select(k => $"{k.Label.ToLowerInvariant()} {VnFormat.Number(k.Count)}")) + "); "
+              + string.Join("; ", Cases.ByManaging.Select(m => $"{VnFormat.Number(m.Count)} lượt thuộc d{m.Label[1..]}")) + ".");
+        list.Add(Training.Sent == 0 ? "Trong kỳ không cử cán bộ đi đào tạo, bồi dưỡng."
+            : $"Cử {VnFormat.Number(Training.Sent)} lượt đồng chí đi đào tạo, bồi dưỡng: " + string.Join("; ", Training.ByLevel.Select(l => $"{l.Label.ToLowerInvariant()} {VnFormat.Number(l.Count)}"))
+              + (Training.Abroad > 0 ? $"; ở nước ngoài {VnFormat.Number(Training.Abroad)}" : "") + $"; đã hoàn thành {VnFormat.Number(Training.Completed)}.");
         return list;
     }
 
@@ -85,5 +96,11 @@ public sealed record ReportCadres(DateOnly On, int Posts, int Seats, int Held, I
         .. YoungByLevel.Select(y => ($"Cán bộ dưới 40 tuổi, {y.Level}", (long)y.Young)),
         ("Bổ sung quy hoạch (lượt)", PlanAdded), ("Đưa ra khỏi quy hoạch (lượt)", PlanRemoved),
         ("Lần lấy phiếu tín nhiệm", Rounds), ("Lượt cán bộ được lấy phiếu", CadresVoted), ("Trên 1/2 phiếu tín nhiệm thấp", LowMajority),
+        ("Bổ nhiệm, điều động, luân chuyển, giới thiệu ứng cử, miễn nhiệm (lượt)", Cases.Total),
+        .. Cases.ByKind.Select(k => ($"– {k.Label}", (long)k.Count)),
+        .. Cases.ByManaging.Select(m => ($"– {m.Label}", (long)m.Count)),
+        ("Cử đi đào tạo, bồi dưỡng (lượt)", Training.Sent),
+        .. Training.ByLevel.Select(l => ($"– {l.Label}", (long)l.Count)),
+        ("Học ở nước ngoài (lượt)", Training.Abroad), ("Hoàn thành khóa học (lượt)", Training.Completed),
     ];
 }

@@ -107,9 +107,13 @@ public sealed class CadreTraining(AppDbContext db, OrganizationQueries organizat
     }
 
     /// <summary>The members sent to courses starting in the period under the path, per programme, counted by the database.</summary>
-    public async Task<TrainingFigures> FiguresAsync(UserScope scope, string path, DateOnly from, DateOnly to)
+    public Task<TrainingFigures> FiguresAsync(UserScope scope, string path, DateOnly from, DateOnly to) =>
+        FiguresAsync(db, scope.FilterByPath(db.TrainingEnrolments.AsNoTracking(), e => e.OrgPath).Where(PathRange.WithinAny<TrainingEnrolment>(e => e.OrgPath, [path])), from, to);
+
+    /// <summary>The <paramref name="enrolments"/> in courses starting in the period, per programme (the report reads it too).</summary>
+    public static async Task<TrainingFigures> FiguresAsync(AppDbContext db, IQueryable<TrainingEnrolment> enrolments, DateOnly from, DateOnly to)
     {
-        var rows = await scope.FilterByPath(db.TrainingEnrolments.AsNoTracking(), e => e.OrgPath).Where(PathRange.WithinAny<TrainingEnrolment>(e => e.OrgPath, [path]))
+        var rows = await enrolments
             .Join(db.TrainingCourses.AsNoTracking().Where(c => c.FromDate >= from && c.FromDate <= to), e => e.CourseId, c => c.Id, (e, c) => new { c.Level, c.Abroad, e.Result })
             .GroupBy(x => new { x.Level, x.Abroad, x.Result }).Select(g => new { g.Key.Level, g.Key.Abroad, g.Key.Result, Count = g.Count() }).ToListAsync();
         return new TrainingFigures(from, to, rows.Sum(r => r.Count), rows.Where(r => r.Result == TrainingResult.Completed).Sum(r => r.Count), rows.Where(r => r.Abroad).Sum(r => r.Count),

@@ -155,6 +155,18 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
     private static FieldError SameDay(Data.Organization org, DateOnly on) =>
         new("heldOn", $"Ngày lấy phiếu: \"{org.Name}\" đã ghi một lần lấy phiếu ngày {VnFormat.Date(on)}.");
 
+    /// <summary>
+    /// Cadres of the rounds held under the path in the period whose low votes carry a consequence (out of planning, dismissal to
+    /// consider), for the worklist. The share is compared in memory: the threshold setting is the rule's, not the database's.
+    /// </summary>
+    public async Task<int> LowMajoritiesAsync(UserScope scope, string path, DateOnly from, DateOnly to)
+    {
+        var rows = await scope.FilterByPath(db.ConfidenceRounds.AsNoTracking(), r => r.ManagingPath).Where(PathRange.WithinAny<ConfidenceRound>(r => r.ManagingPath, [path]))
+            .Where(r => r.HeldOn >= from && r.HeldOn <= to)
+            .Join(db.ConfidenceResults.AsNoTracking().Where(x => x.Low > 0), r => r.Id, x => x.RoundId, (r, x) => new { x.Low, r.BallotsReturned }).ToListAsync();
+        return rows.Count(x => ConfidenceConsequenceRule.Of(x.Low, x.BallotsReturned, settings.LowConfidenceTwoThirdsInclusive) != ConfidenceConsequence.None);
+    }
+
     /// <summary>The cadre's latest result up to the day, when it bars planning (more than half "low"); null otherwise.</summary>
     public static async Task<string?> PlanningBarAsync(AppDbContext db, int memberId, DateOnly on, bool twoThirdsInclusive)
     {
