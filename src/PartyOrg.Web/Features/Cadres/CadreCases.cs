@@ -275,7 +275,7 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         if (!scope.CanWriteAt(c.ManagingPath)) return (null, Outcome<AppointmentCase>.Forbidden());
         if (!Versions.Expect(db, c, expectedVersion)) return (null, Outcome<AppointmentCase>.Stale(c));
         if (c.State != CadreActState.Proposed)
-            return (null, Outcome<AppointmentCase>.Invalid([new(CaseFields.DecisionNumber, $"Hồ sơ: đã {c.State.Label().ToLowerInvariant()}{(c.DecidedOn is { } d ? $" ngày {VnFormat.Date(d)}" : "")}; không ghi thêm.")]));
+            return (null, Outcome<AppointmentCase>.Invalid([new(CaseFields.DecisionNumber, $"Hồ sơ: {c.State.Label().ToLowerInvariant()}{(c.DecidedOn is { } d ? $" ngày {VnFormat.Date(d)}" : "")}; không ghi thêm.")]));
         return (c, null);
     }
 
