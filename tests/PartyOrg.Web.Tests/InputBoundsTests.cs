@@ -57,6 +57,13 @@ public class InputBoundsTests(WebAppFixture app)
     [InlineData("/api/v1/plans/1/entries", "fromDate")]
     [InlineData("/api/v1/plan-entries/1/remove", "reason")]
     [InlineData("/api/v1/confidence-votes", "heldOn")]
+    [InlineData("/api/v1/appointments", "note")]
+    [InlineData("/api/v1/appointments/1/steps", "document")]
+    [InlineData("/api/v1/appointments/1/decide", "decisionNumber")]
+    [InlineData("/api/v1/appointments/1/withdraw", "reason")]
+    [InlineData("/api/v1/training", "institution")]
+    [InlineData("/api/v1/training/1/enrolments", "memberId")]
+    [InlineData("/api/v1/training/enrolments/1/finish", "certificateNumber")]
     public async Task OtherWrites_RefuseHundredKilobyteStrings(string path, string field)
     {
         var client = await app.ApiAsAsync("admin");
