@@ -94,3 +94,36 @@ public class AppointmentRuleTests
         Assert.Equal(TrainingTrack.StateManagement, TrainingLevel.StatePrincipalOfficer.Track());
     }
 }
+
+public class LocalCadreRuleTests
+{
+    private static readonly CadreArea Province = new(["Tây Ninh", "Long An"], ["Tây Ninh", "Long An"]);
+    private static readonly CadreArea Commune = new(["Tân Biên"], ["Tây Ninh", "Long An"]);
+
+    [Fact]
+    public void LocalCadreRule_HomeTownAgainstTheArea_ThenOtherProvinces_ElseUnknown()
+    {
+        // A hometown in a province merged into Tây Ninh on 1/7/2025 is local to the new province.
+        Assert.Equal(Locality.Local, LocalCadreRule.Of("Xã Mỹ Yên, huyện Bến Lức, tỉnh Long An", null, Province));
+        Assert.Equal(Locality.NotLocal, LocalCadreRule.Of("Tỉnh Bến Tre", "Tỉnh Tây Ninh", Province));
+        // The birthplace stands in for a blank hometown; whole words only: "Ninh Bình" is not "Ninh".
+        Assert.Equal(Locality.Local, LocalCadreRule.Of(" ", "tinh tay ninh", Province));
+        Assert.Equal(Locality.NotLocal, LocalCadreRule.Of("Tỉnh Ninh Bình", null, Province));
+        Assert.Equal(Locality.Unknown, LocalCadreRule.Of(null, null, Province));
+        Assert.Equal(Locality.Unknown, LocalCadreRule.Of("Không rõ", null, Province));
+        // A commune's post: its own name is local; the province around it alone tells nothing; another province is not local.
+        Assert.Equal(Locality.Local, LocalCadreRule.Of("Xã Tân Biên, tỉnh Tây Ninh", null, Commune));
+        Assert.Equal(Locality.Unknown, LocalCadreRule.Of("Tỉnh Tây Ninh", null, Commune));
+        Assert.Equal(Locality.NotLocal, LocalCadreRule.Of("Tỉnh Đồng Tháp", null, Commune));
+        Assert.Equal("Không là người địa phương", Locality.NotLocal.Label());
+    }
+
+    [Fact]
+    public void LocalCadreRule_ProvinceNames_CoverTheProvincesMergedOnTheReformDay()
+    {
+        Assert.Equal(["Tây Ninh", "Long An"], LocalCadreRule.ProvinceNames("Đảng bộ tỉnh Tây Ninh", afterMerger: true).Order().Reverse());
+        Assert.Equal(["Tây Ninh"], LocalCadreRule.ProvinceNames("Đảng bộ tỉnh Tây Ninh (trước sắp xếp)", afterMerger: false));
+        Assert.Equal("Tân Biên", LocalCadreRule.CommuneName("Đảng bộ xã Tân Biên"));
+        Assert.Equal("Bình Minh", LocalCadreRule.CommuneName("Đảng bộ phường Bình Minh"));
+    }
+}

@@ -208,4 +208,26 @@ public class CadreCaseTests(WebAppFixture app)
         var secretary = await PageClient.SignInAsync(app, "bithu");
         Assert.DoesNotContain("data-cadre-work", await secretary.GetStringAsync("/"));
     }
+
+    [Fact]
+    public async Task Holders_ReadLocalOrNot_FromTheirHomeTown_AndTheReportCountsSecretaries()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var api = await app.ApiAsAsync("tochuc");
+        var posts = await api.GetFromJsonAsync<JsonElement>($"/api/v1/posts?org={province}");
+        var area = new CadreArea(["Tây Ninh", "Long An"], ["Tây Ninh", "Long An"]);
+        var records = await app.WithDbAsync((db, _) => db.Members.Where(m => db.PostHoldings.Any(h => h.MemberId == m.Id)).ToDictionaryAsync(m => m.Id, m => (m.HomeTown, m.Birthplace)));
+        var holders = posts.GetProperty("posts").EnumerateArray().SelectMany(p => p.GetProperty("holders").EnumerateArray()).Where(h => h.GetProperty("inRegister").GetBoolean()).ToList();
+        Assert.NotEmpty(holders);
+        foreach (var h in holders)
+        {
+            var (homeTown, birthplace) = records[h.GetProperty("memberId").GetInt32()];
+            Assert.Equal(LocalCadreRule.Of(homeTown, birthplace, area).ToString(), h.GetProperty("locality").GetString());
+        }
+        // The demo's provincial secretary comes from Bến Tre.
+        var secretary = posts.GetProperty("posts").EnumerateArray().Single(p => p.GetProperty("kindCode").GetString() == "BI_THU").GetProperty("holders")[0];
+        Assert.Equal("Không là người địa phương", secretary.GetProperty("localityLabel").GetString());
+        var (paragraphs, _, _) = ExportTests.ReadDocx(await api.GetByteArrayAsync($"/api/v1/reports/annual?org={province}&year={Today.Year}&format=docx"));
+        Assert.Contains(paragraphs, p => p.StartsWith("Bí thư cấp ủy không là người địa phương: cấp tỉnh 1/1; cấp xã ", StringComparison.Ordinal));
+    }
 }

@@ -78,9 +78,11 @@ public class CadreReportTests(WebAppFixture app)
             [new("Trung cấp lý luận chính trị", 488), new("Cao cấp lý luận chính trị", 179), new("Quản lý nhà nước ngạch chuyên viên chính", 60),
                 new("Quản lý nhà nước ngạch chuyên viên cao cấp", 7), new("Kiến thức quốc phòng và an ninh đối tượng 2", 16), new("Bồi dưỡng cập nhật kiến thức theo chức danh", 6)]);
         var report = new PartyOrg.Web.Features.Cadres.ReportCadres(to, 150, 160, 158,
-            [new("cấp tỉnh", 22, 4), new("cấp huyện", 22, 3), new("cấp xã", 106, 55)], 32, 5, 1, 22, 0, cases, training);
+            [new("cấp tỉnh", 22, 4), new("cấp huyện", 22, 3), new("cấp xã", 106, 55)], 32, 5, 1, 22, 0, cases, training,
+            [new("cấp tỉnh", 1, 0, 0), new("cấp huyện", 15, 15, 0), new("cấp xã", 96, 40, 2)]);
         var sentences = report.Sentences(PercentRounding.Default);
         Assert.Contains("Cán bộ lãnh đạo, quản lý trẻ dưới 40 tuổi: cấp tỉnh 18,18% (4/22); cấp huyện 13,64% (3/22); cấp xã 51,89% (55/106).", sentences);
+        Assert.Contains("Bí thư cấp ủy không là người địa phương: cấp tỉnh 0/1; cấp huyện 15/15; cấp xã 40/96 (chưa rõ quê quán 2).", sentences);
         Assert.Contains("Quy hoạch cán bộ: bổ sung 32 lượt, đưa ra khỏi quy hoạch 5 lượt trong kỳ.", sentences);
         Assert.Contains(sentences, s => s.EndsWith("chưa có trường hợp cán bộ tín nhiệm thấp thuộc diện phải điều chỉnh.", StringComparison.Ordinal));
         Assert.Contains("Bổ nhiệm, điều động, luân chuyển, giới thiệu ứng cử, miễn nhiệm: 40 lượt cán bộ (bổ nhiệm 25; điều động 9; giới thiệu ứng cử 6); 40 lượt thuộc diện Ban Thường vụ Tỉnh ủy quản lý.", sentences);

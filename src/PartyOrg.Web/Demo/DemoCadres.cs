@@ -70,10 +70,29 @@ internal sealed class DemoCadres(AppDbContext db)
                     elected.Add((post, first.MemberId!.Value));
                 }
         await db.SaveChangesAsync();
+        await HomeTownsAsync(newPosts.Single(p => p.KindCode == "BI_THU"), communePosts[0].Posts[0], communePosts[0].Org);
         var plan = await PlanAsync(province, newPosts, elected);
         await VoteAsync(province, newPosts);
         await CasesAsync(province, plan, communePosts.Select(c => c.Org).ToList(), elected);
         await TrainingAsync(province);
+    }
+
+    /// <summary>
+    /// Hometowns precise enough to tell: the provincial secretary comes from another province (the seeds' "bí thư không là người địa
+    /// phương"), the first commune's secretary from that commune. The demo's other hometowns name only the province.
+    /// </summary>
+    private async Task HomeTownsAsync(Post provinceSecretary, Post communeSecretary, Organization commune)
+    {
+        async Task SetAsync(Post post, string homeTown)
+        {
+            var id = await db.PostHoldings.Where(h => h.PostId == post.Id && h.ToDate == null).Select(h => h.MemberId!.Value).SingleAsync();
+            var member = await db.Members.SingleAsync(m => m.Id == id);
+            member.HomeTown = homeTown;
+        }
+        await SetAsync(provinceSecretary, "Tỉnh Bến Tre");
+        var place = commune.Name.Replace("Đảng bộ ", "");
+        await SetAsync(communeSecretary, $"{char.ToUpperInvariant(place[0])}{place[1..]}, tỉnh Tây Ninh");
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

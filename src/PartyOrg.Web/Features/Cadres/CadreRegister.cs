@@ -93,7 +93,7 @@ public static class CadreFields
 }
 
 public sealed record HolderView(int Id, int? MemberId, string Name, bool InRegister, DateOnly FromDate, DateOnly? ToDate, HoldingBasis Basis, string BasisLabel,
-    string DecisionNumber, DateOnly DecidedOn, string? Term, DateOnly? AppointmentLastDay, string? EndReason, int Version);
+    string DecisionNumber, DateOnly DecidedOn, string? Term, DateOnly? AppointmentLastDay, string? EndReason, Locality Locality, string LocalityLabel, int Version);
 
 public sealed record PostView(int Id, int OrganizationId, string OrganizationName, string KindCode, string KindName, PostBody Body, string BodyLabel, string Title,
     int Seats, int ManagingOrganizationId, string ManagingName, DateOnly FromDate, DateOnly? ToDate, IReadOnlyList<HolderView> Holders, int Vacancies, int Version);
@@ -162,25 +162,51 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
             .ToListAsync()).ToLookup(h => h.PostId);
         var kinds = await db.PostKinds.AsNoTracking().ToDictionaryAsync(k => k.Code);
         var names = await OrganizationNames.OfAsync(db, posts.SelectMany(p => new[] { p.OrganizationId, p.ManagingOrganizationId }));
-        var holders = await HolderNamesAsync(holdings.SelectMany(g => g).ToList());
+        var holders = await HoldersAsync(holdings.SelectMany(g => g).ToList());
+        var areas = await AreasAsync(db, posts.Select(p => p.OrganizationId).Distinct().ToList());
         return posts.OrderBy(p => kinds[p.KindCode].Order).ThenBy(p => p.Title).ThenBy(p => p.Id).Select(p =>
         {
             var kind = kinds[p.KindCode];
-            var held = holdings[p.Id].OrderBy(h => h.FromDate).ThenBy(h => h.Id).Select(h => Holder(h, holders)).ToList();
+            var held = holdings[p.Id].OrderBy(h => h.FromDate).ThenBy(h => h.Id).Select(h => Holder(h, holders, areas[p.OrganizationId])).ToList();
             return new PostView(p.Id, p.OrganizationId, names.GetValueOrDefault(p.OrganizationId, ""), p.KindCode, kind.Name, kind.Body, kind.Body.Label(), p.Title,
                 p.Seats, p.ManagingOrganizationId, names.GetValueOrDefault(p.ManagingOrganizationId, ""), p.FromDate, p.ToDate, held, Math.Max(0, p.Seats - held.Count), p.Version);
         }).ToList();
     }
 
-    private async Task<Dictionary<int, string>> HolderNamesAsync(List<PostHolding> holdings)
+    private sealed record HolderRecord(string FullName, string? HomeTown, string? Birthplace);
+
+    private async Task<Dictionary<int, HolderRecord>> HoldersAsync(List<PostHolding> holdings)
     {
         var memberIds = holdings.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Distinct().ToList();
-        return await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        return await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new HolderRecord(m.FullName, m.HomeTown, m.Birthplace));
     }
 
-    private HolderView Holder(PostHolding h, Dictionary<int, string> names) =>
-        new(h.Id, h.MemberId, h.MemberId is { } m ? names.GetValueOrDefault(m, "") : h.OutsideName ?? "", h.MemberId is not null, h.FromDate, h.ToDate, h.Basis, h.Basis.Label(),
-            h.DecisionNumber, h.DecidedOn, Term(h), h.Basis == HoldingBasis.Appointment ? AppointmentTermRule.LastDay(h.FromDate, settings.AppointmentTermYears) : null, h.EndReason, h.Version);
+    /// <summary>
+    /// The area of each organization's posts by the names on its path (<see cref="LocalCadreRule"/>): a commune's own name within its
+    /// province; a province's names, with those merged into it when it stands after the reform of 1/7/2025.
+    /// </summary>
+    public static async Task<Dictionary<int, CadreArea>> AreasAsync(AppDbContext db, IReadOnlyCollection<int> organizationIds)
+    {
+        var orgs = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).Select(o => new { o.Id, o.Path, o.Name, o.Type }).ToListAsync();
+        var onPaths = orgs.SelectMany(o => Data.Organization.IdsOnPath(o.Path)).Distinct().ToList();
+        var provinces = await db.Organizations.AsNoTracking().Where(o => onPaths.Contains(o.Id) && o.Type == OrganizationType.Provincial)
+            .Select(o => new { o.Id, o.Name, o.FoundedOn }).ToDictionaryAsync(o => o.Id);
+        return orgs.ToDictionary(o => o.Id, o =>
+        {
+            var province = Data.Organization.IdsOnPath(o.Path).Where(provinces.ContainsKey).Select(id => provinces[id]).FirstOrDefault();
+            var provinceNames = province is null ? [] : LocalCadreRule.ProvinceNames(province.Name, province.FoundedOn >= OrganizationLife.Reform2025);
+            return new CadreArea(o.Type == OrganizationType.Commune ? [LocalCadreRule.CommuneName(o.Name)] : provinceNames, provinceNames);
+        });
+    }
+
+    private HolderView Holder(PostHolding h, Dictionary<int, HolderRecord> holders, CadreArea area)
+    {
+        var record = h.MemberId is { } m ? holders.GetValueOrDefault(m) : null;
+        var locality = record is null ? Locality.Unknown : LocalCadreRule.Of(record.HomeTown, record.Birthplace, area);
+        return new(h.Id, h.MemberId, record?.FullName ?? h.OutsideName ?? "", h.MemberId is not null, h.FromDate, h.ToDate, h.Basis, h.Basis.Label(),
+            h.DecisionNumber, h.DecidedOn, Term(h), h.Basis == HoldingBasis.Appointment ? AppointmentTermRule.LastDay(h.FromDate, settings.AppointmentTermYears) : null, h.EndReason,
+            locality, locality.Label(), h.Version);
+    }
 
     private static string? Term(PostHolding h) => h.TermFrom is { } a && h.TermTo is { } b ? $"{a}–{b}" : null;
 
@@ -343,6 +369,8 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
     {
         if (!SeesCadres(scope)) return null;
         var h = await scope.FilterByPath(db.PostHoldings.AsNoTracking(), x => x.ManagingPath).SingleOrDefaultAsync(x => x.Id == id);
-        return h is null ? null : Holder(h, await HolderNamesAsync([h]));
+        if (h is null) return null;
+        var organizationId = await db.Posts.Where(p => p.Id == h.PostId).Select(p => p.OrganizationId).SingleAsync();
+        return Holder(h, await HoldersAsync([h]), (await AreasAsync(db, [organizationId]))[organizationId]);
     }
 }

@@ -201,10 +201,10 @@ public static class CadresApi
         $"DANH SÁCH CÁN BỘ GIỮ CHỨC DANH – {list.OrganizationName} – NGÀY {VnFormat.Date(list.Date)}",
         [new("STT", XlsxKind.Integer, 7), new("Chức danh", Width: 40), new("Tổ chức", Width: 34), new("Người giữ", Width: 30), new("Từ ngày", XlsxKind.Date, 13),
             new("Hình thức", Width: 18), new("Số quyết định", Width: 16), new("Ngày quyết định", XlsxKind.Date, 14), new("Nhiệm kỳ", Width: 12),
-            new("Hết thời hạn bổ nhiệm", XlsxKind.Date, 15), new("Diện quản lý", Width: 34)],
+            new("Hết thời hạn bổ nhiệm", XlsxKind.Date, 15), new("Người địa phương", Width: 26), new("Diện quản lý", Width: 34)],
         list.Posts.SelectMany(p => p.Holders.Select(h => new object?[] { p.Title, p.OrganizationName, h.InRegister ? h.Name : $"{h.Name} (ngoài hồ sơ đảng viên)", h.FromDate,
-                h.BasisLabel, h.DecisionNumber, h.DecidedOn, h.Term, h.AppointmentLastDay, p.ManagingName })
-            .Concat(p.Vacancies > 0 ? [[p.Title, p.OrganizationName, $"Còn trống {p.Vacancies}", null, null, null, null, null, null, p.ManagingName]] : Array.Empty<object?[]>()))
+                h.BasisLabel, h.DecisionNumber, h.DecidedOn, h.Term, h.AppointmentLastDay, h.InRegister ? h.LocalityLabel : null, p.ManagingName })
+            .Concat(p.Vacancies > 0 ? [[p.Title, p.OrganizationName, $"Còn trống {p.Vacancies}", null, null, null, null, null, null, null, p.ManagingName]] : Array.Empty<object?[]>()))
             .Select((row, i) => new object?[] { i + 1 }.Concat(row).ToArray()),
         totals: false, notes: [list.TermNote]);
 }
