@@ -51,6 +51,22 @@ public class CadrePlanTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ThePlanOfOneKind_ListsItsPostsOnly_AndCountsItsCadres()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var api = await app.ApiAsAsync("tochuc");
+        var all = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={province}&term=2025");
+        var deputies = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={province}&term=2025&kind=PHO_BI_THU");
+        Assert.Equal("PHO_BI_THU", deputies.GetProperty("kind").GetString());
+        var posts = deputies.GetProperty("posts").EnumerateArray().ToList();
+        Assert.Single(posts);
+        var expected = all.GetProperty("posts").EnumerateArray().Single(p => p.GetProperty("postId").GetInt32() == posts[0].GetProperty("postId").GetInt32());
+        Assert.Equal(expected.GetProperty("entries").GetArrayLength(), deputies.GetProperty("entries").GetInt32());
+        Assert.Equal(expected.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("memberId").GetInt32()).Distinct().Count(), deputies.GetProperty("cadres").GetInt32());
+        Assert.Equal(expected.GetProperty("seats").GetInt32(), deputies.GetProperty("seats").GetInt32());
+    }
+
+    [Fact]
     public async Task ATermWithoutAPlan_ReadsEmpty_ThenIsApprovedOnce()
     {
         var api = await app.ApiAsAsync("tochuc");

@@ -44,7 +44,7 @@ public sealed record CompositionFigure(string Label, int Count, decimal? Percent
 
 public sealed record PlanView(int? Id, int OrganizationId, string OrganizationName, int TermFrom, int TermTo, string? DecisionNumber, DateOnly? ApprovedOn, DateOnly Date,
     IReadOnlyList<PlannedPostView> Posts, int Cadres, int Entries, int Seats, decimal Ratio, IReadOnlyList<CompositionFigure> Composition,
-    IReadOnlyList<int> Terms, IReadOnlyList<string> Notes, int Version);
+    IReadOnlyList<int> Terms, IReadOnlyList<string> Notes, int Version, string? Kind = null);
 
 /// <summary>
 /// Cadre planning per term (issue: cadre work, section 2): a plan of an organization's posts, its entries checked on their date by
@@ -55,8 +55,11 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
 {
     public const string Field = "memberId";
 
-    /// <summary>The organization's plan for the term (default: the term holding the date's year, else the latest) read on the date.</summary>
-    public async Task<PlanView?> ReadAsync(UserScope scope, int? orgId, int? termFrom, DateOnly date)
+    /// <summary>
+    /// The organization's plan for the term (default: the term holding the date's year, else the latest) read on the date; with a
+    /// kind, only the posts of that kind (the plan of the secretaries, of the deputies…) and the composition of their cadres.
+    /// </summary>
+    public async Task<PlanView?> ReadAsync(UserScope scope, int? orgId, int? termFrom, DateOnly date, string? kind = null)
     {
         if (!CadreRegister.SeesCadres(scope)) return null;
         var org = await organizations.FindOrRootAsync(scope, orgId);
@@ -67,9 +70,11 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         var posts = await scope.FilterByPath(db.Posts.AsNoTracking(), p => p.ManagingPath)
             .Where(p => p.OrganizationId == org.Id && p.FromDate <= date && (p.ToDate == null || p.ToDate > date)).ToListAsync();
         var kinds = await db.PostKinds.AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.Order);
-        posts = posts.OrderBy(p => kinds[p.KindCode]).ThenBy(p => p.Title).ToList();
-        var entries = plan is null ? [] : await db.PlanEntries.AsNoTracking()
-            .Where(e => e.PlanId == plan.Id && e.FromDate <= date && (e.ToDate == null || e.ToDate > date)).OrderBy(e => e.FromDate).ThenBy(e => e.Id).ToListAsync();
+        posts = posts.Where(p => kind is null || p.KindCode == kind).OrderBy(p => kinds[p.KindCode]).ThenBy(p => p.Title).ToList();
+        var postIds = posts.Select(p => p.Id).ToHashSet();
+        var entries = plan is null ? [] : (await db.PlanEntries.AsNoTracking()
+            .Where(e => e.PlanId == plan.Id && e.FromDate <= date && (e.ToDate == null || e.ToDate > date)).OrderBy(e => e.FromDate).ThenBy(e => e.Id).ToListAsync())
+            .Where(e => postIds.Contains(e.PostId)).ToList();
         var memberIds = entries.Select(e => e.MemberId).Distinct().ToList();
         var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .Select(m => new { m.Id, m.FullName, m.Gender, m.DateOfBirth, m.EthnicGroupCode }).ToDictionaryAsync(m => m.Id);
@@ -86,7 +91,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         var (termStart, termEnd) = plan is not null ? (plan.TermFrom, plan.TermTo) : termFrom is { } asked ? (asked, asked + 5) : TermOf(date);
         return new PlanView(plan?.Id, org.Id, org.Name, termStart, termEnd, plan?.DecisionNumber, plan?.ApprovedOn, date,
             posts.Select(p => new PlannedPostView(p.Id, p.Title, p.Seats, views[p.Id].ToList())).ToList(),
-            composition.Cadres, composition.Entries, seats, composition.Ratio, Figures(composition), plans.Select(p => p.TermFrom).ToList(), Notes(date), plan?.Version ?? 0);
+            composition.Cadres, composition.Entries, seats, composition.Ratio, Figures(composition), plans.Select(p => p.TermFrom).ToList(), Notes(date), plan?.Version ?? 0, kind);
     }
 
     private const string KinhCode = "01";

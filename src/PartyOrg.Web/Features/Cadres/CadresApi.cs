@@ -40,9 +40,10 @@ public static class CadresApi
             return await Exports.XlsxAsync("can-bo-giu-chuc-danh.xlsx", new(Exports.Upper(list.OrganizationName), list.Date), [HoldersSheet(list)], http.RequestAborted);
         }).WithTags("Xuất tệp");
 
-        // GET /api/v1/plans?org=&term=&date=  the plan of a term (default: the date's term) read on the date, with its composition
-        api.MapGet("/plans", async (int? org, int? term, DateOnly? date, ScopeResolver scopes, CadrePlans plans, Calendar calendar) =>
-            await plans.ReadAsync(await scopes.CurrentAsync(), org, term, date ?? calendar.Today) is { } plan ? Results.Ok(plan) : OrganizationsApi.NotFound())
+        // GET /api/v1/plans?org=&term=&date=&kind=  the plan of a term (default: the date's term) read on the date, with its composition
+        api.MapGet("/plans", async (int? org, int? term, DateOnly? date, string? kind, ScopeResolver scopes, CadrePlans plans, Calendar calendar) =>
+            await plans.ReadAsync(await scopes.CurrentAsync(), org, term, date ?? calendar.Today, string.IsNullOrWhiteSpace(kind) ? null : kind.Trim()) is { } plan
+                ? Results.Ok(plan) : OrganizationsApi.NotFound())
             .WithTags("Cán bộ");
 
         // POST /api/v1/plans  {"organizationId","termFrom","termTo","decisionNumber","approvedOn"}

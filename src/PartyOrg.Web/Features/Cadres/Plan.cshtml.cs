@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using PartyOrg.Domain.Common;
 using PartyOrg.Web.Data;
@@ -14,6 +15,7 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
 {
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public int? Term { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "oq")] public string? OrgQuery { get; set; }
     [BindProperty(SupportsGet = true, Name = "mq")] public string? MemberQuery { get; set; }
     [BindProperty] public PlanEntryInput Input { get; set; } = new();
@@ -21,6 +23,8 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
     [BindProperty] public PlanInput NewPlan { get; set; } = new();
 
     public PlanView Plan { get; private set; } = null!;
+    /// <summary>The kinds of the organization's posts, to read the plan of one kind (the secretaries', the deputies'…).</summary>
+    public IReadOnlyList<(string Code, string Name)> Kinds { get; private set; } = [];
     public PickerField OrgPicker { get; private set; } = null!;
     public PickerField MemberPicker { get; private set; } = null!;
     public bool MayWrite { get; private set; }
@@ -33,9 +37,12 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
     private async Task<bool> LoadAsync()
     {
         var scope = await ScopeAsync();
-        var plan = await plans.ReadAsync(scope, Org, Term, Today);
+        var plan = await plans.ReadAsync(scope, Org, Term, Today, string.IsNullOrWhiteSpace(Kind) ? null : Kind);
         if (plan is null) return false;
         Plan = plan;
+        Kinds = (await db.Posts.AsNoTracking().Where(p => p.OrganizationId == plan.OrganizationId).Select(p => p.KindCode).Distinct()
+            .Join(db.PostKinds.AsNoTracking(), c => c, k => k.Code, (c, k) => new { k.Code, k.Name, k.Order }).ToListAsync())
+            .OrderBy(k => k.Order).Select(k => (k.Code, k.Name)).ToList();
         var pickers = new PickerQueries(db);
         OrgPicker = await PickerField.OrganizationOfPageAsync(pickers, scope, plan.OrganizationId, OrgQuery, "plan-form");
         var org = await db.Organizations.FindAsync(plan.OrganizationId);
@@ -51,7 +58,7 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
         return true;
     }
 
-    private string Back => $"/Cadres/Plan?org={Org}&term={Term}";
+    private string Back => $"/Cadres/Plan?org={Org}&term={Term}&kind={Kind}";
 
     public async Task<IActionResult> OnPostPlanAsync()
     {
