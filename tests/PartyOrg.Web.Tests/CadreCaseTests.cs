@@ -224,6 +224,16 @@ public class CadreCaseTests(WebAppFixture app)
             var (homeTown, birthplace) = records[h.GetProperty("memberId").GetInt32()];
             Assert.Equal(LocalCadreRule.Of(homeTown, birthplace, area).ToString(), h.GetProperty("locality").GetString());
         }
+        // The holders' composition, each person once, counted from the same records.
+        var ids = holders.Select(h => h.GetProperty("memberId").GetInt32()).Distinct().ToList();
+        var (women, young) = await app.WithDbAsync(async (db, _) =>
+        {
+            var people = await db.Members.Where(m => ids.Contains(m.Id)).ToListAsync();
+            return (people.Count(m => m.Gender == Gender.Female), people.Count(m => PartyOrg.Domain.Statistics.AgeBandRule.Age(m.DateOfBirth, Today) < 40));
+        });
+        Assert.Equal(ids.Count, posts.GetProperty("holders").GetInt32());
+        var composition = posts.GetProperty("composition").EnumerateArray().ToDictionary(c => c.GetProperty("label").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal((women, young), (composition["Nữ"], composition["Dưới 40 tuổi"]));
         // The demo's provincial secretary comes from Bến Tre.
         var secretary = posts.GetProperty("posts").EnumerateArray().Single(p => p.GetProperty("kindCode").GetString() == "BI_THU").GetProperty("holders")[0];
         Assert.Equal("Không là người địa phương", secretary.GetProperty("localityLabel").GetString());

@@ -74,7 +74,11 @@ public class ConfidenceVoteTests(WebAppFixture app)
         Assert.Equal(1, await app.WithDbAsync((db, _) => db.ConfidenceRounds.CountAsync(r => r.OrganizationId == province && r.HeldOn == heldOn)));
 
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAsAsync("bithu")).GetAsync($"/api/v1/confidence-votes?org={province}")).StatusCode);
-        var html = await (await PageClient.SignInAsync(app, "tochuc")).GetStringAsync($"/Cadres/Votes?org={province}");
+        var clerk = await PageClient.SignInAsync(app, "tochuc");
+        var html = await clerk.GetStringAsync($"/Cadres/Votes?org={province}");
         Assert.Contains("Trên 1/2 phiếu tín nhiệm thấp", html);
+        // The cadre's own page shows the result and its consequence.
+        var memberPage = System.Net.WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Members/Details/{planned}?tab=decisions"));
+        Assert.Contains("tín nhiệm thấp 25/43 phiếu (58,14%) – Trên 1/2 phiếu tín nhiệm thấp", memberPage);
     }
 }

@@ -94,12 +94,15 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
             composition.Cadres, composition.Entries, seats, composition.Ratio, Figures(composition), plans.Select(p => p.TermFrom).ToList(), Notes(date), plan?.Version ?? 0, kind);
     }
 
-    private const string KinhCode = "01";
+    public const string KinhCode = "01";
 
     /// <summary>The five-year congress term holding the date: 2025–2030, 2030–2035…; before 2025 the 2020–2025 term.</summary>
     private static (int From, int To) TermOf(DateOnly date) => date.Year >= 2025 ? (2025 + (date.Year - 2025) / 5 * 5, 2030 + (date.Year - 2025) / 5 * 5) : (2020, 2025);
 
-    private IReadOnlyList<CompositionFigure> Figures(PlanComposition c)
+    private IReadOnlyList<CompositionFigure> Figures(PlanComposition c) => CompositionFigures(c, settings, rounding);
+
+    /// <summary>The shares of a composition against the targets (the settings), for a plan and for the holders of the posts alike.</summary>
+    public static IReadOnlyList<CompositionFigure> CompositionFigures(PlanComposition c, CadreSettings settings, PercentRounding rounding)
     {
         CompositionFigure F(string label, int count, decimal? target)
         {

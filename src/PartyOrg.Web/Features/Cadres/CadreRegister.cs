@@ -99,7 +99,7 @@ public sealed record PostView(int Id, int OrganizationId, string OrganizationNam
     int Seats, int ManagingOrganizationId, string ManagingName, DateOnly FromDate, DateOnly? ToDate, IReadOnlyList<HolderView> Holders, int Vacancies, int Version);
 
 public sealed record PostsOnDate(int OrganizationId, string OrganizationName, DateOnly Date, IReadOnlyList<OrganizationRefView> StoodInPlace,
-    IReadOnlyList<PostView> Posts, int Seats, int Held, int Vacant, string TermNote);
+    IReadOnlyList<PostView> Posts, int Seats, int Held, int Vacant, string TermNote, int Holders, IReadOnlyList<CompositionFigure> Composition);
 
 public sealed record CareerItem(int HoldingId, int PostId, string Title, int OrganizationId, string OrganizationName, DateOnly FromDate, DateOnly? ToDate,
     HoldingBasis Basis, string BasisLabel, string DecisionNumber, DateOnly DecidedOn, string? Term, string? EndReason);
@@ -110,7 +110,7 @@ public sealed record CareerItem(int HoldingId, int PostId, string Title, int Org
 /// Everything reads on a date: the posts standing that day and the people holding them, and before an organization's founding the
 /// posts of the organizations that then stood in its place.
 /// </summary>
-public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizations, Standings standings, Calendar calendar, CadreSettings settings)
+public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizations, Standings standings, Calendar calendar, CadreSettings settings, PercentRounding rounding)
 {
     public CadreSettings Settings => settings;
 
@@ -145,7 +145,12 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
         }
         var posts = await VisiblePosts(scope).Where(p => orgIds.Contains(p.OrganizationId) && p.FromDate <= date && (p.ToDate == null || p.ToDate > date)).ToListAsync();
         var views = await ViewsAsync(posts, date);
-        return new PostsOnDate(org.Id, org.Name, date, stood, views, views.Sum(v => v.Seats), views.Sum(v => v.Holders.Count), views.Sum(v => v.Vacancies), settings.Label);
+        // The holders' composition (each person once, whatever the number of posts held), against the same targets as a plan.
+        var people = views.SelectMany(v => v.Holders).Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Distinct().ToList();
+        var holders = await db.Members.AsNoTracking().Where(m => people.Contains(m.Id)).Select(m => new { m.Gender, m.DateOfBirth, m.EthnicGroupCode }).ToListAsync();
+        var composition = PlanComposition.Of(holders.Select(m => (m.Gender == PartyOrg.Domain.Members.Gender.Female, m.DateOfBirth, m.EthnicGroupCode != CadrePlans.KinhCode)), 0, 0, date);
+        return new PostsOnDate(org.Id, org.Name, date, stood, views, views.Sum(v => v.Seats), views.Sum(v => v.Holders.Count), views.Sum(v => v.Vacancies), settings.Label,
+            holders.Count, CadrePlans.CompositionFigures(composition, settings, rounding));
     }
 
     public async Task<PostView?> GetPostAsync(UserScope scope, int id, DateOnly date)

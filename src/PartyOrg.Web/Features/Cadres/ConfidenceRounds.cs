@@ -33,6 +33,10 @@ public sealed record ConfidenceRoundView(int Id, int OrganizationId, string Orga
 
 public sealed record VoteCandidate(int MemberId, string Name, IReadOnlyList<string> Posts);
 
+/// <summary>A cadre's result in one round, for their page.</summary>
+public sealed record MemberVote(int RoundId, DateOnly HeldOn, string OrganizationName, int BallotsReturned, int High, int Medium, int Low, decimal? LowPercent,
+    ConfidenceConsequence Consequence, string ConsequenceLabel);
+
 /// <summary>
 /// Confidence votes (issue: cadre work, section 4): a round per organization with the holders of its posts on the day, valid only
 /// with two thirds present; each cadre's counts, the percentages over the ballots returned, and the consequences by QĐ 96-QĐ/TW,
@@ -154,6 +158,22 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
 
     private static FieldError SameDay(Data.Organization org, DateOnly on) =>
         new("heldOn", $"Ngày lấy phiếu: \"{org.Name}\" đã ghi một lần lấy phiếu ngày {VnFormat.Date(on)}.");
+
+    /// <summary>A member's results in the rounds the user may see, latest first (the consequences shown on the cadre's page).</summary>
+    public async Task<IReadOnlyList<MemberVote>> OfMemberAsync(UserScope scope, int memberId)
+    {
+        if (!CadreRegister.SeesCadres(scope)) return [];
+        var rows = await scope.FilterByPath(db.ConfidenceResults.AsNoTracking(), r => r.ManagingPath).Where(r => r.MemberId == memberId)
+            .Join(db.ConfidenceRounds.AsNoTracking(), x => x.RoundId, r => r.Id, (x, r) => new { x.RoundId, r.HeldOn, r.OrganizationId, r.BallotsReturned, x.High, x.Medium, x.Low })
+            .ToListAsync();
+        var names = await OrganizationNames.OfAsync(db, rows.Select(r => r.OrganizationId));
+        return rows.OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.RoundId).Select(r =>
+        {
+            var consequence = ConfidenceConsequenceRule.Of(r.Low, r.BallotsReturned, settings.LowConfidenceTwoThirdsInclusive);
+            return new MemberVote(r.RoundId, r.HeldOn, names.GetValueOrDefault(r.OrganizationId, ""), r.BallotsReturned, r.High, r.Medium, r.Low,
+                rounding.Percent(r.Low, r.BallotsReturned), consequence, ConfidenceConsequenceRule.Label(consequence));
+        }).ToList();
+    }
 
     /// <summary>
     /// Cadres of the rounds held under the path in the period whose low votes carry a consequence (out of planning, dismissal to
