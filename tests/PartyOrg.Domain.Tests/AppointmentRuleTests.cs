@@ -116,6 +116,11 @@ public class LocalCadreRuleTests
         Assert.Equal(Locality.Unknown, LocalCadreRule.Of("Tỉnh Tây Ninh", null, Commune));
         Assert.Equal(Locality.NotLocal, LocalCadreRule.Of("Tỉnh Đồng Tháp", null, Commune));
         Assert.Equal("Không là người địa phương", Locality.NotLocal.Label());
+        // A district's post reads like a commune's: the district itself is local, another district of the province is not, the province alone tells nothing.
+        var district = new CadreArea(["Châu Thành"], ["Tây Ninh", "Long An"], ["Bến Cầu", "Gò Dầu"]);
+        Assert.Equal(Locality.Local, LocalCadreRule.Of("Xã An Cơ, huyện Châu Thành, tỉnh Tây Ninh", null, district));
+        Assert.Equal(Locality.NotLocal, LocalCadreRule.Of("Huyện Bến Cầu, tỉnh Tây Ninh", null, district));
+        Assert.Equal(Locality.Unknown, LocalCadreRule.Of("Tỉnh Tây Ninh", null, district));
     }
 
     [Fact]
@@ -123,7 +128,9 @@ public class LocalCadreRuleTests
     {
         Assert.Equal(["Tây Ninh", "Long An"], LocalCadreRule.ProvinceNames("Đảng bộ tỉnh Tây Ninh", afterMerger: true).Order().Reverse());
         Assert.Equal(["Tây Ninh"], LocalCadreRule.ProvinceNames("Đảng bộ tỉnh Tây Ninh (trước sắp xếp)", afterMerger: false));
-        Assert.Equal("Tân Biên", LocalCadreRule.CommuneName("Đảng bộ xã Tân Biên"));
-        Assert.Equal("Bình Minh", LocalCadreRule.CommuneName("Đảng bộ phường Bình Minh"));
+        Assert.Equal("Tân Biên", LocalCadreRule.PlaceName("Đảng bộ xã Tân Biên"));
+        Assert.Equal("Bình Minh", LocalCadreRule.PlaceName("đảng bộ phường Bình Minh"));
+        Assert.Equal("Châu Thành", LocalCadreRule.PlaceName("Đảng bộ huyện Châu Thành"));
+        Assert.Null(LocalCadreRule.PlaceName("Đảng bộ Phường 1"));
     }
 }

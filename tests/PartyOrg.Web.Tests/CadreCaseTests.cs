@@ -134,13 +134,19 @@ public class CadreCaseTests(WebAppFixture app)
         (status, var problem) = await PostAsync(api, $"/api/v1/appointments/{transferId}/decide", new { decisionNumber = "800-QĐ/TU", decidedOn = Iso(Today) });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(ErrorsOf(problem, "fromHoldingId"), m => m.Contains("chưa đủ 24 tháng"));
-        (status, var withdrawn) = await PostAsync(api, $"/api/v1/appointments/{transferId}/withdraw", new { on = Iso(Today), reason = "Chưa đủ thời gian giữ chức vụ" });
+        (status, var withdrawn) = await PostAsync(api, $"/api/v1/appointments/{transferId}/withdraw", new { on = Iso(Today), reason = "Chưa đủ thời gian giữ chức vụ " + new string('.', 270) });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Withdrawn", withdrawn.GetProperty("state").GetString());
 
-        // The reappointment: the old appointment ends today, a new term starts today in the same post.
-        (status, var re) = await PostAsync(api, "/api/v1/appointments", new { kind = "Reappointment", fromHoldingId = holdingId, proposedOn = Iso(Today) });
-        Assert.Equal(HttpStatusCode.Created, status);
+        // The reappointment: sent twice at once, opened once; decided ahead it may start no later than the day after the term ends.
+        var twice = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => PostAsync(api, "/api/v1/appointments", new { kind = "Reappointment", fromHoldingId = holdingId, proposedOn = Iso(Today) })));
+        Assert.Single(twice, t => t.Status == HttpStatusCode.Created);
+        Assert.Contains(ErrorsOf(twice.Single(t => t.Status != HttpStatusCode.Created).Body, "kind"), m => m.Contains("đã có hồ sơ đang thực hiện"));
+        var re = twice.Single(t => t.Status == HttpStatusCode.Created).Body;
+        (status, problem) = await PostAsync(api, $"/api/v1/appointments/{re.GetProperty("id").GetInt32()}/decide",
+            new { decisionNumber = "801-QĐ/TU", decidedOn = Iso(Today), effectiveOn = "2030-07-02" });
+        Assert.Contains(ErrorsOf(problem, "effectiveOn"), m => m.Contains("muộn nhất ngày 01/07/2030"));
+        // The old appointment ends today, a new term starts today in the same post.
         Assert.Equal(f.Post, re.GetProperty("postId").GetInt32());
         (status, _) = await PostAsync(api, $"/api/v1/appointments/{re.GetProperty("id").GetInt32()}/steps", new { on = Iso(Today), name = "Ban Thường vụ đánh giá cán bộ", document = "Tờ trình 5-TTr" });
         Assert.Equal(HttpStatusCode.OK, status);
@@ -191,7 +197,7 @@ public class CadreCaseTests(WebAppFixture app)
             var admin = new UserScope { UserName = "admin", Role = Roles.Admin, CanWrite = true };
             var normal = services.GetRequiredService<CadreCases>();
             var shortTerm = ActivatorUtilities.CreateInstance<CadreCases>(services, services.GetRequiredService<CadreSettings>() with { AppointmentTermYears = 1 });
-            var held = await db.PostHoldings.Where(h => h.Basis == HoldingBasis.Appointment && h.ManagingPath.StartsWith(path) && h.FromDate <= Today && (h.ToDate == null || h.ToDate > Today)).ToListAsync();
+            var held = await db.PostHoldings.Where(h => h.Basis == HoldingBasis.Appointment && h.ManagingPath.StartsWith(path) && h.FromDate <= Today && h.ToDate == null).ToListAsync();
             List<int> DueIds(int years) => held.Where(h => AppointmentTermRule.DueFrom(h.FromDate, years, 90) <= Today).Select(h => h.Id).OrderBy(x => x).ToList();
             return (await normal.DueAsync(admin, path, Today), await shortTerm.DueAsync(admin, path, Today), DueIds(5), DueIds(1));
         });

@@ -30,12 +30,12 @@ public class TrainingTests(WebAppFixture app)
         {
             var path = (await db.Organizations.SingleAsync(o => o.Id == province)).Path;
             var rows = await db.TrainingEnrolments.Where(e => e.OrgPath.StartsWith(path))
-                .Join(db.TrainingCourses, e => e.CourseId, c => c.Id, (e, c) => new { c.Level, c.Abroad, c.FromDate, c.ToDate, e.Result, c.Id }).ToListAsync();
+                .Join(db.TrainingCourses, e => e.CourseId, c => c.Id, (e, c) => new { c.Level, c.Abroad, c.FromDate, c.ToDate, e.Result, e.FinishedOn, c.Id }).ToListAsync();
             var started = rows.Where(r => r.FromDate.Year == 2026).ToList();
             return new
             {
                 Courses = rows.Where(r => r.FromDate <= new DateOnly(2026, 12, 31) && r.ToDate >= new DateOnly(2026, 1, 1)).Select(r => r.Id).Distinct().Count(),
-                Sent = started.Count, Abroad = started.Count(r => r.Abroad), Completed = started.Count(r => r.Result == TrainingResult.Completed),
+                Sent = started.Count, Abroad = started.Count(r => r.Abroad), Completed = rows.Count(r => r.Result == TrainingResult.Completed && r.FinishedOn?.Year == 2026),
                 ByLevel = started.GroupBy(r => r.Level.Label()).ToDictionary(g => g.Key, g => g.Count()),
             };
         });

@@ -82,7 +82,7 @@ public static class AppointmentPlanRule
 
     public static FieldError? Check(string field, CadreActKind kind, DateOnly on, PostRank target, IEnumerable<PostRank> planned, string name) =>
         !Applies(kind, on) || planned.Any(p => Covers(p, target)) ? null
-            : new(field, $"Đảng viên: ngày {VnFormat.Date(on)} đồng chí {name} không có trong quy hoạch chức danh \"{target.Title}\" hoặc chức danh tương đương, cao hơn; {kind.Label().ToLowerInvariant()} phải là người trong quy hoạch (Quy định 377-QĐ/TW, Điều 34).");
+            : new(field, $"Cán bộ: ngày {VnFormat.Date(on)} đồng chí {name} không có trong quy hoạch chức danh \"{target.Title}\" hoặc chức danh tương đương, cao hơn; {kind.Label().ToLowerInvariant()} phải là người trong quy hoạch (Quy định 377-QĐ/TW, Điều 34).");
 }
 
 /// <summary>
@@ -98,9 +98,9 @@ public static class AppointmentAgeRule
         if (kind is CadreActKind.Dismissal or CadreActKind.Resignation) return null;
         var retires = PlanAgeRule.FirstDayOfAge(dateOfBirth, retirementAge);
         if (retires <= on)
-            return new(field, $"Đảng viên: ngày {VnFormat.Date(on)} đồng chí {name} đã đủ {retirementAge} tuổi (từ {VnFormat.Date(retires)}); không {kind.Label().ToLowerInvariant()} (tuổi nghỉ hưu theo thiết lập Cadres:RetirementAge).");
+            return new(field, $"Cán bộ: ngày {VnFormat.Date(on)} đồng chí {name} đã đủ {retirementAge} tuổi (từ {VnFormat.Date(retires)}); không {kind.Label().ToLowerInvariant()} (tuổi nghỉ hưu theo thiết lập Cadres:RetirementAge).");
         if (kind is CadreActKind.Appointment or CadreActKind.Nomination && retires <= AppointmentTermRule.LastDay(on, termYears))
-            return new(field, $"Đảng viên: đồng chí {name} đủ {retirementAge} tuổi ngày {VnFormat.Date(retires)}, trước khi hết thời hạn {termYears} năm tính từ {VnFormat.Date(on)}; {kind.Label().ToLowerInvariant()} lần đầu phải đủ tuổi công tác trọn thời hạn (Quy định 80-QĐ/TW năm 2022, đã được thay thế; điều kiện tuổi của Quy định 377-QĐ/TW chưa tìm thấy).");
+            return new(field, $"Cán bộ: đồng chí {name} đủ {retirementAge} tuổi ngày {VnFormat.Date(retires)}, trước khi hết thời hạn {termYears} năm tính từ {VnFormat.Date(on)}; {kind.Label().ToLowerInvariant()} lần đầu phải đủ tuổi công tác trọn thời hạn (Quy định 80-QĐ/TW năm 2022, đã được thay thế; điều kiện tuổi của Quy định 377-QĐ/TW chưa tìm thấy).");
         return null;
     }
 }

@@ -13,15 +13,16 @@ public enum Locality
 }
 
 /// <summary>
-/// The area of a post by names: <see cref="Own"/> the place of its level (the commune; for a provincial post the province with those
-/// merged into it on 1/7/2025) and <see cref="Province"/> the province around it.
+/// The area of a post by names: <see cref="Own"/> the place of its level (the commune or district; for a provincial post the province
+/// with those merged into it on 1/7/2025), <see cref="Province"/> the province around it and <see cref="Neighbours"/> the other
+/// districts or communes of that province (a hometown naming one of them is from elsewhere).
 /// </summary>
-public sealed record CadreArea(IReadOnlyList<string> Own, IReadOnlyList<string> Province);
+public sealed record CadreArea(IReadOnlyList<string> Own, IReadOnlyList<string> Province, IReadOnlyList<string>? Neighbours = null);
 
 /// <summary>
 /// "Bí thư không là người địa phương" (the seeds' "15/15 bí thư cấp ủy cấp huyện không là người địa phương"): a holder is local when
-/// the hometown (quê quán; the birthplace when it is blank) names the post's own area, not local when it names another province, and
-/// unknown otherwise, such as a hometown naming only the province around a commune's post. The policy of placing secretaries from
+/// the hometown (quê quán; the birthplace when it is blank) names the post's own area, not local when it names another district or
+/// commune of the province or another province, and unknown otherwise, such as a hometown naming only the province around a commune's or district's post. The policy of placing secretaries from
 /// elsewhere is a personnel choice; the rule only reads the record, with the names of the 63 provinces of 2008 (reference list),
 /// a province since 1/7/2025 covering those merged into it.
 /// </summary>
@@ -32,6 +33,7 @@ public static class LocalCadreRule
         var text = Words(string.IsNullOrWhiteSpace(homeTown) ? birthplace : homeTown);
         if (text.Length == 2) return Locality.Unknown;
         if (area.Own.Any(n => Names(text, n))) return Locality.Local;
+        if (area.Neighbours?.Any(n => Names(text, n)) == true) return Locality.NotLocal;
         if (area.Province.Any(n => Names(text, n))) return Locality.Unknown;
         return ReferenceLists.Provinces63.Any(p => Names(text, p.ShortName)) ? Locality.NotLocal : Locality.Unknown;
     }
@@ -40,7 +42,7 @@ public static class LocalCadreRule
     {
         Locality.Local => "Người địa phương",
         Locality.NotLocal => "Không là người địa phương",
-        _ => "Chưa rõ quê quán",
+        _ => "Chưa xác định",
     };
 
     /// <summary>
@@ -56,15 +58,18 @@ public static class LocalCadreRule
         return ReferenceLists.Provinces63.Where(p => merged.Contains(p.MergedIntoCode)).Select(p => p.ShortName).ToList();
     }
 
-    /// <summary>The place a commune's organization is named after: "Đảng bộ xã Tân Biên" → "Tân Biên".</summary>
-    public static string CommuneName(string organizationName)
+    /// <summary>
+    /// The place a district's or commune's organization is named after: "Đảng bộ xã Tân Biên" → "Tân Biên", "Đảng bộ huyện Châu
+    /// Thành" → "Châu Thành"; null for a place named only by a number ("Phường 1"), which a hometown cannot be told apart by.
+    /// </summary>
+    public static string? PlaceName(string organizationName)
     {
         var name = VnText.NormalizeName(organizationName);
         foreach (var prefix in new[] { "Đảng bộ ", "Chi bộ " })
-            if (name.StartsWith(prefix, StringComparison.Ordinal)) name = name[prefix.Length..];
-        foreach (var unit in new[] { "xã ", "phường ", "thị trấn ", "đặc khu " })
-            if (name.StartsWith(unit, StringComparison.OrdinalIgnoreCase)) return name[unit.Length..];
-        return name;
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) name = name[prefix.Length..];
+        foreach (var unit in new[] { "xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "thị xã ", "thành phố ", "quận " })
+            if (name.StartsWith(unit, StringComparison.OrdinalIgnoreCase)) { name = name[unit.Length..]; break; }
+        return name.Length == 0 || name.All(c => char.IsDigit(c) || char.IsWhiteSpace(c)) ? null : name;
     }
 
     /// <summary>Folded words between spaces, so a name matches whole words only ("Ninh Bình" is not "Ninh").</summary>

@@ -460,5 +460,17 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Rating>().Property(r => r.OrgPath).UseCollation("C");
         b.Entity<RatingRound>().Property(r => r.OrgPath).UseCollation("C");
         b.Entity<DisciplineDecision>().Property(d => d.OrgPath).UseCollation("C");
+        // The cadre records are scoped by the managing committee's path, compared as prefix ranges like the others.
+        b.Entity<Post>().Property(p => p.OrgPath).UseCollation("C");
+        b.Entity<Post>().Property(p => p.ManagingPath).UseCollation("C");
+        b.Entity<PostHolding>().Property(h => h.ManagingPath).UseCollation("C");
+        b.Entity<CadrePlan>().Property(p => p.ManagingPath).UseCollation("C");
+        b.Entity<PlanEntry>().Property(e => e.ManagingPath).UseCollation("C");
+        b.Entity<ConfidenceRound>().Property(r => r.ManagingPath).UseCollation("C");
+        b.Entity<ConfidenceResult>().Property(r => r.ManagingPath).UseCollation("C");
+        b.Entity<AppointmentCase>().Property(c => c.ManagingPath).UseCollation("C");
+        b.Entity<AppointmentStep>().Property(s => s.ManagingPath).UseCollation("C");
+        b.Entity<TrainingCourse>().Property(c => c.OrgPath).UseCollation("C");
+        b.Entity<TrainingEnrolment>().Property(e => e.OrgPath).UseCollation("C");
     }
 }

@@ -286,7 +286,9 @@ public static class CadreModel
         {
             e.HasIndex(c => new { c.MemberId, c.State });
             e.HasIndex(c => new { c.ManagingPath, c.DecidedOn });
-            e.HasIndex(c => c.FromHoldingId);
+            // One open case per holding left, and per cadre, post and act: the same case sent twice at once is opened once.
+            e.HasIndex(c => c.FromHoldingId).IsUnique().HasFilter("\"State\" = 'Proposed' AND \"FromHoldingId\" IS NOT NULL").HasDatabaseName("IX_AppointmentCases_OpenFromHolding");
+            e.HasIndex(c => new { c.MemberId, c.PostId, c.Kind }).IsUnique().HasFilter("\"State\" = 'Proposed' AND \"PostId\" IS NOT NULL").HasDatabaseName("IX_AppointmentCases_OpenForPost");
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.ManagingPath).HasMaxLength(200);

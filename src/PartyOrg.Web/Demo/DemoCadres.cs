@@ -70,7 +70,7 @@ internal sealed class DemoCadres(AppDbContext db)
                     elected.Add((post, first.MemberId!.Value));
                 }
         await db.SaveChangesAsync();
-        await HomeTownsAsync(newPosts.Single(p => p.KindCode == "BI_THU"), communePosts[0].Posts[0], communePosts[0].Org);
+        await HomeTownsAsync(newPosts.Single(p => p.KindCode == "BI_THU"), communePosts[0].Posts[0], communePosts[0].Org, communePosts[1].Posts[0]);
         var plan = await PlanAsync(province, newPosts, elected);
         await VoteAsync(province, newPosts);
         await CasesAsync(province, plan, communePosts.Select(c => c.Org).ToList(), elected);
@@ -79,9 +79,10 @@ internal sealed class DemoCadres(AppDbContext db)
 
     /// <summary>
     /// Hometowns precise enough to tell: the provincial secretary comes from another province (the seeds' "bí thư không là người địa
-    /// phương"), the first commune's secretary from that commune. The demo's other hometowns name only the province.
+    /// phương"), the first commune's secretary from that commune, the second's from the first. The demo's other hometowns name only the
+    /// province.
     /// </summary>
-    private async Task HomeTownsAsync(Post provinceSecretary, Post communeSecretary, Organization commune)
+    private async Task HomeTownsAsync(Post provinceSecretary, Post communeSecretary, Organization commune, Post neighbourSecretary)
     {
         async Task SetAsync(Post post, string homeTown)
         {
@@ -92,6 +93,7 @@ internal sealed class DemoCadres(AppDbContext db)
         await SetAsync(provinceSecretary, "Tỉnh Bến Tre");
         var place = commune.Name.Replace("Đảng bộ ", "");
         await SetAsync(communeSecretary, $"{char.ToUpperInvariant(place[0])}{place[1..]}, tỉnh Tây Ninh");
+        await SetAsync(neighbourSecretary, $"{char.ToUpperInvariant(place[0])}{place[1..]}, tỉnh Tây Ninh");
         await db.SaveChangesAsync();
     }
 

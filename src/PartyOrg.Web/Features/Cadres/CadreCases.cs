@@ -73,7 +73,7 @@ public sealed record CaseView(int Id, CadreActKind Kind, string KindLabel, Cadre
 
 /// <summary>An appointment whose term ends soon: the reappointment (or the end of the post) is due from <see cref="DueFrom"/>.</summary>
 public sealed record ReappointmentDue(int HoldingId, int? MemberId, string Name, int PostId, string PostTitle, DateOnly FromDate, DateOnly LastDay, DateOnly DueFrom,
-    bool Overdue, int? OpenCaseId);
+    bool Overdue, int? OpenCaseId, string? OpenCaseKind);
 
 public sealed record CaseCount(string Label, int Count);
 
@@ -162,12 +162,13 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         // A loose bound for the index (a day of slack for 29 February); the rule itself decides below.
         var startedBy = today.AddDays(settings.ReappointmentNoticeDays + 2).AddYears(-settings.AppointmentTermYears);
         var held = await scope.FilterByPath(db.PostHoldings.AsNoTracking(), h => h.ManagingPath).Where(PathRange.WithinAny<PostHolding>(h => h.ManagingPath, [path]))
-            .Where(h => h.Basis == HoldingBasis.Appointment && h.FromDate <= today && (h.ToDate == null || h.ToDate > today) && h.FromDate <= startedBy)
+            // Held with no end written: an appointment whose end is decided (renewed ahead, or left) is no longer due.
+            .Where(h => h.Basis == HoldingBasis.Appointment && h.FromDate <= today && h.ToDate == null && h.FromDate <= startedBy)
             .ToListAsync();
         held = held.Where(h => AppointmentTermRule.DueFrom(h.FromDate, settings.AppointmentTermYears, settings.ReappointmentNoticeDays) <= today).ToList();
         var ids = held.Select(h => h.Id).ToList();
-        var open = await db.AppointmentCases.AsNoTracking().Where(c => c.State == CadreActState.Proposed && c.FromHoldingId != null && ids.Contains(c.FromHoldingId.Value))
-            .Select(c => new { c.Id, c.FromHoldingId }).ToListAsync();
+        var open = await Visible(scope).Where(c => c.State == CadreActState.Proposed && c.FromHoldingId != null && ids.Contains(c.FromHoldingId.Value))
+            .Select(c => new { c.Id, c.FromHoldingId, c.Kind }).ToListAsync();
         var postIds = held.Select(h => h.PostId).Distinct().ToList();
         var titles = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
         var memberIds = held.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).ToList();
@@ -176,7 +177,8 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         {
             var last = AppointmentTermRule.LastDay(h.FromDate, settings.AppointmentTermYears);
             return new ReappointmentDue(h.Id, h.MemberId, h.MemberId is { } m ? names.GetValueOrDefault(m, "") : h.OutsideName ?? "", h.PostId, titles[h.PostId], h.FromDate,
-                last, last.AddDays(-settings.ReappointmentNoticeDays), last < today, open.FirstOrDefault(o => o.FromHoldingId == h.Id)?.Id);
+                last, last.AddDays(-settings.ReappointmentNoticeDays), last < today, open.FirstOrDefault(o => o.FromHoldingId == h.Id)?.Id,
+                open.FirstOrDefault(o => o.FromHoldingId == h.Id)?.Kind.Label());
         }).OrderBy(d => d.LastDay).ThenBy(d => d.HoldingId).ToList();
     }
 
@@ -251,21 +253,33 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         else if (input.PostId is not null && kind is not null) errors.Add(new(CaseFields.Post, $"Chức danh đến: {kind.Value.Label().ToLowerInvariant()} không có chức danh đến; để trống ô này."));
         if (errors.Count > 0) return Outcome<AppointmentCase>.Invalid(errors);
 
-        var managingPath = target?.ManagingPath ?? leaving!.ManagingPath;
-        if (!scope.CanWriteAt(managingPath)) return Outcome<AppointmentCase>.Forbidden();
+        // Both committees must be the writer's; the case is filed under the higher of them, so a committee below never reads a
+        // post it does not manage through a case.
+        if ((target is not null && !scope.CanWriteAt(target.ManagingPath)) || (leaving is not null && !scope.CanWriteAt(leaving.ManagingPath)))
+            return Outcome<AppointmentCase>.Forbidden();
+        var managingPath = Higher(target?.ManagingPath, leaving?.ManagingPath);
         var k = kind!.Value;
-        if (await db.AppointmentCases.AnyAsync(c => c.MemberId == member!.Id && c.Kind == k && c.State == CadreActState.Proposed && c.PostId == (target == null ? null : target.Id)
-                && c.FromHoldingId == (leaving == null ? null : leaving.Id)))
-            return Outcome<AppointmentCase>.Invalid([new(CaseFields.Kind, $"Loại việc: đồng chí {member!.FullName} đã có hồ sơ {k.Label().ToLowerInvariant()} này đang thực hiện.")]);
+        var duplicate = Duplicate(k, member!.FullName);
+        if (await db.AppointmentCases.AnyAsync(c => c.State == CadreActState.Proposed
+                && ((leaving != null && c.FromHoldingId == leaving.Id) || (target != null && c.MemberId == member.Id && c.Kind == k && c.PostId == target.Id))))
+            return Outcome<AppointmentCase>.Invalid([duplicate]);
         var c = new AppointmentCase
         {
             Kind = k, State = CadreActState.Proposed, MemberId = member!.Id, PostId = target?.Id, FromHoldingId = leaving?.Id, ManagingPath = managingPath,
             ProposedOn = proposed!.Value, Note = note, RecordedBy = scope.UserName,
         };
         db.AppointmentCases.Add(c);
-        await db.SaveChangesAsync();
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e)) { return Outcome<AppointmentCase>.Invalid([duplicate]); }
         return Outcome<AppointmentCase>.Ok(c);
     }
+
+    private static FieldError Duplicate(CadreActKind kind, string name) =>
+        new(CaseFields.Kind, $"Loại việc: đồng chí {name} đã có hồ sơ đang thực hiện cho chức danh này ({kind.Label().ToLowerInvariant()} hoặc việc khác); hãy quyết định hoặc dừng hồ sơ đó trước.");
+
+    /// <summary>The path of the committee above, when one manages the other's post; else the post gone to.</summary>
+    private static string Higher(string? target, string? leaving) =>
+        target is null ? leaving! : leaving is null ? target : target.StartsWith(leaving, StringComparison.Ordinal) ? leaving : target;
 
     private async Task<(AppointmentCase? Case, Outcome<AppointmentCase>? Refusal)> WritableAsync(UserScope scope, int id, int? expectedVersion)
     {
@@ -313,7 +327,7 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         if (on < c!.ProposedOn) errors.Add(new(CaseFields.On, $"Ngày: không được trước ngày đề xuất ({VnFormat.Date(c.ProposedOn)})."));
         if (errors.Count > 0) return Outcome<AppointmentCase>.Invalid(errors);
         c.State = CadreActState.Withdrawn;
-        db.AppointmentSteps.Add(new AppointmentStep { CaseId = c.Id, ManagingPath = c.ManagingPath, On = on!.Value, Name = $"Dừng: {reason}", RecordedBy = scope.UserName });
+        db.AppointmentSteps.Add(new AppointmentStep { CaseId = c.Id, ManagingPath = c.ManagingPath, On = on!.Value, Name = "Dừng hồ sơ", Document = reason, RecordedBy = scope.UserName });
         return await Versions.TrySaveAsync(db) ? Outcome<AppointmentCase>.Ok(c) : Outcome<AppointmentCase>.Stale(c);
     }
 
@@ -334,7 +348,14 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         var today = calendar.Today;
         if (decided > today) errors.Add(new(CaseFields.DecidedOn, "Ngày quyết định: không được sau ngày hôm nay."));
         if (decided < c!.ProposedOn) errors.Add(new(CaseFields.DecidedOn, $"Ngày quyết định: không được trước ngày đề xuất ({VnFormat.Date(c.ProposedOn)})."));
-        if (effective > today) errors.Add(new(CaseFields.EffectiveOn, "Ngày có hiệu lực: không được sau ngày hôm nay."));
+        var leavingHeld = c.FromHoldingId is { } held ? await db.PostHoldings.AsNoTracking().SingleAsync(h => h.Id == held) : null;
+        if (leavingHeld is not null && !scope.CanWriteAt(leavingHeld.ManagingPath)) return Outcome<AppointmentCase>.Forbidden();
+        // A reappointment is decided ahead and may start the day after the term ends; every other act takes effect by today.
+        var latest = c.Kind == CadreActKind.Reappointment && leavingHeld is not null
+            ? new[] { today, AppointmentTermRule.LastDay(leavingHeld.FromDate, settings.AppointmentTermYears).AddDays(1) }.Max() : today;
+        if (effective > latest)
+            errors.Add(new(CaseFields.EffectiveOn, latest == today ? "Ngày có hiệu lực: không được sau ngày hôm nay."
+                : $"Ngày có hiệu lực: bổ nhiệm lại có hiệu lực muộn nhất ngày {VnFormat.Date(latest)}, ngày sau khi hết thời hạn bổ nhiệm."));
         if (effective < decided) errors.Add(new(CaseFields.EffectiveOn, "Ngày có hiệu lực: không được trước ngày quyết định."));
         if (errors.Count > 0) return Outcome<AppointmentCase>.Invalid(errors);
 

@@ -187,20 +187,31 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
     }
 
     /// <summary>
-    /// The area of each organization's posts by the names on its path (<see cref="LocalCadreRule"/>): a commune's own name within its
-    /// province; a province's names, with those merged into it when it stands after the reform of 1/7/2025.
+    /// The area of each organization's posts by the names on its path (<see cref="LocalCadreRule"/>): a commune's or district's own
+    /// name within its province; a province's names, with those merged into it when it stands after the reform of 1/7/2025.
     /// </summary>
     public static async Task<Dictionary<int, CadreArea>> AreasAsync(AppDbContext db, IReadOnlyCollection<int> organizationIds)
     {
-        var orgs = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).Select(o => new { o.Id, o.Path, o.Name, o.Type }).ToListAsync();
+        var orgs = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).Select(o => new { o.Id, o.Path, o.Name, o.Type, o.ParentId }).ToListAsync();
         var onPaths = orgs.SelectMany(o => Data.Organization.IdsOnPath(o.Path)).Distinct().ToList();
         var provinces = await db.Organizations.AsNoTracking().Where(o => onPaths.Contains(o.Id) && o.Type == OrganizationType.Provincial)
             .Select(o => new { o.Id, o.Name, o.FoundedOn }).ToDictionaryAsync(o => o.Id);
+        // The other districts and communes under the same parents: a hometown naming one of them is from elsewhere.
+        var parents = orgs.Where(o => o.Type is OrganizationType.Commune or OrganizationType.District && o.ParentId != null).Select(o => o.ParentId!.Value).Distinct().ToList();
+        var siblings = (await db.Organizations.AsNoTracking()
+                .Where(o => o.ParentId != null && parents.Contains(o.ParentId.Value) && (o.Type == OrganizationType.Commune || o.Type == OrganizationType.District))
+                .Select(o => new { o.Id, ParentId = o.ParentId!.Value, o.Name }).ToListAsync())
+            .ToLookup(o => o.ParentId);
         return orgs.ToDictionary(o => o.Id, o =>
         {
             var province = Data.Organization.IdsOnPath(o.Path).Where(provinces.ContainsKey).Select(id => provinces[id]).FirstOrDefault();
             var provinceNames = province is null ? [] : LocalCadreRule.ProvinceNames(province.Name, province.FoundedOn >= OrganizationLife.Reform2025);
-            return new CadreArea(o.Type == OrganizationType.Commune ? [LocalCadreRule.CommuneName(o.Name)] : provinceNames, provinceNames);
+            if (o.Type is not (OrganizationType.Commune or OrganizationType.District)) return new CadreArea(provinceNames, provinceNames);
+            var place = LocalCadreRule.PlaceName(o.Name);
+            var neighbours = o.ParentId is { } parent
+                ? siblings[parent].Where(x => x.Id != o.Id).Select(x => LocalCadreRule.PlaceName(x.Name)).OfType<string>().Where(n => n != place).Distinct().ToList()
+                : [];
+            return new CadreArea(place is null ? [] : [place], provinceNames, neighbours);
         });
     }
 

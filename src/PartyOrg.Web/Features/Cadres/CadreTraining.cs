@@ -56,7 +56,10 @@ public sealed record EnrolmentView(int Id, int MemberId, string Name, TrainingRe
 public sealed record CourseView(int Id, int OrganizationId, string OrganizationName, TrainingLevel Level, string LevelLabel, TrainingTrack Track, string TrackLabel,
     string Name, string Institution, bool Abroad, DateOnly FromDate, DateOnly ToDate, IReadOnlyList<EnrolmentView> Enrolments, int Version);
 
-/// <summary>People sent in the period, per programme ("179 đồng chí học cao cấp lý luận chính trị"), and how many abroad.</summary>
+/// <summary>
+/// People sent in the period (courses starting in it), per programme ("179 đồng chí học cao cấp lý luận chính trị"), how many abroad,
+/// and the courses completed in the period.
+/// </summary>
 public sealed record TrainingFigures(DateOnly From, DateOnly To, int Sent, int Completed, int Abroad, IReadOnlyList<CaseCount> ByLevel);
 
 public sealed record TrainingView(int OrganizationId, string OrganizationName, int Year, IReadOnlyList<CourseView> Courses, TrainingFigures Figures);
@@ -114,9 +117,11 @@ public sealed class CadreTraining(AppDbContext db, OrganizationQueries organizat
     public static async Task<TrainingFigures> FiguresAsync(AppDbContext db, IQueryable<TrainingEnrolment> enrolments, DateOnly from, DateOnly to)
     {
         var rows = await enrolments
-            .Join(db.TrainingCourses.AsNoTracking().Where(c => c.FromDate >= from && c.FromDate <= to), e => e.CourseId, c => c.Id, (e, c) => new { c.Level, c.Abroad, e.Result })
-            .GroupBy(x => new { x.Level, x.Abroad, x.Result }).Select(g => new { g.Key.Level, g.Key.Abroad, g.Key.Result, Count = g.Count() }).ToListAsync();
-        return new TrainingFigures(from, to, rows.Sum(r => r.Count), rows.Where(r => r.Result == TrainingResult.Completed).Sum(r => r.Count), rows.Where(r => r.Abroad).Sum(r => r.Count),
+            .Join(db.TrainingCourses.AsNoTracking().Where(c => c.FromDate >= from && c.FromDate <= to), e => e.CourseId, c => c.Id, (e, c) => new { c.Level, c.Abroad })
+            .GroupBy(x => new { x.Level, x.Abroad }).Select(g => new { g.Key.Level, g.Key.Abroad, Count = g.Count() }).ToListAsync();
+        // Completions belong to the period they happen in, whenever the course started.
+        var completed = await enrolments.CountAsync(e => e.Result == TrainingResult.Completed && e.FinishedOn >= from && e.FinishedOn <= to);
+        return new TrainingFigures(from, to, rows.Sum(r => r.Count), completed, rows.Where(r => r.Abroad).Sum(r => r.Count),
             rows.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => new CaseCount(g.Key.Label(), g.Sum(r => r.Count))).ToList());
     }
 
@@ -208,9 +213,13 @@ public sealed class CadreTraining(AppDbContext db, OrganizationQueries organizat
         if (result == TrainingResult.Completed)
         {
             // The record is raised in the same save; the audit trail keeps the level it had.
+            // Only by a writer of the member's record: a member since moved to another committee keeps the record that one writes.
             var member = await db.Members.SingleAsync(m => m.Id == enrolment.MemberId);
-            if (TrainingRecordRule.RaisedTheory(course.Level, member.PoliticalTheory) is { } theory) member.PoliticalTheory = theory;
-            if (TrainingRecordRule.RaisedDegree(course.Level, member.ProfessionalDegree) is { } degree) member.ProfessionalDegree = degree;
+            if (scope.CanWriteAt(member.OrgPath))
+            {
+                if (TrainingRecordRule.RaisedTheory(course.Level, member.PoliticalTheory) is { } theory) member.PoliticalTheory = theory;
+                if (TrainingRecordRule.RaisedDegree(course.Level, member.ProfessionalDegree) is { } degree) member.ProfessionalDegree = degree;
+            }
         }
         return await Versions.TrySaveAsync(db) ? Outcome<TrainingEnrolment>.Ok(enrolment) : Outcome<TrainingEnrolment>.Stale(enrolment);
     }

@@ -550,7 +550,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
@@ -581,7 +582,10 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FromHoldingId");
+                    b.HasIndex("FromHoldingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AppointmentCases_OpenFromHolding")
+                        .HasFilter("\"State\" = 'Proposed' AND \"FromHoldingId\" IS NOT NULL");
 
                     b.HasIndex("HoldingId");
 
@@ -590,6 +594,11 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.HasIndex("ManagingPath", "DecidedOn");
 
                     b.HasIndex("MemberId", "State");
+
+                    b.HasIndex("MemberId", "PostId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AppointmentCases_OpenForPost")
+                        .HasFilter("\"State\" = 'Proposed' AND \"PostId\" IS NOT NULL");
 
                     b.ToTable("AppointmentCases");
                 });
@@ -612,7 +621,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -741,7 +751,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -852,7 +863,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Medium")
                         .HasColumnType("integer");
@@ -890,7 +902,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -1595,7 +1608,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
@@ -1659,12 +1673,14 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -1736,7 +1752,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("ManagingPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("MemberId")
                         .HasColumnType("integer");
@@ -2111,7 +2128,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -2161,7 +2179,8 @@ namespace PartyOrg.Web.Data.Migrations.Postgres
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()

@@ -562,7 +562,10 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FromHoldingId");
+                    b.HasIndex("FromHoldingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AppointmentCases_OpenFromHolding")
+                        .HasFilter("\"State\" = 'Proposed' AND \"FromHoldingId\" IS NOT NULL");
 
                     b.HasIndex("HoldingId");
 
@@ -571,6 +574,11 @@ namespace PartyOrg.Web.Data.Migrations.Sqlite
                     b.HasIndex("ManagingPath", "DecidedOn");
 
                     b.HasIndex("MemberId", "State");
+
+                    b.HasIndex("MemberId", "PostId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AppointmentCases_OpenForPost")
+                        .HasFilter("\"State\" = 'Proposed' AND \"PostId\" IS NOT NULL");
 
                     b.ToTable("AppointmentCases");
                 });
