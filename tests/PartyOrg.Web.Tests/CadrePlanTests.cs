@@ -67,6 +67,25 @@ public class CadrePlanTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Export_OfThePlan_ReadsBackItsCadresAndFlags()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var api = await app.ApiAsAsync("tochuc");
+        var plan = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={province}&term=2025");
+        var response = await api.GetAsync($"/api/v1/exports/plans?org={province}&term=2025");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sheet = ExportTests.ReadWorkbook(await response.Content.ReadAsByteArrayAsync()).Single();
+        Assert.Equal("Quy hoạch cán bộ", sheet.Name);
+        var posts = plan.GetProperty("posts").EnumerateArray().ToList();
+        Assert.Equal(posts.Sum(p => Math.Max(1, p.GetProperty("entries").GetArrayLength())), sheet.DataRows());
+        var rows = Enumerable.Range(5, sheet.DataRows()).Select(r => (Post: sheet.Text($"B{r}"), Name: sheet.Text($"C{r}"), Flags: sheet.Text($"I{r}"))).ToList();
+        foreach (var e in posts.SelectMany(p => p.GetProperty("entries").EnumerateArray().Select(e => (Post: p.GetProperty("title").GetString()!, Entry: e))))
+            Assert.Contains(rows, r => r.Post == e.Post && r.Name == e.Entry.GetProperty("name").GetString()
+                && r.Flags == string.Join(" ", e.Entry.GetProperty("flags").EnumerateArray().Select(f => f.GetString())));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAsAsync("bithu")).GetAsync($"/api/v1/exports/plans?org={province}")).StatusCode);
+    }
+
+    [Fact]
     public async Task ATermWithoutAPlan_ReadsEmpty_ThenIsApprovedOnce()
     {
         var api = await app.ApiAsAsync("tochuc");

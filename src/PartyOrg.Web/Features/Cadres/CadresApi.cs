@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Domain.Common;
+using PartyOrg.Domain.Members;
 using PartyOrg.Web.Data;
 using PartyOrg.Web.Features.Organizations;
 using PartyOrg.Web.Features.Shared;
@@ -38,6 +39,15 @@ public static class CadresApi
             if (await register.OnDateAsync(scope, org, date ?? calendar.Today) is not { } list) return OrganizationsApi.NotFound();
             await exports.AuditAsync(scope, "Danh sách cán bộ giữ chức danh", http.Request);
             return await Exports.XlsxAsync("can-bo-giu-chuc-danh.xlsx", new(Exports.Upper(list.OrganizationName), list.Date), [HoldersSheet(list)], http.RequestAborted);
+        }).WithTags("Xuất tệp");
+
+        // GET /api/v1/exports/plans?org=&term=&date=&kind=  the plan as .xlsx: a row per cadre planned, with what needs review
+        api.MapGet("/exports/plans", async (int? org, int? term, DateOnly? date, string? kind, HttpContext http, ScopeResolver scopes, CadrePlans plans, Exports exports, Calendar calendar) =>
+        {
+            var scope = await scopes.CurrentAsync();
+            if (await plans.ReadAsync(scope, org, term, date ?? calendar.Today, string.IsNullOrWhiteSpace(kind) ? null : kind.Trim()) is not { } plan) return OrganizationsApi.NotFound();
+            await exports.AuditAsync(scope, "Quy hoạch cán bộ", http.Request);
+            return await Exports.XlsxAsync("quy-hoach-can-bo.xlsx", new(Exports.Upper(plan.OrganizationName), plan.Date), [PlanSheet(plan)], http.RequestAborted);
         }).WithTags("Xuất tệp");
 
         // GET /api/v1/plans?org=&term=&date=&kind=  the plan of a term (default: the date's term) read on the date, with its composition
@@ -196,6 +206,20 @@ public static class CadresApi
             return await Versions.AnswerAsync(http, outcome, async () => await register.GetHoldingAsync(scope, id));
         }).WithTags("Cán bộ");
     }
+
+    /// <summary>The cadres planned for each post on the date, the posts without any, and the plan's composition as notes.</summary>
+    public static XlsxSheet PlanSheet(PlanView plan) => XlsxSheet.Of("Quy hoạch cán bộ",
+        $"QUY HOẠCH CÁN BỘ NHIỆM KỲ {plan.TermFrom}–{plan.TermTo} – {plan.OrganizationName} – NGÀY {VnFormat.Date(plan.Date)}",
+        [new("STT", XlsxKind.Integer, 7), new("Chức danh", Width: 40), new("Cán bộ", Width: 30), new("Giới tính", Width: 10), new("Tuổi", XlsxKind.Integer, 8),
+            new("Dân tộc thiểu số", Width: 12), new("Từ ngày", XlsxKind.Date, 13), new("Số quyết định", Width: 16), new("Cần xem xét", Width: 60)],
+        plan.Posts.SelectMany(p => p.Entries.Count == 0
+                ? [[p.Title, "Chưa có cán bộ quy hoạch", null, null, null, null, null, null]]
+                : p.Entries.Select(e => new object?[] { p.Title, e.Name, e.Gender.Label(), e.Age, e.Minority ? "Có" : "", e.FromDate, e.DecisionNumber, string.Join(" ", e.Flags) }))
+            .Select((row, i) => new object?[] { i + 1 }.Concat(row).ToArray()),
+        totals: false,
+        notes: [plan.DecisionNumber is { } n ? $"Phê duyệt theo quyết định số {n} ngày {VnFormat.Date(plan.ApprovedOn)}; hệ số quy hoạch {plan.Ratio.ToString("0.##", VnFormat.Culture)}." : "Chưa có quyết định phê duyệt quy hoạch nhiệm kỳ này.",
+            "Cơ cấu: " + string.Join("; ", plan.Composition.Select(c => $"{c.Label.ToLowerInvariant()} {VnFormat.Number(c.Count)}{(c.Percent is { } pc ? $" ({pc.ToString("0.##", VnFormat.Culture)}%)" : "")}")) + ".",
+            .. plan.Notes]);
 
     /// <summary>The holders of each post on the date, then a row for each post's vacant seats ("còn trống").</summary>
     public static XlsxSheet HoldersSheet(PostsOnDate list) => XlsxSheet.Of("Cán bộ giữ chức danh",
