@@ -88,6 +88,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Types a name into the picker labelled <paramref name="label"/> and picks the first line showing it, as a clerk does.</summary>
+    public static async Task PickByNameAsync(IPage page, string label, string name)
+    {
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = label }).PressSequentiallyAsync(name);
+        var choice = page.Locator(".picker-option", new() { HasTextString = name }).First;
+        await Assertions.Expect(choice).ToBeVisibleAsync();
+        await choice.ClickAsync();
+    }
+
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 }

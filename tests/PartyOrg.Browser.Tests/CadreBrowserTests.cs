@@ -29,10 +29,7 @@ public class CadreBrowserTests(BrowserFixture app)
 
         // The vacant deputy secretary's seat: the post, the member by name (no id), the dates typed dd/mm/yyyy.
         await page.GetByLabel("Chức danh", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Phó Bí thư Tỉnh ủy Tây Ninh (còn trống 1)" });
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Đảng viên giữ chức danh" }).PressSequentiallyAsync(member.FullName);
-        var choice = page.Locator(".picker-option", new() { HasTextString = member.FullName }).First;
-        await Assertions.Expect(choice).ToBeVisibleAsync();
-        await choice.ClickAsync();
+        await BrowserFixture.PickByNameAsync(page, "Đảng viên giữ chức danh", member.FullName);
         await page.GetByLabel("Giữ chức danh từ ngày").FillAsync("02/11/2026");
         await page.GetByLabel("Hình thức").SelectOptionAsync(new SelectOptionValue { Label = "Bầu" });
         await page.GetByLabel("Số quyết định").FillAsync("05-NQ/TU");

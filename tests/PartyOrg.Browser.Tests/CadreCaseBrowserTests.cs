@@ -25,14 +25,6 @@ public class CadreCaseBrowserTests(BrowserFixture app)
             .OrderByDescending(m => m.Id).Select(m => m.FullName).FirstAsync();
     }
 
-    private static async Task PickMemberAsync(IPage page, string label, string name)
-    {
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = label }).PressSequentiallyAsync(name);
-        var choice = page.Locator(".picker-option", new() { HasTextString = name }).First;
-        await Assertions.Expect(choice).ToBeVisibleAsync();
-        await choice.ClickAsync();
-    }
-
     [Fact]
     public async Task Clerk_OnALaptop_OpensAnAppointment_ByName_SeesTheRuleRefuseTheDecision_AndStopsIt()
     {
@@ -45,7 +37,7 @@ public class CadreCaseBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.Locator("section[data-case]", new() { HasTextString = "Giới thiệu ứng cử" })).ToContainTextAsync("Tờ trình số 31-TTr/BTCTU");
 
         await page.Locator("#kind").SelectOptionAsync(new SelectOptionValue { Label = "Bổ nhiệm" });
-        await PickMemberAsync(page, "Cán bộ", name);
+        await BrowserFixture.PickByNameAsync(page, "Cán bộ", name);
         await page.Locator("#target").SelectOptionAsync(new SelectOptionValue { Label = "Phó Trưởng Ban Tổ chức Tỉnh ủy Tây Ninh" });
         await page.Locator("#proposed").FillAsync(Today);
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở hồ sơ" }).ClickAsync();
@@ -82,7 +74,7 @@ public class CadreCaseBrowserTests(BrowserFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Đào tạo, bồi dưỡng" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-training-figures]")).ToContainTextAsync("cao cấp lý luận chính trị");
         await page.Locator("#course").SelectOptionAsync(new SelectOptionValue { Label = "Cao cấp lý luận chính trị – Lớp cao cấp lý luận chính trị hệ không tập trung khóa 2026–2027" });
-        await PickMemberAsync(page, "Học viên", name);
+        await BrowserFixture.PickByNameAsync(page, "Học viên", name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cử đi học" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Đã cử học viên vào lớp");
         await Assertions.Expect(page.Locator("section[data-course]", new() { HasTextString = "khóa 2026–2027" })).ToContainTextAsync(name);

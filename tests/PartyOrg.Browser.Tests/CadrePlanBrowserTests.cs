@@ -29,10 +29,7 @@ public class CadrePlanBrowserTests(BrowserFixture app)
         var before = await head.CountAsync();
 
         await page.GetByLabel("Chức danh", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Trưởng Ban Tổ chức Tỉnh ủy Tây Ninh ({before} cán bộ)" });
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Cán bộ đưa vào quy hoạch" }).PressSequentiallyAsync(member.FullName);
-        var choice = page.Locator(".picker-option", new() { HasTextString = member.FullName }).First;
-        await Assertions.Expect(choice).ToBeVisibleAsync();
-        await choice.ClickAsync();
+        await BrowserFixture.PickByNameAsync(page, "Cán bộ đưa vào quy hoạch", member.FullName);
         await page.Locator("#efrom").FillAsync(DateTime.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#enumber").FillAsync("201-QĐ/TU");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đưa vào quy hoạch" }).ClickAsync();

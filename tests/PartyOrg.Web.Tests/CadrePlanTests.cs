@@ -116,7 +116,8 @@ public class CadrePlanTests(WebAppFixture app)
         var s = await app.WithDbAsync(async (db, _) =>
         {
             var plan = await db.CadrePlans.SingleAsync(p => p.OrganizationId == province && p.TermFrom == 2025);
-            var posts = await db.Posts.Where(p => p.OrganizationId == province).ToDictionaryAsync(p => p.KindCode, p => p.Id);
+            // The demo's posts, one of each kind (other tests add posts of the same kinds).
+            var posts = await db.Posts.Where(p => p.OrganizationId == province && p.RecordedBy == "demo").ToDictionaryAsync(p => p.KindCode, p => p.Id);
             var deputyHolder = await db.PostHoldings.Where(h => h.PostId == posts["PHO_BI_THU"] && h.ToDate == null).Select(h => h.MemberId!.Value).FirstAsync();
             var busy = await db.PostHoldings.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Concat(db.PlanEntries.Select(e => e.MemberId)).ToListAsync();
             var disciplined = await db.DisciplineDecisions.Where(d => d.MemberId != null).Select(d => d.MemberId!.Value).ToListAsync();

@@ -74,17 +74,9 @@ public sealed class CasesModel(CadreCases cases, CadreRegister register, AppDbCo
     public async Task<IActionResult> OnPostWithdrawAsync(int id, int version) =>
         await AnswerAsync(await cases.WithdrawAsync(await ScopeAsync(), id, Withdrawal, version), "Withdrawal", (id, "withdraw"), c => "Đã dừng hồ sơ.");
 
-    private async Task<IActionResult> AnswerAsync(Outcome<AppointmentCase> outcome, string prefix, (int, string)? failedFor, Func<AppointmentCase, string> notice)
+    private Task<IActionResult> AnswerAsync(Outcome<AppointmentCase> outcome, string prefix, (int, string)? failedFor, Func<AppointmentCase, string> notice)
     {
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            TempData[Notice.Key] = notice(outcome.Value!);
-            return Redirect(Back);
-        }
-        if (outcome.Kind is OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind is OutcomeKind.Forbidden) return Forbid();
-        FailedFor = failedFor;
-        ShowRefusal(outcome, prefix, CaseFields.DecisionNumber);
-        return await LoadAsync() ? Page() : NotFound();
+        if (outcome.Kind != OutcomeKind.Ok) FailedFor = failedFor;
+        return AnswerFormAsync(outcome, Back, notice, prefix, CaseFields.DecisionNumber, LoadAsync);
     }
 }

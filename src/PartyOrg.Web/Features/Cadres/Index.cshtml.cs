@@ -99,15 +99,7 @@ public sealed class IndexModel(CadreRegister register, AppDbContext db, Calendar
 
     private async Task<IActionResult> AnswerAsync<T>(Outcome<T> outcome, string form, int? endFor, Func<T, string> notice)
     {
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            TempData[Notice.Key] = notice(outcome.Value!);
-            return Redirect($"/Cadres?org={Org}&date={DateText}");
-        }
-        if (outcome.Kind is OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind is OutcomeKind.Forbidden) return Forbid();
-        (FailedForm, EndFor) = (form, endFor);
-        ShowRefusal(outcome, form switch { "end" => "End", "post" => "NewPost", _ => "Input" }, CadreFields.ToDate);
-        return await LoadAsync() ? Page() : NotFound();
+        if (outcome.Kind != OutcomeKind.Ok) (FailedForm, EndFor) = (form, endFor);
+        return await AnswerFormAsync(outcome, $"/Cadres?org={Org}&date={DateText}", notice, form switch { "end" => "End", "post" => "NewPost", _ => "Input" }, CadreFields.ToDate, LoadAsync);
     }
 }

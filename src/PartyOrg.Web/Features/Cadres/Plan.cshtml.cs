@@ -80,17 +80,9 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
         return await AnswerAsync(outcome, "remove", "Removal", id, e => $"Đã đưa cán bộ ra khỏi quy hoạch từ ngày {VnFormat.Date(e.ToDate)}.");
     }
 
-    private async Task<IActionResult> AnswerAsync<T>(Outcome<T> outcome, string form, string prefix, int? removalFor, Func<T, string> notice)
+    private Task<IActionResult> AnswerAsync<T>(Outcome<T> outcome, string form, string prefix, int? removalFor, Func<T, string> notice)
     {
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            TempData[Notice.Key] = notice(outcome.Value!);
-            return Redirect(Back);
-        }
-        if (outcome.Kind is OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind is OutcomeKind.Forbidden) return Forbid();
-        (FailedForm, RemovalFor) = (form, removalFor);
-        ShowRefusal(outcome, prefix, CadreFields.ToDate);
-        return await LoadAsync() ? Page() : NotFound();
+        if (outcome.Kind != OutcomeKind.Ok) (FailedForm, RemovalFor) = (form, removalFor);
+        return AnswerFormAsync(outcome, Back, notice, prefix, CadreFields.ToDate, LoadAsync);
     }
 }

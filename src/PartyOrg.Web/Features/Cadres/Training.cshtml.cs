@@ -65,21 +65,13 @@ public sealed class TrainingModel(CadreTraining training, AppDbContext db, Calen
 
     private async Task<IActionResult> AnswerAsync<T>(Outcome<T> outcome, string prefix, int? enrolment, Func<T, string> notice)
     {
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            TempData[Notice.Key] = notice(outcome.Value!);
-            return Redirect(Back);
-        }
         if (outcome.Kind is OutcomeKind.NotFound && prefix == "Enrolment")
         {
             // The course list is the page's own: an unknown course is a field to pick again, not a missing page.
             ShowErrors([new FieldError("courseId", "Lớp: phải chọn một lớp trong danh sách.")], "Enrolment");
             return await LoadAsync() ? Page() : NotFound();
         }
-        if (outcome.Kind is OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind is OutcomeKind.Forbidden) return Forbid();
-        FailedEnrolment = enrolment;
-        ShowRefusal(outcome, prefix, TrainingFields.Result);
-        return await LoadAsync() ? Page() : NotFound();
+        if (outcome.Kind != OutcomeKind.Ok) FailedEnrolment = enrolment;
+        return await AnswerFormAsync(outcome, Back, notice, prefix, TrainingFields.Result, LoadAsync);
     }
 }

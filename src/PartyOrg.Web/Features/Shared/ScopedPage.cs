@@ -37,4 +37,22 @@ public abstract class ScopedPage : PageModel
     /// <summary>A refused write on a form: its rule errors, or for a write on a record changed meanwhile, a word beside <paramref name="staleField"/>.</summary>
     protected void ShowRefusal<T>(Outcome<T> outcome, string prefix, string staleField) =>
         ShowErrors(outcome.Kind == OutcomeKind.Stale ? [new FieldError(staleField, "Bản ghi vừa được người khác cập nhật; hãy xem lại rồi ghi lại.")] : outcome.Errors, prefix);
+
+    /// <summary>
+    /// The answer to a form's write: on success its notice and a redirect to <paramref name="back"/>; 404 or 403; else the refusal
+    /// shown beside the form (bound as <paramref name="prefix"/>) on the page read again by <paramref name="reload"/>.
+    /// </summary>
+    protected async Task<IActionResult> AnswerFormAsync<T>(Outcome<T> outcome, string back, Func<T, string> notice, string prefix, string staleField, Func<Task<bool>> reload)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                TempData[Notice.Key] = notice(outcome.Value!);
+                return Redirect(back);
+            case OutcomeKind.NotFound: return NotFound();
+            case OutcomeKind.Forbidden: return Forbid();
+        }
+        ShowRefusal(outcome, prefix, staleField);
+        return await reload() ? Page() : NotFound();
+    }
 }
