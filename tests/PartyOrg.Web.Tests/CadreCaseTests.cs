@@ -104,8 +104,11 @@ public class CadreCaseTests(WebAppFixture app)
         Assert.Contains(ErrorsOf(problem, "memberId"), m => m.Contains("không quy hoạch đồng thời"));
         (status, _) = await PostAsync(api, $"/api/v1/plans/{f.Plan}/entries", new { postId = f.Equivalent, memberId = f.Member, fromDate = Iso(Today), decisionNumber = "778-QĐ/TU" });
         Assert.Equal(HttpStatusCode.Created, status);
-        (status, var decided) = await PostAsync(api, $"/api/v1/appointments/{id}/decide", decision);
-        Assert.Equal(HttpStatusCode.OK, status);
+        // The same decision sent twice at once: written once, the other answered 412 (changed meanwhile) or 400 (already decided).
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => PostAsync(api, $"/api/v1/appointments/{id}/decide", decision)));
+        Assert.Single(both, b => b.Status == HttpStatusCode.OK);
+        Assert.Contains(both.Single(b => b.Status != HttpStatusCode.OK).Status, new[] { HttpStatusCode.PreconditionFailed, HttpStatusCode.BadRequest });
+        var decided = both.Single(b => b.Status == HttpStatusCode.OK).Body;
         Assert.Equal("Decided", decided.GetProperty("state").GetString());
         var holding = await app.WithDbAsync((db, _) => db.PostHoldings.SingleAsync(h => h.PostId == f.Post));
         Assert.Equal((f.Member, Today, HoldingBasis.Appointment, "777-QĐ/TU"), (holding.MemberId!.Value, holding.FromDate, holding.Basis, holding.DecisionNumber));

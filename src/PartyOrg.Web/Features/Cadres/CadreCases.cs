@@ -339,6 +339,7 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
     {
         var (c, refusal) = await WritableAsync(scope, id, expectedVersion);
         if (refusal is not null) return refusal;
+        var versionRead = c!.Version;
         var errors = new List<FieldError>();
         var p = new InputParsing(errors, CaseFields.Label);
         var number = p.Required(CaseFields.DecisionNumber, input.DecisionNumber);
@@ -414,7 +415,12 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         var saved = created is null ? await Versions.TrySaveAsync(db)
             : await Versions.TrySaveWithParentAsync(db, db.Posts.Where(x => x.Id == target!.Id && x.Version == target.Version));
         if (!saved)
-            return Outcome<AppointmentCase>.Invalid([new(CaseFields.DecisionNumber, "Số quyết định: hồ sơ hoặc chức danh vừa được người khác cập nhật; hãy tải lại trang và ghi lại.")]);
+        {
+            // The case itself changed meanwhile (decided, stopped, a step): 412 with it as stored. Else the post's seats did.
+            var stored = await db.AppointmentCases.AsNoTracking().SingleAsync(x => x.Id == c.Id);
+            return stored.Version != versionRead ? Outcome<AppointmentCase>.Stale(stored)
+                : Outcome<AppointmentCase>.Invalid([new(CaseFields.EffectiveOn, "Ngày có hiệu lực: chức danh vừa được người khác cập nhật; hãy tải lại trang và ghi lại.")]);
+        }
         if (created is not null)
         {
             c.HoldingId = created.Id;

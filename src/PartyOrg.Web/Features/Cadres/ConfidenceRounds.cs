@@ -53,44 +53,61 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
         if (org is null) return null;
         var rounds = await scope.FilterByPath(db.ConfidenceRounds.AsNoTracking(), r => r.ManagingPath).Where(r => r.OrganizationId == org.Id)
             .OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id).ToListAsync();
-        var views = new List<ConfidenceRoundView>();
-        foreach (var r in rounds) views.Add(await ViewAsync(r, org.Name));
-        return views;
+        return await ViewsAsync(rounds);
     }
 
     public async Task<ConfidenceRoundView?> GetAsync(UserScope scope, int id)
     {
         if (!CadreRegister.SeesCadres(scope)) return null;
         var round = await scope.FilterByPath(db.ConfidenceRounds.AsNoTracking(), r => r.ManagingPath).SingleOrDefaultAsync(r => r.Id == id);
-        return round is null ? null : await ViewAsync(round, (await OrganizationNames.OfAsync(db, [round.OrganizationId])).GetValueOrDefault(round.OrganizationId, ""));
+        return round is null ? null : (await ViewsAsync([round]))[0];
     }
 
-    private async Task<ConfidenceRoundView> ViewAsync(ConfidenceRound r, string orgName)
+    /// <summary>The rounds with their results, read together: one query each for the results, the posts held and the names.</summary>
+    private async Task<List<ConfidenceRoundView>> ViewsAsync(List<ConfidenceRound> rounds)
     {
-        var results = await db.ConfidenceResults.AsNoTracking().Where(x => x.RoundId == r.Id).ToListAsync();
-        var candidates = (await CandidatesAsync(r.OrganizationId, r.HeldOn)).ToDictionary(c => c.MemberId);
-        var ids = results.Select(x => x.MemberId).ToList();
-        var names = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
-        return new ConfidenceRoundView(r.Id, r.OrganizationId, orgName, r.HeldOn, r.Summoned, r.Present, r.BallotsReturned,
-            results.OrderBy(x => candidates.TryGetValue(x.MemberId, out _) ? 0 : 1).ThenBy(x => x.Id).Select(x =>
-            {
-                var consequence = ConfidenceConsequenceRule.Of(x.Low, r.BallotsReturned, settings.LowConfidenceTwoThirdsInclusive);
-                return new ConfidenceResultView(x.MemberId, names.GetValueOrDefault(x.MemberId, ""), candidates.TryGetValue(x.MemberId, out var c) ? c.Posts : [],
-                    x.High, x.Medium, x.Low, rounding.Percent(x.High, r.BallotsReturned), rounding.Percent(x.Medium, r.BallotsReturned), rounding.Percent(x.Low, r.BallotsReturned),
-                    consequence, ConfidenceConsequenceRule.Label(consequence));
-            }).ToList(), Note);
+        if (rounds.Count == 0) return [];
+        var ids = rounds.Select(r => r.Id).ToList();
+        var results = (await db.ConfidenceResults.AsNoTracking().Where(x => ids.Contains(x.RoundId)).ToListAsync()).ToLookup(x => x.RoundId);
+        var orgIds = rounds.Select(r => r.OrganizationId).Distinct().ToList();
+        var held = await HeldPostsAsync(orgIds, rounds.Min(r => r.HeldOn), rounds.Max(r => r.HeldOn));
+        var memberIds = results.SelectMany(g => g).Select(x => x.MemberId).Distinct().ToList();
+        var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        var orgNames = await OrganizationNames.OfAsync(db, orgIds);
+        return rounds.Select(r =>
+        {
+            var candidates = Candidates(held, r.OrganizationId, r.HeldOn).ToDictionary(c => c.MemberId);
+            return new ConfidenceRoundView(r.Id, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId, ""), r.HeldOn, r.Summoned, r.Present, r.BallotsReturned,
+                results[r.Id].OrderBy(x => candidates.ContainsKey(x.MemberId) ? 0 : 1).ThenBy(x => x.Id).Select(x =>
+                {
+                    var consequence = ConfidenceConsequenceRule.Of(x.Low, r.BallotsReturned, settings.LowConfidenceTwoThirdsInclusive);
+                    return new ConfidenceResultView(x.MemberId, names.GetValueOrDefault(x.MemberId, ""), candidates.TryGetValue(x.MemberId, out var c) ? c.Posts : [],
+                        x.High, x.Medium, x.Low, rounding.Percent(x.High, r.BallotsReturned), rounding.Percent(x.Medium, r.BallotsReturned), rounding.Percent(x.Low, r.BallotsReturned),
+                        consequence, ConfidenceConsequenceRule.Label(consequence));
+                }).ToList(), Note);
+        }).ToList();
     }
+
+    private sealed record HeldPost(int OrganizationId, int MemberId, string Title, int Order, string FullName, DateOnly From, DateOnly? To);
+
+    /// <summary>The posts of the organizations held by members on some day of [from, to].</summary>
+    private Task<List<HeldPost>> HeldPostsAsync(IReadOnlyCollection<int> organizationIds, DateOnly from, DateOnly to) =>
+        db.PostHoldings.AsNoTracking().Where(h => h.MemberId != null && h.FromDate <= to && (h.ToDate == null || h.ToDate > from))
+            .Join(db.Posts.AsNoTracking().Where(p => organizationIds.Contains(p.OrganizationId)), h => h.PostId, p => p.Id,
+                (h, p) => new { MemberId = h.MemberId!.Value, p.OrganizationId, p.Title, p.KindCode, h.FromDate, h.ToDate })
+            .Join(db.PostKinds.AsNoTracking(), x => x.KindCode, k => k.Code, (x, k) => new { x, k.Order })
+            .Join(db.Members.AsNoTracking(), y => y.x.MemberId, m => m.Id, (y, m) => new HeldPost(y.x.OrganizationId, y.x.MemberId, y.x.Title, y.Order, m.FullName, y.x.FromDate, y.x.ToDate))
+            .ToListAsync();
+
+    /// <summary>Those holding a post of the organization on the day, each with their posts, the highest first.</summary>
+    private static List<VoteCandidate> Candidates(IEnumerable<HeldPost> held, int organizationId, DateOnly on) =>
+        held.Where(r => r.OrganizationId == organizationId && r.From <= on && (r.To == null || r.To > on)).GroupBy(r => r.MemberId)
+            .OrderBy(g => g.Min(r => r.Order)).ThenBy(g => g.First().FullName)
+            .Select(g => new VoteCandidate(g.Key, g.First().FullName, g.OrderBy(r => r.Order).Select(r => r.Title).ToList())).ToList();
 
     /// <summary>Who is voted on: the members holding a post of the organization on the day (elected or appointed), each with their posts.</summary>
-    public async Task<IReadOnlyList<VoteCandidate>> CandidatesAsync(int organizationId, DateOnly on)
-    {
-        var rows = await db.PostHoldings.AsNoTracking().Where(h => h.MemberId != null && h.FromDate <= on && (h.ToDate == null || h.ToDate > on))
-            .Join(db.Posts.AsNoTracking().Where(p => p.OrganizationId == organizationId), h => h.PostId, p => p.Id, (h, p) => new { MemberId = h.MemberId!.Value, p.Title, p.KindCode })
-            .Join(db.PostKinds.AsNoTracking(), x => x.KindCode, k => k.Code, (x, k) => new { x.MemberId, x.Title, k.Order })
-            .Join(db.Members.AsNoTracking(), x => x.MemberId, m => m.Id, (x, m) => new { x.MemberId, x.Title, x.Order, m.FullName }).ToListAsync();
-        return rows.GroupBy(r => r.MemberId).OrderBy(g => g.Min(r => r.Order)).ThenBy(g => g.First().FullName)
-            .Select(g => new VoteCandidate(g.Key, g.First().FullName, g.OrderBy(r => r.Order).Select(r => r.Title).ToList())).ToList();
-    }
+    public async Task<IReadOnlyList<VoteCandidate>> CandidatesAsync(int organizationId, DateOnly on) =>
+        Candidates(await HeldPostsAsync([organizationId], on, on), organizationId, on);
 
     /// <summary>A round and every cadre's counts, all checked, written at once with their consequences on the plans.</summary>
     public async Task<Outcome<ConfidenceRound>> RecordAsync(UserScope scope, ConfidenceInput input)
