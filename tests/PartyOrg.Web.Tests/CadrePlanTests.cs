@@ -86,6 +86,27 @@ public class CadrePlanTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ThePredecessorsPlans_2020_2025_ReadOnTheirDates_AndEndWithTheMerger()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var api = await app.ApiAsAsync("tochuc");
+        var predecessors = await app.WithDbAsync((db, _) => db.Organizations.Where(o => o.SuccessorId == province).Select(o => o.Id).ToListAsync());
+        Assert.NotEmpty(predecessors);
+        foreach (var old in predecessors)
+        {
+            var expected = await app.WithDbAsync((db, _) => db.PlanEntries.Join(db.CadrePlans.Where(p => p.OrganizationId == old && p.TermFrom == 2020), e => e.PlanId, p => p.Id, (e, p) => e)
+                .CountAsync(e => e.FromDate <= new DateOnly(2024, 12, 31) && (e.ToDate == null || e.ToDate > new DateOnly(2024, 12, 31))));
+            var before = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={old}&term=2020&date=2024-12-31");
+            Assert.Equal((2020, 2025), (before.GetProperty("termFrom").GetInt32(), before.GetProperty("termTo").GetInt32()));
+            Assert.True(expected > 0);
+            Assert.Equal(expected, before.GetProperty("entries").GetInt32());
+            // From the merger on, the former province's plan has no cadre left in it.
+            var after = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={old}&term=2020&date=2025-07-01");
+            Assert.Equal(0, after.GetProperty("entries").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task ATermWithoutAPlan_ReadsEmpty_ThenIsApprovedOnce()
     {
         var api = await app.ApiAsAsync("tochuc");

@@ -71,6 +71,7 @@ internal sealed class DemoCadres(AppDbContext db)
                 }
         await db.SaveChangesAsync();
         await HomeTownsAsync(newPosts.Single(p => p.KindCode == "BI_THU"), communePosts[0].Posts[0], communePosts[0].Org, communePosts[1].Posts[0]);
+        foreach (var (old, posts) in oldPosts) await FormerPlanAsync(old, posts);
         var plan = await PlanAsync(province, newPosts, elected);
         await VoteAsync(province, newPosts);
         await CasesAsync(province, plan, communePosts.Select(c => c.Org).ToList(), elected);
@@ -221,6 +222,30 @@ internal sealed class DemoCadres(AppDbContext db)
             var low = rng.Next(4);
             db.ConfidenceResults.Add(new ConfidenceResult { RoundId = round.Id, MemberId = id, ManagingPath = round.ManagingPath, High = high, Low = low, Medium = 43 - high - low });
         }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A predecessor's plan for 2020–2025, approved after its congress: its deputy secretaries for the secretary's post and its
+    /// standing committee's members below them for the deputies'. The entries end with the province on 01/07/2025.
+    /// </summary>
+    private async Task FormerPlanAsync(Organization old, List<Post> posts)
+    {
+        var approved = new DateOnly(2020, 12, 15);
+        var plan = new CadrePlan { OrganizationId = old.Id, ManagingPath = old.Path, TermFrom = 2020, TermTo = 2025, DecisionNumber = "35-QĐ/TU", ApprovedOn = approved, RecordedBy = "demo" };
+        db.CadrePlans.Add(plan);
+        await db.SaveChangesAsync();
+        Post Of(string kind) => posts.Single(p => p.KindCode == kind);
+        var holders = (await db.PostHoldings.AsNoTracking().Where(h => posts.Select(p => p.Id).Contains(h.PostId) && h.FromDate == Term2020)
+            .Select(h => new { h.PostId, MemberId = h.MemberId!.Value }).ToListAsync()).ToLookup(h => h.PostId, h => h.MemberId);
+        var wanted = holders[Of("PHO_BI_THU").Id].Select(m => (Of("BI_THU"), m))
+            .Concat(holders[Of("TRUONG_BAN_TC").Id].Concat(holders[Of("CHU_NHIEM_UBKT").Id]).Select(m => (Of("PHO_BI_THU"), m)));
+        foreach (var (post, memberId) in wanted)
+            db.PlanEntries.Add(new PlanEntry
+            {
+                PlanId = plan.Id, PostId = post.Id, MemberId = memberId, ManagingPath = plan.ManagingPath, FromDate = approved, DecisionNumber = plan.DecisionNumber,
+                ToDate = DemoSeeder.ReformDay, RemovalReason = "Hợp nhất tỉnh, kết thúc quy hoạch của tỉnh ủy cũ", RemovalDecision = "2187-QĐ/TW", RecordedBy = "demo",
+            });
         await db.SaveChangesAsync();
     }
 
