@@ -45,14 +45,8 @@ public sealed class CasesModel(CadreCases cases, CadreRegister register, AppDbCo
         OrgPicker = await PickerField.OrganizationOfPageAsync(pickers, scope, view.OrganizationId, OrgQuery, "cases-form");
         var org = await db.Organizations.FindAsync(view.OrganizationId);
         MayWrite = scope.CanWriteAt(org!.Path);
-        MemberPicker = new PickerField
-        {
-            Name = "Input.MemberId", Label = "Cán bộ", QueryName = "mq", Query = MemberQuery, SearchForm = "cases-form", ErrorKey = "Input.MemberId",
-            Source = "/api/v1/pickers/members",
-            Hint = "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng. Miễn nhiệm, cho thôi giữ chức vụ, bổ nhiệm lại: chỉ cần chọn chức danh đang giữ.",
-            Selected = await pickers.MemberAsync(scope, Input.MemberId),
-            Matches = !string.IsNullOrWhiteSpace(MemberQuery) ? await pickers.MembersAsync(scope, MemberQuery, officialOnly: false) : [],
-        };
+        MemberPicker = await PickerField.MemberOfFormAsync(pickers, scope, "Input.MemberId", "Cán bộ", Input.MemberId, MemberQuery, "cases-form", officialOnly: false,
+            "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng. Miễn nhiệm, cho thôi giữ chức vụ, bổ nhiệm lại: chỉ cần chọn chức danh đang giữ.");
         return true;
     }
 

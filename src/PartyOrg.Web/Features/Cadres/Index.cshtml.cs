@@ -53,14 +53,8 @@ public sealed class IndexModel(CadreRegister register, AppDbContext db, Calendar
         MayWrite = scope.CanWriteAt(org.Path) && org.IsActiveOn(Today);
         if (MayWrite)
         {
-            MemberPicker = new PickerField
-            {
-                Name = "Input.MemberId", Label = "Đảng viên giữ chức danh", QueryName = "mq", Query = MemberQuery, SearchForm = "cadre-form", ErrorKey = "Input.MemberId",
-                Source = "/api/v1/pickers/members?official=false",
-                Hint = "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng. Người ngoài hồ sơ đảng viên (chức danh chính quyền, đoàn thể) ghi ở ô bên dưới.",
-                Selected = await pickers.MemberAsync(scope, Input.MemberId),
-                Matches = !string.IsNullOrWhiteSpace(MemberQuery) ? await pickers.MembersAsync(scope, MemberQuery) : [],
-            };
+            MemberPicker = await PickerField.MemberOfFormAsync(pickers, scope, "Input.MemberId", "Đảng viên giữ chức danh", Input.MemberId, MemberQuery, "cadre-form",
+                officialOnly: false, "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng. Người ngoài hồ sơ đảng viên (chức danh chính quyền, đoàn thể) ghi ở ô bên dưới.");
             Kinds = await register.KindsAsync();
             var ids = Data.Organization.IdsOnPath(org.Path).ToList();
             Managers = (await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync())

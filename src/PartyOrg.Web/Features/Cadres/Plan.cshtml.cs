@@ -47,14 +47,8 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
         OrgPicker = await PickerField.OrganizationOfPageAsync(pickers, scope, plan.OrganizationId, OrgQuery, "plan-form");
         var org = await db.Organizations.FindAsync(plan.OrganizationId);
         MayWrite = scope.CanWriteAt(org!.Path) && org.IsActiveOn(Today);
-        MemberPicker = new PickerField
-        {
-            Name = "Input.MemberId", Label = "Cán bộ đưa vào quy hoạch", QueryName = "mq", Query = MemberQuery, SearchForm = "plan-form", ErrorKey = "Input.MemberId",
-            Source = "/api/v1/pickers/members?official=true",
-            Hint = "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng.",
-            Selected = await pickers.MemberAsync(scope, Input.MemberId),
-            Matches = !string.IsNullOrWhiteSpace(MemberQuery) ? await pickers.MembersAsync(scope, MemberQuery, officialOnly: true) : [],
-        };
+        MemberPicker = await PickerField.MemberOfFormAsync(pickers, scope, "Input.MemberId", "Cán bộ đưa vào quy hoạch", Input.MemberId, MemberQuery, "plan-form",
+            officialOnly: true, "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng.");
         return true;
     }
 

@@ -39,13 +39,8 @@ public sealed class TrainingModel(CadreTraining training, AppDbContext db, Calen
         OrgPicker = await PickerField.OrganizationOfPageAsync(pickers, scope, view.OrganizationId, OrgQuery, "training-form");
         var org = await db.Organizations.FindAsync(view.OrganizationId);
         MayWrite = scope.CanWriteAt(org!.Path);
-        MemberPicker = new PickerField
-        {
-            Name = "Enrolment.MemberId", Label = "Học viên", QueryName = "mq", Query = MemberQuery, SearchForm = "training-form", ErrorKey = "Enrolment.MemberId",
-            Source = "/api/v1/pickers/members", Hint = "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng.",
-            Selected = await pickers.MemberAsync(scope, Enrolment.MemberId),
-            Matches = !string.IsNullOrWhiteSpace(MemberQuery) ? await pickers.MembersAsync(scope, MemberQuery, officialOnly: false) : [],
-        };
+        MemberPicker = await PickerField.MemberOfFormAsync(pickers, scope, "Enrolment.MemberId", "Học viên", Enrolment.MemberId, MemberQuery, "training-form",
+            officialOnly: false, "Gõ họ tên, có dấu hoặc không, rồi chọn một dòng.");
         return true;
     }
 

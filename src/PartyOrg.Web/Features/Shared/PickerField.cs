@@ -37,4 +37,17 @@ public sealed class PickerField
         Selected = await pickers.OrganizationAsync(scope, organizationId, PickKind.Any),
         Matches = !string.IsNullOrWhiteSpace(query) ? await pickers.OrganizationsAsync(scope, query, PickKind.Any) : [],
     };
+
+    /// <summary>
+    /// The member chooser of a page's form: field <paramref name="name"/> (its errors shown under the same key), its search "mq" in
+    /// the page's GET form, the member chosen shown, the members of the scope offered (official ones only when asked).
+    /// </summary>
+    public static async Task<PickerField> MemberOfFormAsync(PickerQueries pickers, UserScope scope, string name, string label, int? selected, string? query,
+        string searchForm, bool officialOnly, string hint) => new()
+    {
+        Name = name, Label = label, QueryName = "mq", Query = query, SearchForm = searchForm, ErrorKey = name,
+        Source = $"/api/v1/pickers/members?official={(officialOnly ? "true" : "false")}", Hint = hint,
+        Selected = await pickers.MemberAsync(scope, selected),
+        Matches = !string.IsNullOrWhiteSpace(query) ? await pickers.MembersAsync(scope, query, officialOnly) : [],
+    };
 }
