@@ -114,7 +114,7 @@ internal sealed class DemoCadres(AppDbContext db)
         // Young enough for a whole appointment term (AppointmentAgeRule at the default settings) and never disciplined.
         int Fit(DateOnly on)
         {
-            for (var i = 0; ; i++)
+            while (true)
             {
                 var id = Pick(province.Path, on);
                 var m = people[id];

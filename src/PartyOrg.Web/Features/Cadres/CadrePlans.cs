@@ -71,10 +71,10 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
             .Where(p => p.OrganizationId == org.Id && p.FromDate <= date && (p.ToDate == null || p.ToDate > date)).ToListAsync();
         var kinds = await db.PostKinds.AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.Order);
         posts = posts.Where(p => kind is null || p.KindCode == kind).OrderBy(p => kinds[p.KindCode]).ThenBy(p => p.Title).ToList();
-        var postIds = posts.Select(p => p.Id).ToHashSet();
-        var entries = plan is null ? [] : (await db.PlanEntries.AsNoTracking()
-            .Where(e => e.PlanId == plan.Id && e.FromDate <= date && (e.ToDate == null || e.ToDate > date)).OrderBy(e => e.FromDate).ThenBy(e => e.Id).ToListAsync())
-            .Where(e => postIds.Contains(e.PostId)).ToList();
+        var postIds = posts.Select(p => p.Id).ToList();
+        var entries = plan is null ? [] : await db.PlanEntries.AsNoTracking()
+            .Where(e => e.PlanId == plan.Id && postIds.Contains(e.PostId) && e.FromDate <= date && (e.ToDate == null || e.ToDate > date))
+            .OrderBy(e => e.FromDate).ThenBy(e => e.Id).ToListAsync();
         var memberIds = entries.Select(e => e.MemberId).Distinct().ToList();
         var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .Select(m => new { m.Id, m.FullName, m.Gender, m.DateOfBirth, m.EthnicGroupCode }).ToDictionaryAsync(m => m.Id);
@@ -86,7 +86,7 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
                 m.EthnicGroupCode != KinhCode, e.FromDate, e.DecisionNumber, e.ToDate, e.RemovalReason, flags.GetValueOrDefault(e.Id, []), e.Version);
         }).ToLookup(v => v.PostId);
         var seats = posts.Sum(p => p.Seats);
-        var composition = PlanComposition.Of(members.Values.Select(m => (m.Gender == Gender.Female, m.DateOfBirth, m.EthnicGroupCode != KinhCode)), seats, entries.Count, date);
+        var composition = CompositionOf(members.Values.Select(m => (m.Gender, m.DateOfBirth, m.EthnicGroupCode)), seats, entries.Count, date);
         // Without a plan, the term asked for (five years) or the date's term, for the page's form.
         var (termStart, termEnd) = plan is not null ? (plan.TermFrom, plan.TermTo) : termFrom is { } asked ? (asked, asked + 5) : TermOf(date);
         return new PlanView(plan?.Id, org.Id, org.Name, termStart, termEnd, plan?.DecisionNumber, plan?.ApprovedOn, date,
@@ -94,7 +94,11 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
             composition.Cadres, composition.Entries, seats, composition.Ratio, Figures(composition), plans.Select(p => p.TermFrom).ToList(), Notes(date), plan?.Version ?? 0, kind);
     }
 
-    public const string KinhCode = "01";
+    private const string KinhCode = "01";
+
+    /// <summary>The composition of people on the date (a plan's cadres or the holders of posts): women, age tiers, ethnic minorities (not Kinh).</summary>
+    public static PlanComposition CompositionOf(IEnumerable<(Gender Gender, DateOnly DateOfBirth, string EthnicGroupCode)> people, int seats, int entries, DateOnly on) =>
+        PlanComposition.Of(people.Select(p => (p.Gender == Gender.Female, p.DateOfBirth, p.EthnicGroupCode != KinhCode)), seats, entries, on);
 
     /// <summary>The five-year congress term holding the date: 2025–2030, 2030–2035…; before 2025 the 2020–2025 term.</summary>
     private static (int From, int To) TermOf(DateOnly date) => date.Year >= 2025 ? (2025 + (date.Year - 2025) / 5 * 5, 2030 + (date.Year - 2025) / 5 * 5) : (2020, 2025);

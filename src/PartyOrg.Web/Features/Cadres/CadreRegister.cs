@@ -144,11 +144,9 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
             orgIds = stood.Select(s => s.Id).ToList();
         }
         var posts = await VisiblePosts(scope).Where(p => orgIds.Contains(p.OrganizationId) && p.FromDate <= date && (p.ToDate == null || p.ToDate > date)).ToListAsync();
-        var views = await ViewsAsync(posts, date);
+        var (views, holders) = await ViewsAsync(posts, date);
         // The holders' composition (each person once, whatever the number of posts held), against the same targets as a plan.
-        var people = views.SelectMany(v => v.Holders).Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Distinct().ToList();
-        var holders = await db.Members.AsNoTracking().Where(m => people.Contains(m.Id)).Select(m => new { m.Gender, m.DateOfBirth, m.EthnicGroupCode }).ToListAsync();
-        var composition = PlanComposition.Of(holders.Select(m => (m.Gender == PartyOrg.Domain.Members.Gender.Female, m.DateOfBirth, m.EthnicGroupCode != CadrePlans.KinhCode)), 0, 0, date);
+        var composition = CadrePlans.CompositionOf(holders.Values.Select(m => (m.Gender, m.DateOfBirth, m.EthnicGroupCode)), 0, 0, date);
         return new PostsOnDate(org.Id, org.Name, date, stood, views, views.Sum(v => v.Seats), views.Sum(v => v.Holders.Count), views.Sum(v => v.Vacancies), settings.Label,
             holders.Count, CadrePlans.CompositionFigures(composition, settings, rounding));
     }
@@ -157,10 +155,11 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
     {
         if (!SeesCadres(scope)) return null;
         var post = await VisiblePosts(scope).SingleOrDefaultAsync(p => p.Id == id);
-        return post is null ? null : (await ViewsAsync([post], date))[0];
+        return post is null ? null : (await ViewsAsync([post], date)).Views[0];
     }
 
-    private async Task<List<PostView>> ViewsAsync(List<Post> posts, DateOnly date)
+    /// <summary>The posts with their holders on the date, and the holders' records (read once, for their locality and composition).</summary>
+    private async Task<(List<PostView> Views, Dictionary<int, HolderRecord> Holders)> ViewsAsync(List<Post> posts, DateOnly date)
     {
         var ids = posts.Select(p => p.Id).ToList();
         var holdings = (await db.PostHoldings.AsNoTracking().Where(h => ids.Contains(h.PostId) && h.FromDate <= date && (h.ToDate == null || h.ToDate > date))
@@ -169,21 +168,23 @@ public sealed class CadreRegister(AppDbContext db, OrganizationQueries organizat
         var names = await OrganizationNames.OfAsync(db, posts.SelectMany(p => new[] { p.OrganizationId, p.ManagingOrganizationId }));
         var holders = await HoldersAsync(holdings.SelectMany(g => g).ToList());
         var areas = await AreasAsync(db, posts.Select(p => p.OrganizationId).Distinct().ToList());
-        return posts.OrderBy(p => kinds[p.KindCode].Order).ThenBy(p => p.Title).ThenBy(p => p.Id).Select(p =>
+        var views = posts.OrderBy(p => kinds[p.KindCode].Order).ThenBy(p => p.Title).ThenBy(p => p.Id).Select(p =>
         {
             var kind = kinds[p.KindCode];
             var held = holdings[p.Id].OrderBy(h => h.FromDate).ThenBy(h => h.Id).Select(h => Holder(h, holders, areas[p.OrganizationId])).ToList();
             return new PostView(p.Id, p.OrganizationId, names.GetValueOrDefault(p.OrganizationId, ""), p.KindCode, kind.Name, kind.Body, kind.Body.Label(), p.Title,
                 p.Seats, p.ManagingOrganizationId, names.GetValueOrDefault(p.ManagingOrganizationId, ""), p.FromDate, p.ToDate, held, Math.Max(0, p.Seats - held.Count), p.Version);
         }).ToList();
+        return (views, holders);
     }
 
-    private sealed record HolderRecord(string FullName, string? HomeTown, string? Birthplace);
+    private sealed record HolderRecord(string FullName, string? HomeTown, string? Birthplace, PartyOrg.Domain.Members.Gender Gender, DateOnly DateOfBirth, string EthnicGroupCode);
 
     private async Task<Dictionary<int, HolderRecord>> HoldersAsync(List<PostHolding> holdings)
     {
         var memberIds = holdings.Where(h => h.MemberId != null).Select(h => h.MemberId!.Value).Distinct().ToList();
-        return await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new HolderRecord(m.FullName, m.HomeTown, m.Birthplace));
+        return await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new HolderRecord(m.FullName, m.HomeTown, m.Birthplace, m.Gender, m.DateOfBirth, m.EthnicGroupCode));
     }
 
     /// <summary>
