@@ -349,11 +349,12 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         var today = calendar.Today;
         if (decided > today) errors.Add(new(CaseFields.DecidedOn, "Ngày quyết định: không được sau ngày hôm nay."));
         if (decided < c!.ProposedOn) errors.Add(new(CaseFields.DecidedOn, $"Ngày quyết định: không được trước ngày đề xuất ({VnFormat.Date(c.ProposedOn)})."));
-        var leavingHeld = c.FromHoldingId is { } held ? await db.PostHoldings.AsNoTracking().SingleAsync(h => h.Id == held) : null;
-        if (leavingHeld is not null && !scope.CanWriteAt(leavingHeld.ManagingPath)) return Outcome<AppointmentCase>.Forbidden();
+        // The holding left, tracked: the decision writes its end.
+        var leaving = c.FromHoldingId is { } held ? await db.PostHoldings.SingleAsync(h => h.Id == held) : null;
+        if (leaving is not null && !scope.CanWriteAt(leaving.ManagingPath)) return Outcome<AppointmentCase>.Forbidden();
         // A reappointment is decided ahead and may start the day after the term ends; every other act takes effect by today.
-        var latest = c.Kind == CadreActKind.Reappointment && leavingHeld is not null
-            ? new[] { today, AppointmentTermRule.LastDay(leavingHeld.FromDate, settings.AppointmentTermYears).AddDays(1) }.Max() : today;
+        var latest = c.Kind == CadreActKind.Reappointment && leaving is not null
+            ? new[] { today, AppointmentTermRule.LastDay(leaving.FromDate, settings.AppointmentTermYears).AddDays(1) }.Max() : today;
         if (effective > latest)
             errors.Add(new(CaseFields.EffectiveOn, latest == today ? "Ngày có hiệu lực: không được sau ngày hôm nay."
                 : $"Ngày có hiệu lực: bổ nhiệm lại có hiệu lực muộn nhất ngày {VnFormat.Date(latest)}, ngày sau khi hết thời hạn bổ nhiệm."));
@@ -363,7 +364,6 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         var on = decided!.Value;
         var starts = effective!.Value;
         var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId);
-        var leaving = c.FromHoldingId is { } hid ? await db.PostHoldings.SingleAsync(h => h.Id == hid) : null;
         var target = c.PostId is { } pid ? await db.Posts.AsNoTracking().SingleAsync(x => x.Id == pid) : null;
         if (leaving is not null && (leaving.ToDate is { } left && left <= starts || leaving.FromDate >= starts))
             errors.Add(new(CaseFields.EffectiveOn, $"Ngày có hiệu lực: ngày {VnFormat.Date(starts)} cán bộ không còn giữ chức danh đang giữ của hồ sơ{(leaving.ToDate is { } l ? $" (thôi từ {VnFormat.Date(l)})" : "")}."));
@@ -379,10 +379,9 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         }
         if (c.Kind is CadreActKind.Appointment or CadreActKind.Nomination or CadreActKind.Transfer or CadreActKind.Rotation)
         {
-            var facts = (await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId == member.Id).ToListAsync()).Select(d => d.Facts());
-            if (DisciplineBars.Reason(facts, on, discipline.Start) is { } bar) errors.Add(new(CaseFields.Member, $"Cán bộ: đồng chí {member.FullName} {bar}."));
+            if (await CadrePlans.DisciplineBarAsync(db, discipline, member.Id, on) is { } bar) errors.Add(new(CaseFields.Member, $"Cán bộ: đồng chí {member.FullName} {bar}."));
         }
-        var retirement = member.Gender == Gender.Female ? settings.RetirementAgeWomen : settings.RetirementAgeMen;
+        var retirement = settings.RetirementAge(member.Gender);
         if (AppointmentAgeRule.Check(CaseFields.Member, c.Kind, member.DateOfBirth, retirement, on, settings.AppointmentTermYears, member.FullName) is { } age) errors.Add(age);
         if (leaving is not null && TimeInPostRule.Check(CaseFields.FromHolding, c.Kind, leaving.FromDate, on, settings.MinimumMonthsInPost,
                 await db.Posts.Where(x => x.Id == leaving.PostId).Select(x => x.Title).SingleAsync()) is { } tooSoon) errors.Add(tooSoon);

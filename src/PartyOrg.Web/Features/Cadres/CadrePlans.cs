@@ -160,6 +160,10 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         return result;
     }
 
+    /// <summary>Why a member may not be planned, appointed or nominated to a higher post on the date after discipline (QĐ 377's bars), or null.</summary>
+    public static async Task<string?> DisciplineBarAsync(AppDbContext db, DisciplineSettings discipline, int memberId, DateOnly on) =>
+        DisciplineBars.Reason((await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId == memberId).ToListAsync()).Select(d => d.Facts()), on, discipline.Start);
+
     /// <summary>The posts each member holds on the date.</summary>
     private async Task<ILookup<int, int>> HeldAsync(IReadOnlyCollection<int> memberIds, DateOnly date) =>
         (await db.PostHoldings.AsNoTracking().Where(h => h.MemberId != null && memberIds.Contains(h.MemberId.Value) && h.FromDate <= date && (h.ToDate == null || h.ToDate > date))
@@ -239,10 +243,9 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
         if (PlanLimitsRule.CheckCadre(Field, on, sameLevel, member.FullName) is { } perCadre) errors.Add(perCadre);
         if (PlanHigherPostRule.Check(Field, ranks[post.Id], heldIds.Select(id => ranks[id]), member.FullName) is { } higher) errors.Add(higher);
         if (PlanWhileProposedRule.Check(Field, on, await CadreCases.ProposedSinceAsync(db, member.Id, post.Id, on), member.FullName, post.Title) is { } proposed) errors.Add(proposed);
-        var facts = (await db.DisciplineDecisions.AsNoTracking().Where(d => d.MemberId == member.Id).ToListAsync()).Select(d => d.Facts());
-        if (DisciplineBars.Reason(facts, on, discipline.Start) is { } bar) errors.Add(new(Field, $"Đảng viên: đồng chí {member.FullName} {bar}."));
+        if (await DisciplineBarAsync(db, discipline, member.Id, on) is { } bar) errors.Add(new(Field, $"Đảng viên: đồng chí {member.FullName} {bar}."));
         if (await ConfidenceRounds.PlanningBarAsync(db, member.Id, on, settings.LowConfidenceTwoThirdsInclusive) is { } lowVote) errors.Add(new(Field, $"Đảng viên: đồng chí {member.FullName} {lowVote}."));
-        var age = member.Gender == Gender.Female ? settings.RetirementAgeWomen : settings.RetirementAgeMen;
+        var age = settings.RetirementAge(member.Gender);
         if (PlanAgeRule.Check(Field, member.DateOfBirth, age, plan.TermTo, member.FullName) is { } old) errors.Add(old);
         if (errors.Count > 0) return Outcome<PlanEntry>.Invalid(errors);
 

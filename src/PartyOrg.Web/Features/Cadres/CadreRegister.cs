@@ -30,6 +30,9 @@ public sealed record CadreSettings(int AppointmentTermYears, int ReappointmentNo
             config.GetValue<bool?>("Cadres:LowConfidenceTwoThirdsInclusive") ?? true, Read("MinimumMonthsInPost", 24, 0, 120));
     }
 
+    /// <summary>The retirement age of a man or a woman, by the settings.</summary>
+    public int RetirementAge(PartyOrg.Domain.Members.Gender gender) => gender == PartyOrg.Domain.Members.Gender.Female ? RetirementAgeWomen : RetirementAgeMen;
+
     public string Label =>
         $"Thời hạn bổ nhiệm {AppointmentTermYears} năm, đến hạn xem xét bổ nhiệm lại trước {ReappointmentNoticeDays} ngày (thiết lập Cadres:AppointmentTermYears, Cadres:ReappointmentNoticeDays; Quy định 377-QĐ/TW chưa tìm thấy điều khoản này).";
 }
