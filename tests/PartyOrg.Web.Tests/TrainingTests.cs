@@ -30,11 +30,13 @@ public class TrainingTests(WebAppFixture app)
         {
             var path = (await db.Organizations.SingleAsync(o => o.Id == province)).Path;
             var rows = await db.TrainingEnrolments.Where(e => e.OrgPath.StartsWith(path))
-                .Join(db.TrainingCourses, e => e.CourseId, c => c.Id, (e, c) => new { c.Level, c.Abroad, c.FromDate, c.ToDate, e.Result, e.FinishedOn, c.Id }).ToListAsync();
+                .Join(db.TrainingCourses, e => e.CourseId, c => c.Id, (e, c) => new { c.Level, c.Abroad, c.FromDate, e.Result, e.FinishedOn }).ToListAsync();
             var started = rows.Where(r => r.FromDate.Year == 2026).ToList();
+            // Courses are listed by their sending organization, with or without learners (another test leaves one empty).
+            var courses = await db.TrainingCourses.CountAsync(c => c.OrgPath.StartsWith(path) && c.FromDate <= new DateOnly(2026, 12, 31) && c.ToDate >= new DateOnly(2026, 1, 1));
             return new
             {
-                Courses = rows.Where(r => r.FromDate <= new DateOnly(2026, 12, 31) && r.ToDate >= new DateOnly(2026, 1, 1)).Select(r => r.Id).Distinct().Count(),
+                Courses = courses,
                 Sent = started.Count, Abroad = started.Count(r => r.Abroad), Completed = rows.Count(r => r.Result == TrainingResult.Completed && r.FinishedOn?.Year == 2026),
                 ByLevel = started.GroupBy(r => r.Level.Label()).ToDictionary(g => g.Key, g => g.Count()),
             };
