@@ -124,6 +124,19 @@ public class LocalCadreRuleTests
     }
 
     [Fact]
+    public void LocalCadreRule_ACompoundProvinceName_IsNamedByEitherPart()
+    {
+        // Bà Rịa - Vũng Tàu merged into Thành phố Hồ Chí Minh on 1/7/2025: a hometown written "Thành phố Vũng Tàu" is local to the
+        // city's posts and from elsewhere for Tây Ninh's; a word that only begins a part ("Bà") names nothing.
+        var city = new CadreArea(LocalCadreRule.ProvinceNames("Đảng bộ Thành phố Hồ Chí Minh", afterMerger: true), ["Hồ Chí Minh"]);
+        Assert.Contains("Bà Rịa - Vũng Tàu", city.Own);
+        Assert.Equal(Locality.Local, LocalCadreRule.Of("Phường 7, thành phố Vũng Tàu", null, city));
+        Assert.Equal(Locality.Local, LocalCadreRule.Of("Thị xã Bà Rịa", null, city));
+        Assert.Equal(Locality.NotLocal, LocalCadreRule.Of("Thành phố Vũng Tàu", null, Province));
+        Assert.Equal(Locality.Unknown, LocalCadreRule.Of("Xã Bà Điểm", null, Province));
+    }
+
+    [Fact]
     public void LocalCadreRule_ProvinceNames_CoverTheProvincesMergedOnTheReformDay()
     {
         Assert.Equal(["Tây Ninh", "Long An"], LocalCadreRule.ProvinceNames("Đảng bộ tỉnh Tây Ninh", afterMerger: true).Order().Reverse());

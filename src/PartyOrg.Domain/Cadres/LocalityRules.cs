@@ -76,5 +76,11 @@ public static class LocalCadreRule
     private static string Words(string? text) =>
         " " + string.Join(' ', new string(VnText.Fold(text).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
 
-    private static bool Names(string words, string name) => words.Contains(Words(name), StringComparison.Ordinal);
+    /// <summary>
+    /// Whether the words name the place; a compound name ("Bà Rịa - Vũng Tàu") is also named by either of its parts, each a city of
+    /// that province, as hometowns are often written ("Thành phố Vũng Tàu").
+    /// </summary>
+    private static bool Names(string words, string name) =>
+        words.Contains(Words(name), StringComparison.Ordinal)
+        || (name.Contains(" - ", StringComparison.Ordinal) && name.Split(" - ").Any(part => words.Contains(Words(part), StringComparison.Ordinal)));
 }
