@@ -64,6 +64,10 @@ public class CadrePlanTests(WebAppFixture app)
         Assert.Equal(expected.GetProperty("entries").GetArrayLength(), deputies.GetProperty("entries").GetInt32());
         Assert.Equal(expected.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("memberId").GetInt32()).Distinct().Count(), deputies.GetProperty("cadres").GetInt32());
         Assert.Equal(expected.GetProperty("seats").GetInt32(), deputies.GetProperty("seats").GetInt32());
+        // A code outside the catalogue is an error naming the field, not an empty plan.
+        var unknown = await api.GetAsync($"/api/v1/plans?org={province}&term=2025&kind=PHO_BI_THUU");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("PHO_BI_THUU", ErrorsOf(await unknown.Content.ReadFromJsonAsync<JsonElement>(), "kind").Single());
     }
 
     [Fact]

@@ -142,6 +142,12 @@ public class CadreTests(WebAppFixture app)
         var (ended, endedBody) = await PostAsync(api, $"/api/v1/holdings/{id}/end", new { toDate = "2026-03-01", reason = "Điều động công tác khác" }, ifMatch: $"\"{first.GetProperty("version").GetInt32()}\"");
         Assert.Equal(HttpStatusCode.OK, ended);
         Assert.Equal("2026-03-01", endedBody.GetProperty("toDate").GetString());
+        // The holding reads back where its creation pointed, with the version to send next.
+        var stored = await api.GetAsync($"/api/v1/holdings/{id}");
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal($"\"{endedBody.GetProperty("version").GetInt32()}\"", stored.Headers.ETag?.Tag);
+        Assert.Equal("2026-03-01", (await stored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("toDate").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAsAsync("bithu")).GetAsync($"/api/v1/holdings/{id}")).StatusCode);
         (status, _) = await PostAsync(api, "/api/v1/holdings", Holding(official2, "2026-03-01"));
         Assert.Equal(HttpStatusCode.Created, status);
 

@@ -42,6 +42,15 @@ public class ErrorAnswerTests(WebAppFixture app)
         Assert.Contains("không hợp lệ", body.GetProperty("errors").GetProperty("page")[0].GetString());
     }
 
+    [Fact]
+    public async Task MissingRequiredQueryValue_Answers400NamingTheParameter()
+    {
+        var response = await (await app.ApiAsAsync("tochuc")).GetAsync("/api/v1/holdings");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("member: thiếu giá trị, bắt buộc phải có.", body.GetProperty("errors").GetProperty("member")[0].GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/khong-co")]
     [InlineData("/api/v1/members/999999999")]

@@ -94,6 +94,8 @@ public static partial class Problems
         }
         if (QueryValue().Match(error.Message) is { Success: true } q)
             return new() { [q.Groups["name"].Value] = [$"{q.Groups["name"].Value}: giá trị \"{Clip(q.Groups["value"].Value)}\" không hợp lệ ({ExpectedType(q.Groups["type"].Value) ?? "sai kiểu"})."] };
+        if (MissingValue().Match(error.Message) is { Success: true } m)
+            return new() { [m.Groups["name"].Value] = [$"{m.Groups["name"].Value}: thiếu giá trị, bắt buộc phải có."] };
         if (error.Message.Contains("was not provided from body", StringComparison.Ordinal) || error.Message.Contains("empty body", StringComparison.OrdinalIgnoreCase))
             return new() { ["body"] = ["body: thiếu nội dung JSON."] };
         if (error.Message.Contains("JSON", StringComparison.Ordinal))
@@ -116,6 +118,9 @@ public static partial class Problems
 
     [GeneratedRegex("Failed to bind parameter \"(?<type>[^\"]*?) (?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"", RegexOptions.Singleline)]
     private static partial Regex QueryValue();
+
+    [GeneratedRegex("Required parameter \"(?<type>[^\"]*?) (?<name>[A-Za-z0-9_]+)\" was not provided from (query string|route|header)")]
+    private static partial Regex MissingValue();
 }
 
 /// <summary>Answers API requests that failed with ProblemDetails; page requests fall through to the error page.</summary>

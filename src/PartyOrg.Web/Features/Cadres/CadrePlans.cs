@@ -55,6 +55,8 @@ public sealed class CadrePlans(AppDbContext db, OrganizationQueries organization
 {
     public const string Field = "memberId";
 
+    public Task<List<string>> KindCodesAsync() => db.PostKinds.AsNoTracking().Select(k => k.Code).ToListAsync();
+
     /// <summary>
     /// The organization's plan for the term (default: the term holding the date's year, else the latest) read on the date; with a
     /// kind, only the posts of that kind (the plan of the secretaries, of the deputies…) and the composition of their cadres.

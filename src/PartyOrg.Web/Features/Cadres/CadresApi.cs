@@ -45,15 +45,16 @@ public static class CadresApi
         api.MapGet("/exports/plans", async (int? org, int? term, DateOnly? date, string? kind, HttpContext http, ScopeResolver scopes, CadrePlans plans, Exports exports, Calendar calendar) =>
         {
             var scope = await scopes.CurrentAsync();
-            if (await plans.ReadAsync(scope, org, term, date ?? calendar.Today, string.IsNullOrWhiteSpace(kind) ? null : kind.Trim()) is not { } plan) return OrganizationsApi.NotFound();
+            if (await plans.ReadAsync(scope, org, term, date ?? calendar.Today, PlanKind(kind)) is not { } plan) return OrganizationsApi.NotFound();
+            if (await UnknownKindAsync(plans, kind) is { } unknown) return unknown;
             await exports.AuditAsync(scope, "Quy hoạch cán bộ", http.Request);
             return await Exports.XlsxAsync("quy-hoach-can-bo.xlsx", new(Exports.Upper(plan.OrganizationName), plan.Date), [PlanSheet(plan)], http.RequestAborted);
         }).WithTags("Xuất tệp");
 
         // GET /api/v1/plans?org=&term=&date=&kind=  the plan of a term (default: the date's term) read on the date, with its composition
         api.MapGet("/plans", async (int? org, int? term, DateOnly? date, string? kind, ScopeResolver scopes, CadrePlans plans, Calendar calendar) =>
-            await plans.ReadAsync(await scopes.CurrentAsync(), org, term, date ?? calendar.Today, string.IsNullOrWhiteSpace(kind) ? null : kind.Trim()) is { } plan
-                ? Results.Ok(plan) : OrganizationsApi.NotFound())
+            await plans.ReadAsync(await scopes.CurrentAsync(), org, term, date ?? calendar.Today, PlanKind(kind)) is not { } plan ? OrganizationsApi.NotFound()
+                : await UnknownKindAsync(plans, kind) ?? Results.Ok(plan))
             .WithTags("Cán bộ");
 
         // POST /api/v1/plans  {"organizationId","termFrom","termTo","decisionNumber","approvedOn"}
@@ -188,6 +189,13 @@ public static class CadresApi
             await register.CareerAsync(await scopes.CurrentAsync(), member) is { } list ? Results.Ok(list) : OrganizationsApi.NotFound())
             .WithTags("Cán bộ");
 
+        api.MapGet("/holdings/{id:int}", async (int id, HttpContext http, ScopeResolver scopes, CadreRegister register) =>
+        {
+            if (await register.GetHoldingAsync(await scopes.CurrentAsync(), id) is not { } view) return OrganizationsApi.NotFound();
+            http.Response.Headers.ETag = Versions.ETag(view.Version);
+            return Results.Ok(view);
+        }).WithTags("Cán bộ");
+
         // POST /api/v1/holdings  {"postId","memberId" | "outsideName","fromDate","basis","decisionNumber","decidedOn","termFrom","termTo"}
         api.MapPost("/holdings", async (HoldingInput input, HttpContext http, ScopeResolver scopes, CadreRegister register) =>
         {
@@ -205,6 +213,16 @@ public static class CadresApi
             var outcome = await register.EndHoldingAsync(scope, id, input, Versions.FromIfMatch(http.Request));
             return await Versions.AnswerAsync(http, outcome, async () => await register.GetHoldingAsync(scope, id));
         }).WithTags("Cán bộ");
+    }
+
+    private static string? PlanKind(string? kind) => string.IsNullOrWhiteSpace(kind) ? null : kind.Trim();
+
+    /// <summary>A plan of one kind is asked by a code of the catalogue; an unknown code is an error naming <c>kind</c>, not an empty plan.</summary>
+    private static async Task<IResult?> UnknownKindAsync(CadrePlans plans, string? kind)
+    {
+        if (PlanKind(kind) is not { } code || (await plans.KindCodesAsync()).Contains(code)) return null;
+        var shown = code.Length > 40 ? code[..40] + "…" : code;
+        return ListProblems.Invalid([new("kind", $"kind: không có loại chức danh mã \"{shown}\" trong danh mục (ví dụ BI_THU, PHO_BI_THU).")]);
     }
 
     /// <summary>The cadres planned for each post on the date, the posts without any, and the plan's composition as notes.</summary>
