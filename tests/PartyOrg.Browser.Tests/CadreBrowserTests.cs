@@ -59,6 +59,11 @@ public class CadreBrowserTests(BrowserFixture app)
         await page.GotoAsync("/Cadres");
         await Assertions.Expect(page.Locator("table[data-posts]")).ToContainTextAsync("Bí thư Tỉnh ủy Tây Ninh");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        // The other cadre pages are reached from the first screen, not past the long list of posts.
+        var training = page.Locator("nav.cadre-tabs").GetByRole(AriaRole.Link, new() { Name = "Đào tạo, bồi dưỡng" });
+        Assert.True((await training.BoundingBoxAsync())!.Y + 40 < 844);
         await BrowserFixture.ShotAsync(page, "62-phone-cadres-today");
+        await training.ClickAsync();
+        await Assertions.Expect(page.Locator("nav.cadre-tabs [aria-current=page]")).ToHaveTextAsync("Đào tạo, bồi dưỡng");
     }
 }

@@ -97,3 +97,10 @@ public sealed class IndexModel(CadreRegister register, AppDbContext db, Calendar
         return await AnswerFormAsync(outcome, $"/Cadres?org={Org}&date={DateText}", notice, form switch { "end" => "End", "post" => "NewPost", _ => "Input" }, CadreFields.ToDate, LoadAsync);
     }
 }
+
+/// <summary>The strip linking the cadre pages for one organization, the current page marked.</summary>
+public sealed record CadreTabs(string Current, int OrganizationId)
+{
+    public static readonly (string Page, string Label)[] Pages =
+        [("", "Chức danh"), ("Plan", "Quy hoạch cán bộ"), ("Votes", "Lấy phiếu tín nhiệm"), ("Cases", "Bổ nhiệm, điều động"), ("Training", "Đào tạo, bồi dưỡng")];
+}
