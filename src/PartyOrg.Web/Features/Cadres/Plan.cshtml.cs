@@ -43,6 +43,12 @@ public sealed class PlanModel(CadrePlans plans, AppDbContext db, Calendar calend
         Kinds = (await db.Posts.AsNoTracking().Where(p => p.OrganizationId == plan.OrganizationId).Select(p => p.KindCode).Distinct()
             .Join(db.PostKinds.AsNoTracking(), c => c, k => k.Code, (c, k) => new { k.Code, k.Name, k.Order }).ToListAsync())
             .OrderBy(k => k.Order).Select(k => (k.Code, k.Name)).ToList();
+        // A kind the organization has no post of (a link kept from another organization, a typed address) shows the whole plan, as the list says.
+        if (Plan.Kind is { } kind && Kinds.All(k => k.Code != kind))
+        {
+            Kind = null;
+            Plan = (await plans.ReadAsync(scope, plan.OrganizationId, Term, Today))!;
+        }
         var pickers = new PickerQueries(db);
         OrgPicker = await PickerField.OrganizationOfPageAsync(pickers, scope, plan.OrganizationId, OrgQuery, "plan-form");
         var org = await db.Organizations.FindAsync(plan.OrganizationId);
