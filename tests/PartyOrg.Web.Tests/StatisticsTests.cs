@@ -269,6 +269,17 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         var women = rows.Single(r => r.GetAttribute("data-measure") == "members.women").QuerySelector("a")!.GetAttribute("href")!;
         var list = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(women));
         Assert.Contains($"{VnFormat.Number(figures[("members.women", "all")])} đảng viên", list.QuerySelector("[data-pager-status]")!.TextContent);
+        // Each list is titled with its figure's words as the statistics print them, with the rating year the figures read.
+        var ratingYear = json.GetProperty("ratings").GetProperty("year").GetInt32();
+        var levelRow = rows.First(r => r.GetAttribute("data-measure") == "year.ratings" && r.GetAttribute("data-value") != "all");
+        foreach (var (measure, value, suffix) in new[] { ("members.women", "all", ", ngày 31/12/2024"), ("members.status", "Probationary", ", ngày 31/12/2024"),
+            ("year.admissions", "all", ", từ 01/01/2024 đến 31/12/2024"), ("year.ratings", levelRow.GetAttribute("data-value")!, $", xếp loại năm {ratingYear}") })
+        {
+            var label = FiguresOf(json).Single(f => f.GetProperty("measure").GetString() == measure && f.GetProperty("value").GetString() == value).GetProperty("label").GetString();
+            var href = rows.Single(r => r.GetAttribute("data-measure") == measure && r.GetAttribute("data-value") == value).QuerySelector("a")!.GetAttribute("href")!;
+            var titled = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(href));
+            Assert.Equal(label + suffix, titled.QuerySelector(".records-figure")!.TextContent.Trim());
+        }
         Assert.Equal(["Hôm nay", $"31/12/{DateTime.Now.Year - 1}", "30/06/2025 (trước sáp nhập)"],
             doc.QuerySelectorAll(".asof-quick a, .asof-quick [aria-current]").Select(a => a.TextContent.Trim()));
         Assert.Contains(doc.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Statistics");
@@ -427,6 +438,8 @@ public class StatisticsTests(WebAppFixture app, ITestOutputHelper output)
         Assert.True(figures.Count > 100, $"{figures.Count} figures");
         foreach (var figure in figures)
         {
+            // Every figure has its words in the catalogue (a value it lacks would show the bare measure).
+            Assert.NotEqual(figure.GetProperty("measure").GetString(), figure.GetProperty("label").GetString());
             var response = await api.GetAsync(figure.GetProperty("link").GetString() + "&pageSize=1");
             Assert.True(response.IsSuccessStatusCode, $"{figure.GetProperty("link").GetString()}: {await response.Content.ReadAsStringAsync()}");
             var page = await response.Content.ReadFromJsonAsync<JsonElement>();

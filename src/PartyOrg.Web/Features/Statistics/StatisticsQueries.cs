@@ -297,18 +297,18 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         string Link(string measure, string value) =>
             $"/api/v1/statistics/{(Measures.IsOrganizational(measure) ? "organizations" : "members")}?org={org.Id}&date={InputParsing.Iso(s.Date)}&measure={measure}&value={Uri.EscapeDataString(value)}"
             + (IsRatingMeasure(measure) ? $"&ratingYear={ratedYear}" : "");
-        Figure F(string measure, string value, string label, int count, int whole) =>
-            new(measure, value, label, count, whole < 0 ? null : rounding.Percent(count, whole), Link(measure, value));
+        Figure F(string measure, string value, int count, int whole) =>
+            new(measure, value, FigureLabel(measure, value) ?? measure, count, whole < 0 ? null : rounding.Percent(count, whole), Link(measure, value));
 
         // Organizations: one grouped query.
         var orgGroups = await OrganizationsOn(s).GroupBy(o => new { o.Type, o.Field }).Select(g => new { g.Key.Type, g.Key.Field, Count = g.Count() }).ToListAsync();
         var orgTotal = orgGroups.Sum(g => g.Count);
         var baseCount = orgGroups.Where(g => g.Type.IsBase()).Sum(g => g.Count);
         var orgs = new OrganizationFigures(
-            F(Measures.Organizations, "all", "Tổng số tổ chức đảng", orgTotal, -1),
-            F(Measures.BaseOrganizations, "all", "Tổ chức cơ sở đảng", baseCount, orgTotal),
-            Enum.GetValues<OrganizationType>().Select(t => F(Measures.OrganizationType, t.ToString(), t.Label(), orgGroups.Where(g => g.Type == t).Sum(g => g.Count), orgTotal)).ToList(),
-            Enum.GetValues<OrganizationField>().Select(f => F(Measures.OrganizationField, f.ToString(), f.Label(), orgGroups.Where(g => g.Field == f).Sum(g => g.Count), orgTotal)).ToList());
+            F(Measures.Organizations, "all", orgTotal, -1),
+            F(Measures.BaseOrganizations, "all", baseCount, orgTotal),
+            Enum.GetValues<OrganizationType>().Select(t => F(Measures.OrganizationType, t.ToString(), orgGroups.Where(g => g.Type == t).Sum(g => g.Count), orgTotal)).ToList(),
+            Enum.GetValues<OrganizationField>().Select(f => F(Measures.OrganizationField, f.ToString(), orgGroups.Where(g => g.Field == f).Sum(g => g.Count), orgTotal)).ToList());
 
         // Members: one grouped query over every attribute at once; each figure sums the groups.
         var groups = await Rows(s)
@@ -322,21 +322,21 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         var knownEthnic = ReferenceLists.EthnicGroups.Select(e => e.Code).ToHashSet();
         var knownReligions = ReferenceLists.Religions.ToHashSet();
         var members = new MemberFigures(
-            F(Measures.Members, "all", "Tổng số đảng viên", total, -1),
-            F(Measures.Women, "all", "Đảng viên nữ", Count(k => k.Gender == Gender.Female), total),
-            F(Measures.Under40, "all", "Đảng viên dưới 40 tuổi", Count(k => k.Under40), total),
-            [F(Measures.Status, StatusValues[0], MemberStatus.Official.Label(), Count(k => k.Official), total),
-             F(Measures.Status, StatusValues[1], MemberStatus.Probationary.Label(), Count(k => !k.Official), total)],
-            Enum.GetValues<Gender>().Select(g => F(Measures.Gender, g.ToString(), g.Label(), Count(k => k.Gender == g), total)).ToList(),
-            AgeBandRule.Bands.Select((b, i) => F(Measures.AgeBand, b.Key, b.Label, Count(k => k.AgeBand == i), total)).ToList(),
-            ReferenceLists.EthnicGroups.Select(e => F(Measures.EthnicGroup, e.Code, e.Name, Count(k => k.EthnicGroupCode == e.Code), total))
-                .Append(F(Measures.EthnicGroup, OtherValue, "Khác (ngoài danh mục 54 dân tộc)", Count(k => !knownEthnic.Contains(k.EthnicGroupCode)), total)).ToList(),
-            ReferenceLists.Religions.Select(r => F(Measures.Religion, r, r, Count(k => k.Religion == r), total))
-                .Append(F(Measures.Religion, OtherValue, "Khác (ngoài danh mục)", Count(k => !knownReligions.Contains(k.Religion)), total)).ToList(),
-            Enum.GetValues<GeneralEducation>().Select(e => F(Measures.Education, e.ToString(), e.Label(), Count(k => k.Education == e), total)).ToList(),
-            Enum.GetValues<ProfessionalDegree>().Select(e => F(Measures.Degree, e.ToString(), e.Label(), Count(k => k.Degree == e), total)).ToList(),
-            Enum.GetValues<PoliticalTheory>().Select(e => F(Measures.Theory, e.ToString(), e.Label(), Count(k => k.Theory == e), total)).ToList(),
-            PartyAgeBandRule.Bands.Select((b, i) => F(Measures.PartyAgeBand, b.Key, b.Label, Count(k => k.PartyAgeBand == i), total)).ToList());
+            F(Measures.Members, "all", total, -1),
+            F(Measures.Women, "all", Count(k => k.Gender == Gender.Female), total),
+            F(Measures.Under40, "all", Count(k => k.Under40), total),
+            [F(Measures.Status, StatusValues[0], Count(k => k.Official), total),
+             F(Measures.Status, StatusValues[1], Count(k => !k.Official), total)],
+            Enum.GetValues<Gender>().Select(g => F(Measures.Gender, g.ToString(), Count(k => k.Gender == g), total)).ToList(),
+            AgeBandRule.Bands.Select((b, i) => F(Measures.AgeBand, b.Key, Count(k => k.AgeBand == i), total)).ToList(),
+            ReferenceLists.EthnicGroups.Select(e => F(Measures.EthnicGroup, e.Code, Count(k => k.EthnicGroupCode == e.Code), total))
+                .Append(F(Measures.EthnicGroup, OtherValue, Count(k => !knownEthnic.Contains(k.EthnicGroupCode)), total)).ToList(),
+            ReferenceLists.Religions.Select(r => F(Measures.Religion, r, Count(k => k.Religion == r), total))
+                .Append(F(Measures.Religion, OtherValue, Count(k => !knownReligions.Contains(k.Religion)), total)).ToList(),
+            Enum.GetValues<GeneralEducation>().Select(e => F(Measures.Education, e.ToString(), Count(k => k.Education == e), total)).ToList(),
+            Enum.GetValues<ProfessionalDegree>().Select(e => F(Measures.Degree, e.ToString(), Count(k => k.Degree == e), total)).ToList(),
+            Enum.GetValues<PoliticalTheory>().Select(e => F(Measures.Theory, e.ToString(), Count(k => k.Theory == e), total)).ToList(),
+            PartyAgeBandRule.Bands.Select((b, i) => F(Measures.PartyAgeBand, b.Key, Count(k => k.PartyAgeBand == i), total)).ToList());
 
         // The year's flows: admissions from the maintained subtree counts (the same rule as Admitted/Readmitted, which the
         // drill-down lists), the others one query each and one for the exits by kind.
@@ -344,23 +344,23 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         var counts = ReadmissionCountingRule.Counts(settings);
         var exits = await ExitRows(s).Distinct().GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var year = new YearFigures(s.Date.Year, s.YearStart, s.Date,
-            F(Measures.Admissions, "all", "Kết nạp đảng viên", admitted + (counts ? readmitted : 0), -1),
-            F(Measures.Readmissions, "all", "Trong đó: kết nạp lại", readmitted, -1),
+            F(Measures.Admissions, "all", admitted + (counts ? readmitted : 0), -1),
+            F(Measures.Readmissions, "all", readmitted, -1),
             counts, ReadmissionCountingRule.Note(settings, readmitted),
-            F(Measures.Recognitions, "all", "Công nhận đảng viên chính thức", await Recognized(s).Distinct().CountAsync(), -1),
-            ExitKinds.Select(k => F(Measures.Exits, k.ToString(), k.Label(), exits.GetValueOrDefault(k), -1)).ToList(),
-            F(Measures.Deaths, "all", "Đảng viên từ trần", exits.GetValueOrDefault(DecisionKind.Death), -1),
-            F(Measures.TransfersIn, "all", "Chuyển sinh hoạt chính thức đến", await TransferredIn(s).Distinct().CountAsync(), -1),
-            F(Measures.TransfersOut, "all", "Chuyển sinh hoạt chính thức đi", await TransferredOut(s).Distinct().CountAsync(), -1));
+            F(Measures.Recognitions, "all", await Recognized(s).Distinct().CountAsync(), -1),
+            ExitKinds.Select(k => F(Measures.Exits, k.ToString(), exits.GetValueOrDefault(k), -1)).ToList(),
+            F(Measures.Deaths, "all", exits.GetValueOrDefault(DecisionKind.Death), -1),
+            F(Measures.TransfersIn, "all", await TransferredIn(s).Distinct().CountAsync(), -1),
+            F(Measures.TransfersOut, "all", await TransferredOut(s).Distinct().CountAsync(), -1));
 
         var tally = await DisciplineTally.OfAsync(db, s.HistoryPaths, s.YearStart, s.Date);
-        Figure DisciplineFigure(DisciplineSubject subject, string measure, string value, string label, DisciplineForm? form) =>
-            F(measure, value, label, tally.Count(subject, form), -1);
+        Figure DisciplineFigure(DisciplineSubject subject, string measure, string value, DisciplineForm? form) =>
+            F(measure, value, tally.Count(subject, form), -1);
         var discipline = new DisciplineFigures(
-            DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, "all", "Đảng viên bị kỷ luật", null),
-            DisciplineFormRule.OfficialMemberForms.Select(f => DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, f.ToString(), DisciplineFormRule.Label(f), f)).ToList(),
-            DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, "all", "Tổ chức đảng bị kỷ luật", null),
-            DisciplineFormRule.OrganizationForms.Select(f => DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, f.ToString(), DisciplineFormRule.Label(f), f)).ToList());
+            DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, "all", null),
+            DisciplineFormRule.OfficialMemberForms.Select(f => DisciplineFigure(DisciplineSubject.Member, Measures.Discipline, f.ToString(), f)).ToList(),
+            DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, "all", null),
+            DisciplineFormRule.OrganizationForms.Select(f => DisciplineFigure(DisciplineSubject.Organization, Measures.OrganizationDiscipline, f.ToString(), f)).ToList());
 
         // The date's year and the one before in one grouped query each; the date reads the later once it has a decision.
         var memberCounts = await DecidedRatings(s, s.Date.Year - 1, s.Date.Year).OfMembers().CountByYearAndLevelAsync();
@@ -371,16 +371,16 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         var orgLevels = LevelTally.From(yearRated, orgCounts);
         var ratingRule = RatingRules.ForYear(yearRated);
         IReadOnlyList<Figure> ByLevel(string measure, LevelTally levels) =>
-            [.. RatingLevels.All.Select(l => F(measure, l.ToString(), l.Label(), levels.Of(l), levels.Rated))];
-        Figure GoodOrAbove(string measure, string label, LevelTally levels) => F(measure, GoodOrAboveValue, label, levels.GoodOrAbove, levels.Rated);
+            [.. RatingLevels.All.Select(l => F(measure, l.ToString(), levels.Of(l), levels.Rated))];
+        Figure GoodOrAbove(string measure, LevelTally levels) => F(measure, GoodOrAboveValue, levels.GoodOrAbove, levels.Rated);
         var ratings = new RatingFigures(yearRated, ratingRule.Source,
-            F(Measures.Ratings, "all", "Đảng viên được xếp loại", memberLevels.Rated, -1),
+            F(Measures.Ratings, "all", memberLevels.Rated, -1),
             ByLevel(Measures.Ratings, memberLevels),
-            GoodOrAbove(Measures.Ratings, "Đảng viên hoàn thành tốt nhiệm vụ trở lên", memberLevels),
-            F(Measures.Ratings, ExemptValue, "Đảng viên không đánh giá (miễn, đình chỉ sinh hoạt)", await ExemptRatings(s, yearRated).CountAsync(), -1),
-            F(Measures.OrganizationRatings, "all", "Tổ chức cơ sở đảng được xếp loại", orgLevels.Rated, -1),
+            GoodOrAbove(Measures.Ratings, memberLevels),
+            F(Measures.Ratings, ExemptValue, await ExemptRatings(s, yearRated).CountAsync(), -1),
+            F(Measures.OrganizationRatings, "all", orgLevels.Rated, -1),
             ByLevel(Measures.OrganizationRatings, orgLevels),
-            GoodOrAbove(Measures.OrganizationRatings, "Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", orgLevels));
+            GoodOrAbove(Measures.OrganizationRatings, orgLevels));
 
         return new StatisticsReport(
             new SubjectView(org.Id, org.Name, org.Type, org.IsActiveOn(s.Date), s.StoodInPlace),
@@ -399,6 +399,56 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
     }
 
     public const string OtherValue = "other";
+
+    /// <summary>
+    /// The words of a figure by its measure and value, the one place they are written: the statistics, their forms and the page
+    /// listing a figure's records read them from here, so the list can be titled without counting anything. Null for a value the
+    /// measure does not take.
+    /// </summary>
+    public static string? FigureLabel(string measure, string value) => measure switch
+    {
+        Measures.Organizations => "Tổng số tổ chức đảng",
+        Measures.BaseOrganizations => "Tổ chức cơ sở đảng",
+        Measures.OrganizationType => ExactName<OrganizationType>(value)?.Label(),
+        Measures.OrganizationField => ExactName<OrganizationField>(value)?.Label(),
+        Measures.Members => "Tổng số đảng viên",
+        Measures.Women => "Đảng viên nữ",
+        Measures.Under40 => "Đảng viên dưới 40 tuổi",
+        Measures.Status => StatusValues.Contains(value) ? Enum.Parse<MemberStatus>(value).Label() : null,
+        Measures.Gender => ExactName<Gender>(value)?.Label(),
+        Measures.AgeBand => AgeBandRule.Bands.FirstOrDefault(b => b.Key == value)?.Label,
+        Measures.EthnicGroup => value == OtherValue ? "Khác (ngoài danh mục 54 dân tộc)" : ReferenceLists.EthnicGroups.FirstOrDefault(e => e.Code == value)?.Name,
+        Measures.Religion => value == OtherValue ? "Khác (ngoài danh mục)" : ReferenceLists.Religions.Contains(value) ? value : null,
+        Measures.Education => ExactName<GeneralEducation>(value)?.Label(),
+        Measures.Degree => ExactName<ProfessionalDegree>(value)?.Label(),
+        Measures.Theory => ExactName<PoliticalTheory>(value)?.Label(),
+        Measures.PartyAgeBand => PartyAgeBandRule.Bands.FirstOrDefault(b => b.Key == value)?.Label,
+        Measures.Admissions => "Kết nạp đảng viên",
+        Measures.Readmissions => "Trong đó: kết nạp lại",
+        Measures.Recognitions => "Công nhận đảng viên chính thức",
+        Measures.Exits => ExactName<DecisionKind>(value) is { } kind && ExitKinds.Contains(kind) ? kind.Label() : null,
+        Measures.Deaths => "Đảng viên từ trần",
+        Measures.TransfersIn => "Chuyển sinh hoạt chính thức đến",
+        Measures.TransfersOut => "Chuyển sinh hoạt chính thức đi",
+        Measures.Discipline => value == "all" ? "Đảng viên bị kỷ luật"
+            : ExactName<DisciplineForm>(value) is { } form && DisciplineFormRule.OfficialMemberForms.Contains(form) ? DisciplineFormRule.Label(form) : null,
+        Measures.OrganizationDiscipline => value == "all" ? "Tổ chức đảng bị kỷ luật"
+            : ExactName<DisciplineForm>(value) is { } form && DisciplineFormRule.OrganizationForms.Contains(form) ? DisciplineFormRule.Label(form) : null,
+        Measures.Ratings => value switch
+        {
+            "all" => "Đảng viên được xếp loại",
+            GoodOrAboveValue => "Đảng viên hoàn thành tốt nhiệm vụ trở lên",
+            ExemptValue => "Đảng viên không đánh giá (miễn, đình chỉ sinh hoạt)",
+            _ => ExactName<RatingLevel>(value)?.Label(),
+        },
+        Measures.OrganizationRatings => value switch
+        {
+            "all" => "Tổ chức cơ sở đảng được xếp loại",
+            GoodOrAboveValue => "Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên",
+            _ => ExactName<RatingLevel>(value)?.Label(),
+        },
+        _ => null,
+    };
 
     public sealed class ExitRow
     {
@@ -502,15 +552,14 @@ public sealed class StatisticsQueries(AppDbContext db, OrganizationQueries organ
         [Measures.Organizations, Measures.BaseOrganizations, Measures.OrganizationType, Measures.OrganizationField, Measures.OrganizationDiscipline, Measures.OrganizationRatings];
 
     /// <summary>
-    /// The words of a figure for the page listing its records: its label as the statistics show it (read from the figures
-    /// themselves, so the two never differ), with the period a flow covers or the year a rating is of.
+    /// The words of a figure for the page listing its records: its label as the statistics show it (<see cref="FigureLabel"/>, without
+    /// counting the figures), with the period a flow covers or the year a rating is of.
     /// </summary>
     public async Task<string> LabelAsync(StatisticsSubject s, string measure, string value, int? ratingYear)
     {
-        var report = await ReportAsync(s);
         var (m, v) = (measure.Trim(), value.Trim());
-        var label = FormTemplates.Figures(report).FirstOrDefault(f => f.Measure == m && f.Value == v)?.Label ?? m;
-        if (IsRatingMeasure(m)) return $"{label}, xếp loại năm {ratingYear ?? report.Ratings.Year}";
+        var label = FigureLabel(m, v) ?? m;
+        if (IsRatingMeasure(m)) return $"{label}, xếp loại năm {ratingYear ?? await RatedYearAsync(s)}";
         if (m.StartsWith("year.", StringComparison.Ordinal) || m == Measures.OrganizationDiscipline)
             return $"{label}, từ {VnFormat.Date(s.YearStart)} đến {VnFormat.Date(s.Date)}";
         return $"{label}, ngày {VnFormat.Date(s.Date)}";
