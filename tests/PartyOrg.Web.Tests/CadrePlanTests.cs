@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyOrg.Domain.Discipline;
 using PartyOrg.Domain.Members;
 using PartyOrg.Domain.Statistics;
 using PartyOrg.Web.Data;
+using PartyOrg.Web.Features.Cadres;
+using PartyOrg.Web.Features.Shared;
 
 using static PartyOrg.Web.Tests.ApiJson;
 
@@ -71,6 +74,31 @@ public class CadrePlanTests(WebAppFixture app)
         // The page given such a code shows the whole plan, as its list of kinds says ("Tất cả").
         var page = await (await PageClient.SignInAsync(app, "tochuc")).GetStringAsync($"/Cadres/Plan?org={province}&term=2025&kind=PHO_BI_THUU");
         Assert.Contains($"{all.GetProperty("entries").GetInt32()} lượt, {all.GetProperty("cadres").GetInt32()} cán bộ cho {all.GetProperty("seats").GetInt32()} vị trí", page);
+    }
+
+    [Fact]
+    public async Task TheWorklistCount_OfEntriesToReview_EqualsTheEntriesThePlansFlag()
+    {
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var (count, plans) = await app.WithDbAsync(async (db, services) =>
+        {
+            var path = (await db.Organizations.SingleAsync(o => o.Id == province)).Path;
+            var admin = new UserScope { UserName = "admin", Role = Roles.Admin, CanWrite = true };
+            var plans = await db.CadrePlans.Where(p => p.ManagingPath.StartsWith(path)).Select(p => new { p.OrganizationId, p.TermFrom }).ToListAsync();
+            return (await services.GetRequiredService<CadrePlans>().FlaggedAsync(admin, path, today), plans);
+        });
+        // Every plan under the province read whole through the API, each entry judged by the rules: the flagged ones are the count.
+        var api = await app.ApiAsAsync("tochuc");
+        var flags = new List<string>();
+        foreach (var plan in plans)
+        {
+            var view = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plans?org={plan.OrganizationId}&term={plan.TermFrom}");
+            flags.AddRange(view.GetProperty("posts").EnumerateArray().SelectMany(p => p.GetProperty("entries").EnumerateArray())
+                .Where(e => e.GetProperty("flags").GetArrayLength() > 0).Select(e => string.Join(" ", e.GetProperty("flags").EnumerateArray().Select(f => f.GetString()))));
+        }
+        Assert.Contains(flags, f => f.Contains("Đã giữ chức danh được quy hoạch"));
+        Assert.Equal(flags.Count, count);
     }
 
     [Fact]
