@@ -139,6 +139,8 @@ public class ConfidenceRuleTests
         Assert.Null(ConfidenceBallotRule.CheckCounts("results[0]", 30, 10, 3, 43, "A"));
         Assert.Contains("vượt số phiếu thu về", ConfidenceBallotRule.CheckCounts("results[0]", 30, 10, 4, 43, "A")!.Message);
         Assert.NotNull(ConfidenceBallotRule.CheckCounts("results[0]", -1, 0, 0, 43, "A"));
+        // Counts whose sum passes the largest integer do not wrap round to a small total.
+        Assert.Contains("vượt số phiếu thu về", ConfidenceBallotRule.CheckCounts("results[0]", int.MaxValue - 1, 1_073_741_825, 1_073_741_825, 9, "A")!.Message);
         Assert.Null(ConfidenceBallotRule.CheckPlaces("results[0]", 1, 2026, "A"));
         Assert.Contains("không quá 2 nơi", ConfidenceBallotRule.CheckPlaces("results[0]", 2, 2026, "A")!.Message);
     }

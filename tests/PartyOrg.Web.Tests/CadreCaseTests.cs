@@ -167,7 +167,7 @@ public class CadreCaseTests(WebAppFixture app)
         (status, var dismissal) = await PostAsync(api, "/api/v1/appointments", new { kind = "Dismissal", fromHoldingId = holdings[1].Id, proposedOn = Iso(Today) });
         Assert.Equal(HttpStatusCode.Created, status);
         (status, problem) = await PostAsync(api, $"/api/v1/appointments/{dismissal.GetProperty("id").GetInt32()}/decide", new { decisionNumber = "802-QĐ/TU", decidedOn = Iso(Today) });
-        Assert.Contains(ErrorsOf(problem, "effectiveOn"), m => m.Contains("không còn giữ chức danh đang giữ"));
+        Assert.Contains(ErrorsOf(problem, "effectiveOn"), m => m.Contains("chưa giữ chức danh đang giữ"));
     }
 
     [Fact]

@@ -47,6 +47,14 @@ public class ConfidenceVoteTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(problem.GetProperty("errors").GetProperty("results[0]").EnumerateArray(), m => m.GetString()!.Contains("không giữ chức danh nào"));
         Assert.Contains(problem.GetProperty("errors").GetProperty("results[1]").EnumerateArray(), m => m.GetString()!.Contains("vượt số phiếu thu về"));
+        // No results, a null row, or counts whose sum passes the largest integer: each refused naming the field, not a fault.
+        foreach (var body in new object[] { new { organizationId = province, heldOn = iso, summoned = 45, present = 43, ballotsReturned = 43, results = (object?)null },
+            Round(43, [null!]), Round(43, [new { memberId = holders[0], high = 2147483646, medium = 1073741825, low = 1073741825 }]) })
+        {
+            (status, problem) = await PostAsync(api, "/api/v1/confidence-votes", body);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name.StartsWith("results", StringComparison.Ordinal));
+        }
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.ConfidenceRounds.CountAsync(r => r.HeldOn == heldOn)));
 
         // 25 of 43 low (58,14%): more than half, under two thirds.

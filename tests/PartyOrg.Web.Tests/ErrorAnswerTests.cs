@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using PartyOrg.Web.Demo;
+using static PartyOrg.Web.Tests.ApiJson;
 
 namespace PartyOrg.Web.Tests;
 
@@ -40,6 +41,18 @@ public class ErrorAnswerTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("không hợp lệ", body.GetProperty("errors").GetProperty("page")[0].GetString());
+    }
+
+    [Fact]
+    public async Task AChoiceWrittenAsTwoNames_IsRefused_NotReadAsAThirdValue()
+    {
+        // "Reappointment,Transfer" would otherwise be read as the flags of both, which is "Rotation".
+        var (status, problem) = await PostAsync(await app.ApiAsAsync("tochuc"), "/api/v1/appointments", new { kind = "Reappointment,Transfer", proposedOn = "2026-11-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(ErrorsOf(problem, "kind"), m => m.Contains("không có trong danh mục"));
+        var province = await app.OrganizationIdAsync(DemoCodes.Province);
+        (status, problem) = await PostAsync(await app.ApiAsAsync("tochuc"), "/api/v1/training", new { organizationId = province, level = "TheoryElementary, TheoryIntermediate" });
+        Assert.Contains(ErrorsOf(problem, "level"), m => m.Contains("không có trong danh mục"));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public static class ConfidenceBallotRule
 
     public static FieldError? CheckCounts(string field, int high, int medium, int low, int ballotsReturned, string name) =>
         high < 0 || medium < 0 || low < 0 ? new(field, $"Số phiếu của đồng chí {name}: không được âm.")
-        : high + medium + low > ballotsReturned ? new(field, $"Số phiếu của đồng chí {name}: tổng {VnFormat.Number(high + medium + low)} vượt số phiếu thu về ({VnFormat.Number(ballotsReturned)}).")
+        : (long)high + medium + low > ballotsReturned ? new(field, $"Số phiếu của đồng chí {name}: tổng {VnFormat.Number((long)high + medium + low)} vượt số phiếu thu về ({VnFormat.Number(ballotsReturned)}).")
         : null;
 
     public static FieldError? CheckPlaces(string field, int placesAlready, int year, string name) => placesAlready + 1 > MostPlacesPerYear

@@ -365,8 +365,11 @@ public sealed class CadreCases(AppDbContext db, OrganizationQueries organization
         var starts = effective!.Value;
         var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId);
         var target = c.PostId is { } pid ? await db.Posts.AsNoTracking().SingleAsync(x => x.Id == pid) : null;
-        if (leaving is not null && (leaving.ToDate is { } left && left <= starts || leaving.FromDate >= starts))
-            errors.Add(new(CaseFields.EffectiveOn, $"Ngày có hiệu lực: ngày {VnFormat.Date(starts)} cán bộ không còn giữ chức danh đang giữ của hồ sơ{(leaving.ToDate is { } l ? $" (thôi từ {VnFormat.Date(l)})" : "")}."));
+        // A holding whose end is already written (retirement, another decision) keeps that end: the decision does not overwrite it.
+        if (leaving is not null && (leaving.ToDate is not null || leaving.FromDate >= starts))
+            errors.Add(new(CaseFields.EffectiveOn, leaving.ToDate is { } l
+                ? $"Ngày có hiệu lực: chức danh đang giữ của hồ sơ đã ghi thôi giữ từ ngày {VnFormat.Date(l)}; quyết định không ghi đè ngày đó."
+                : $"Ngày có hiệu lực: ngày {VnFormat.Date(starts)} cán bộ chưa giữ chức danh đang giữ của hồ sơ."));
         if (target is not null && c.Kind.CreatesHolding() && (target.FromDate > starts || target.ToDate is { } te && te <= starts))
             errors.Add(new(CaseFields.EffectiveOn, $"Ngày có hiệu lực: chức danh \"{target.Title}\" không có vào ngày {VnFormat.Date(starts)}."));
 

@@ -44,6 +44,8 @@ public sealed record MemberVote(int RoundId, DateOnly HeldOn, string Organizatio
 /// </summary>
 public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organizations, Calendar calendar, CadreSettings settings, PercentRounding rounding)
 {
+    public const int MostResults = 500;
+
     public string Note => $"Tỷ lệ tính trên số phiếu thu về. Ngưỡng 2/3 {(settings.LowConfidenceTwoThirdsInclusive ? "tính cả đúng 2/3" : "không tính đúng 2/3")} (thiết lập Cadres:LowConfidenceTwoThirdsInclusive; văn bản chưa đọc được). {ConfidenceVotes.Source}.";
 
     public async Task<IReadOnlyList<ConfidenceRoundView>?> ListAsync(UserScope scope, int? orgId)
@@ -127,7 +129,10 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
         if (present < 0 || present > summoned) errors.Add(new("present", "Số có mặt: từ 0 đến số được triệu tập."));
         else if (ConfidenceQuorumRule.Check("present", summoned, present) is { } quorum) errors.Add(quorum);
         if (ballots < 0 || ballots > Math.Max(present, 0)) errors.Add(new("ballotsReturned", "Số phiếu thu về: từ 0 đến số có mặt."));
-        if (input.Results.Count == 0) errors.Add(new("results", "Kết quả: phải ghi số phiếu của ít nhất một cán bộ."));
+        // A round votes on the holders of one organization's posts: a few dozen at most, so a longer list is refused before it is read.
+        input.Results ??= [];
+        if (input.Results.Count == 0 || input.Results.Any(r => r is null)) errors.Add(new("results", "Kết quả: phải ghi số phiếu của ít nhất một cán bộ, mỗi dòng một cán bộ."));
+        else if (input.Results.Count > MostResults) errors.Add(new("results", $"Kết quả: nhiều nhất {VnFormat.Number(MostResults)} cán bộ trong một lần lấy phiếu."));
         if (errors.Count > 0 || heldOn is not { } on) return Outcome<ConfidenceRound>.Invalid(errors);
 
         if (await db.ConfidenceRounds.AnyAsync(r => r.OrganizationId == org.Id && r.HeldOn == on)) return Outcome<ConfidenceRound>.Invalid([SameDay(org, on)]);
@@ -164,7 +169,8 @@ public sealed class ConfidenceRounds(AppDbContext db, OrganizationQueries organi
             var consequence = ConfidenceConsequenceRule.Of(r.Low ?? 0, ballots, settings.LowConfidenceTwoThirdsInclusive);
             if (consequence == ConfidenceConsequence.None) continue;
             // Out of planning for higher posts: every entry in force that day ends on it (or the day after one starting that day).
-            var entries = await db.PlanEntries.Where(e => e.MemberId == r.MemberId && e.FromDate <= on && (e.ToDate == null || e.ToDate > on)).ToListAsync();
+            // Entries still open: one already given an end keeps the removal it records.
+            var entries = await db.PlanEntries.Where(e => e.MemberId == r.MemberId && e.FromDate <= on && e.ToDate == null).ToListAsync();
             foreach (var e in entries)
                 (e.ToDate, e.RemovalReason, e.RemovalDecision) = (on > e.FromDate ? on : e.FromDate.AddDays(1), ConfidenceConsequenceRule.Label(consequence), $"Lấy phiếu {VnFormat.Date(on)}");
         }

@@ -58,9 +58,10 @@ public sealed class InputParsing(List<FieldError> errors, Func<string, string> l
             errors.Add(new(field, $"{label(field)}: không được để trống."));
             return null;
         }
-        // Names only: a number would pick a value by its position, which changes when the list grows.
+        // One name of the list exactly (case aside): a number would pick a value by its position, which changes when the list
+        // grows, and "A,B" would be read as the flags A|B, another value altogether.
         var name = value.Trim();
-        if (!name.Any(char.IsAsciiDigit) && System.Enum.TryParse<T>(name, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)) return parsed;
+        if (System.Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } known) return System.Enum.Parse<T>(known);
         errors.Add(new(field, $"{label(field)}: giá trị \"{(value.Length > 40 ? value[..40] + "…" : value)}\" không có trong danh mục."));
         return null;
     }
