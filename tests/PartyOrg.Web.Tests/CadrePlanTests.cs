@@ -71,6 +71,12 @@ public class CadrePlanTests(WebAppFixture app)
         var unknown = await api.GetAsync($"/api/v1/plans?org={province}&term=2025&kind=PHO_BI_THUU");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("PHO_BI_THUU", ErrorsOf(await unknown.Content.ReadFromJsonAsync<JsonElement>(), "kind").Single());
+        foreach (var term in new[] { "2147483647", "-1" })
+        {
+            var odd = await api.GetAsync($"/api/v1/plans?org={province}&term={term}");
+            Assert.Equal(HttpStatusCode.BadRequest, odd.StatusCode);
+            Assert.NotEmpty(ErrorsOf(await odd.Content.ReadFromJsonAsync<JsonElement>(), "term"));
+        }
         // The page given such a code shows the whole plan, as its list of kinds says ("Tất cả").
         var page = await (await PageClient.SignInAsync(app, "tochuc")).GetStringAsync($"/Cadres/Plan?org={province}&term=2025&kind=PHO_BI_THUU");
         Assert.Contains($"{all.GetProperty("entries").GetInt32()} lượt, {all.GetProperty("cadres").GetInt32()} cán bộ cho {all.GetProperty("seats").GetInt32()} vị trí", page);

@@ -46,7 +46,7 @@ public static class CadresApi
         {
             var scope = await scopes.CurrentAsync();
             if (await plans.ReadAsync(scope, org, term, date ?? calendar.Today, PlanKind(kind)) is not { } plan) return OrganizationsApi.NotFound();
-            if (await UnknownKindAsync(plans, kind) is { } unknown) return unknown;
+            if (await PlanQueryProblemAsync(plans, kind, term) is { } unknown) return unknown;
             await exports.AuditAsync(scope, "Quy hoạch cán bộ", http.Request);
             return await Exports.XlsxAsync("quy-hoach-can-bo.xlsx", new(Exports.Upper(plan.OrganizationName), plan.Date), [PlanSheet(plan)], http.RequestAborted);
         }).WithTags("Xuất tệp");
@@ -54,7 +54,7 @@ public static class CadresApi
         // GET /api/v1/plans?org=&term=&date=&kind=  the plan of a term (default: the date's term) read on the date, with its composition
         api.MapGet("/plans", async (int? org, int? term, DateOnly? date, string? kind, ScopeResolver scopes, CadrePlans plans, Calendar calendar) =>
             await plans.ReadAsync(await scopes.CurrentAsync(), org, term, date ?? calendar.Today, PlanKind(kind)) is not { } plan ? OrganizationsApi.NotFound()
-                : await UnknownKindAsync(plans, kind) ?? Results.Ok(plan))
+                : await PlanQueryProblemAsync(plans, kind, term) ?? Results.Ok(plan))
             .WithTags("Cán bộ");
 
         // POST /api/v1/plans  {"organizationId","termFrom","termTo","decisionNumber","approvedOn"}
@@ -217,9 +217,13 @@ public static class CadresApi
 
     private static string? PlanKind(string? kind) => string.IsNullOrWhiteSpace(kind) ? null : kind.Trim();
 
-    /// <summary>A plan of one kind is asked by a code of the catalogue; an unknown code is an error naming <c>kind</c>, not an empty plan.</summary>
-    private static async Task<IResult?> UnknownKindAsync(CadrePlans plans, string? kind)
+    /// <summary>
+    /// A plan of one kind is asked by a code of the catalogue, and a term by a year a term can start: an unknown code or a year out
+    /// of range is an error naming the parameter, not an empty plan.
+    /// </summary>
+    private static async Task<IResult?> PlanQueryProblemAsync(CadrePlans plans, string? kind, int? term)
     {
+        if (term is < 1930 or > 2100) return ListProblems.Invalid([new("term", "term: năm đầu nhiệm kỳ phải từ 1930 đến 2100.")]);
         if (PlanKind(kind) is not { } code || (await plans.KindCodesAsync()).Contains(code)) return null;
         var shown = code.Length > 40 ? code[..40] + "…" : code;
         return ListProblems.Invalid([new("kind", $"kind: không có loại chức danh mã \"{shown}\" trong danh mục (ví dụ BI_THU, PHO_BI_THU).")]);
