@@ -93,7 +93,7 @@ public static partial class Problems
             return new() { [field] = [message] };
         }
         if (QueryValue().Match(error.Message) is { Success: true } q)
-            return new() { [q.Groups["name"].Value] = [$"{q.Groups["name"].Value}: giá trị \"{Clip(q.Groups["value"].Value)}\" không hợp lệ ({ExpectedType(q.Groups["type"].Value) ?? "sai kiểu"})."] };
+            return new() { [q.Groups["name"].Value] = [$"{q.Groups["name"].Value}: giá trị \"{Features.Shared.InputParsing.Shown(q.Groups["value"].Value)}\" không hợp lệ ({ExpectedType(q.Groups["type"].Value) ?? "sai kiểu"})."] };
         if (MissingValue().Match(error.Message) is { Success: true } m)
             return new() { [m.Groups["name"].Value] = [$"{m.Groups["name"].Value}: thiếu giá trị, bắt buộc phải có."] };
         if (error.Message.Contains("was not provided from body", StringComparison.Ordinal) || error.Message.Contains("empty body", StringComparison.OrdinalIgnoreCase))
@@ -103,7 +103,6 @@ public static partial class Problems
         return new() { ["request"] = ["Yêu cầu không đúng định dạng."] };
     }
 
-    private static string Clip(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     private static string? ExpectedType(string text) => text switch
     {

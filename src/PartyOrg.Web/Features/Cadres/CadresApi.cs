@@ -225,8 +225,7 @@ public static class CadresApi
     {
         if (term is < 1930 or > 2100) return ListProblems.Invalid([new("term", "term: năm đầu nhiệm kỳ phải từ 1930 đến 2100.")]);
         if (PlanKind(kind) is not { } code || (await plans.KindCodesAsync()).Contains(code)) return null;
-        var shown = code.Length > 40 ? code[..40] + "…" : code;
-        return ListProblems.Invalid([new("kind", $"kind: không có loại chức danh mã \"{shown}\" trong danh mục (ví dụ BI_THU, PHO_BI_THU).")]);
+        return ListProblems.Invalid([new("kind", $"kind: không có loại chức danh mã \"{InputParsing.Shown(code)}\" trong danh mục (ví dụ BI_THU, PHO_BI_THU).")]);
     }
 
     /// <summary>The cadres planned for each post on the date, the posts without any, and the plan's composition as notes.</summary>

@@ -80,7 +80,7 @@ public sealed class ImportValues(ImportRow row, IReadOnlyList<ImportColumn> colu
         if (labels.TryGetValue(Folded(value), out var found)) return (T)found;
         // Names only, one at a time: a number or a list ("Male, Female") would pick a value the writer did not mean.
         if (!value.Any(c => char.IsAsciiDigit(c) || c == ',') && Enum.TryParse<T>(value, ignoreCase: true, out var named) && Enum.IsDefined(named)) return named;
-        errors.Add(new(key, $"{Header(key)}: \"{(value.Length > 40 ? value[..40] + "…" : value)}\" không có trong danh mục ({string.Join("; ", choices.Select(label))})."));
+        errors.Add(new(key, $"{Header(key)}: \"{InputParsing.Shown(value)}\" không có trong danh mục ({string.Join("; ", choices.Select(label))})."));
         return null;
     }
 }
@@ -102,7 +102,7 @@ public sealed class ImportTree(IReadOnlyList<Organization> organizations, UserSc
             return null;
         }
         var cell = ByCode(code);
-        if (cell is null || !scope.CanWriteAt(cell.Path)) errors.Add(new(key, $"{label}: không có tổ chức mã \"{Cut(code)}\" trong phạm vi được giao."));
+        if (cell is null || !scope.CanWriteAt(cell.Path)) errors.Add(new(key, $"{label}: không có tổ chức mã \"{InputParsing.Shown(code)}\" trong phạm vi được giao."));
         else if (!cell.Type.IsCell()) errors.Add(new(key, $"{label}: \"{cell.Name}\" không phải chi bộ."));
         else if (cell.EndedOn is not null) errors.Add(new(key, $"{label}: \"{cell.Name}\" đã kết thúc hoạt động."));
         else return cell;
@@ -120,7 +120,7 @@ public sealed class ImportTree(IReadOnlyList<Organization> organizations, UserSc
         var cellLabel = MemberImport.Header("organizationCode");
         var earlier = ByCode(code);
         var before = errors.Count;
-        if (earlier is null || !scope.CanWriteAt(earlier.Path)) errors.Add(new(key, $"{label}: không có tổ chức mã \"{Cut(code)}\" trong phạm vi được giao."));
+        if (earlier is null || !scope.CanWriteAt(earlier.Path)) errors.Add(new(key, $"{label}: không có tổ chức mã \"{InputParsing.Shown(code)}\" trong phạm vi được giao."));
         else if (!earlier.Type.IsCell()) errors.Add(new(key, $"{label}: \"{earlier.Name}\" không phải chi bộ."));
         else if (earlier.EndedOn is not { } end) errors.Add(new(key, $"{label}: \"{earlier.Name}\" vẫn đang hoạt động; chỉ ghi chi bộ đã kết thúc khi sắp xếp."));
         else if (PlacementWithinLifeRule.Check(key, label, new(earlier.Name, earlier.FoundedOn, earlier.EndedOn), admitted, end) is { } outside) errors.Add(outside);
@@ -147,7 +147,6 @@ public sealed class ImportTree(IReadOnlyList<Organization> organizations, UserSc
         return null;
     }
 
-    private static string Cut(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
 
 /// <summary>The errors of a job, written in batches as they are found so that memory stays bounded whatever their number.</summary>

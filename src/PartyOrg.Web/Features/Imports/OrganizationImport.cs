@@ -166,7 +166,7 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
                     Add("parentCode", $"{Header("parentCode")}: không được để trống (chỉ đảng bộ tỉnh, thành phố không có cấp trên).");
             }
             else if (Find(p.ParentCode) is not { } parent || (!planned.ContainsKey(p.ParentCode) && !OrganizationEditor.MayEditTree(scope, parent.Path)))
-                Add("parentCode", $"{Header("parentCode")}: không có tổ chức mã \"{Cut(p.ParentCode)}\" trong tệp hoặc trong phạm vi được giao.");
+                Add("parentCode", $"{Header("parentCode")}: không có tổ chức mã \"{InputParsing.Shown(p.ParentCode)}\" trong tệp hoặc trong phạm vi được giao.");
             else
             {
                 foreach (var e in OrganizationWithinParentRule.Check(new(parent.Name, parent.FoundedOn, parent.EndedOn), p.Org.FoundedOn, p.Org.EndedOn))
@@ -174,7 +174,7 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
                 if (OrganizationNestingRule.Check(parent.Type, p.Org.Type) is { } nesting) Add("type", $"{Header("type")}: {nesting}");
             }
             if (p.SuccessorCode is not null && Find(p.SuccessorCode) is null)
-                Add("successorCode", $"{Header("successorCode")}: không có tổ chức mã \"{Cut(p.SuccessorCode)}\" trong tệp hoặc trong phạm vi được giao.");
+                Add("successorCode", $"{Header("successorCode")}: không có tổ chức mã \"{InputParsing.Shown(p.SuccessorCode)}\" trong tệp hoặc trong phạm vi được giao.");
             foreach (var problem in problems) await sink.AddAsync(problem);
             if (problems.Count > 0) bad.Add(p.Org.Code);
         }
@@ -218,5 +218,4 @@ public sealed class OrganizationImport(AppDbContext db, ImportProgress progress)
         e.Name != p.Org.Name || e.Type != p.Org.Type || e.Field != p.Org.Field || e.EndReason != p.Org.EndReason
         || !string.Equals(e.SuccessorId is { } s ? byId.GetValueOrDefault(s)?.Code : null, p.SuccessorCode, StringComparison.Ordinal));
 
-    private static string Cut(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

@@ -6,6 +6,9 @@ namespace PartyOrg.Web.Features.Shared;
 /// <summary>Turns form and JSON strings into values, collecting a Vietnamese error per bad field.</summary>
 public sealed class InputParsing(List<FieldError> errors, Func<string, string> label)
 {
+    /// <summary>A value the user sent, as an error message repeats it: at most 40 characters, then "…".</summary>
+    public static string Shown(string value) => value.Length > 40 ? value[..40] + "…" : value;
+
     /// <summary>The ISO form the JSON API and links carry.</summary>
     public const string DateFormat = "yyyy-MM-dd";
     private static readonly DateOnly Earliest = new(1900, 1, 1);
@@ -62,7 +65,7 @@ public sealed class InputParsing(List<FieldError> errors, Func<string, string> l
         // grows, and "A,B" would be read as the flags A|B, another value altogether.
         var name = value.Trim();
         if (System.Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } known) return System.Enum.Parse<T>(known);
-        errors.Add(new(field, $"{label(field)}: giá trị \"{(value.Length > 40 ? value[..40] + "…" : value)}\" không có trong danh mục."));
+        errors.Add(new(field, $"{label(field)}: giá trị \"{Shown(value)}\" không có trong danh mục."));
         return null;
     }
 }
